@@ -1,0 +1,99 @@
+// Package answer turns a question into a cited answer: retrieve paragraphs,
+// answer extractively or with an LLM, verify citations, or abstain.
+package answer
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/footnote-dev/footnote/retrieval"
+)
+
+// Mode says how an answer was produced. Its string form is part of the JSON
+// contract.
+type Mode string
+
+// Modes of answering.
+const (
+	Extractive Mode = "extractive"
+	LLM        Mode = "llm"
+)
+
+// Citation is one footnote: the paragraph that supports the sentences
+// marked [N] in the answer text. Its JSON form is part of the contract.
+type Citation struct {
+	N         int    `json:"n"`
+	Doc       string `json:"doc"`
+	Title     string `json:"title"`
+	Paragraph int    `json:"paragraph"`
+	Part      int    `json:"part,omitempty"`
+	// Text is the whole cited paragraph.
+	Text string `json:"text"`
+	// ID is the paragraph's stable ID ("doc#p3").
+	ID string `json:"-"`
+}
+
+// Label is the citation's paragraph number as people read it: "3" or "3.2".
+func (c Citation) Label() string {
+	if c.Part == 0 {
+		return fmt.Sprint(c.Paragraph)
+	}
+	return fmt.Sprintf("%d.%d", c.Paragraph, c.Part)
+}
+
+// Answer is what footnote says to a question, on every surface: the CLI
+// prints it, --json encodes it, the bot renders it. Its JSON form is the
+// stable contract of `footnote ask --json`.
+type Answer struct {
+	Question  string `json:"question"`
+	Text      string `json:"answer"`
+	Abstained bool   `json:"abstained"`
+	Mode      Mode   `json:"mode"`
+	// Citations lists exactly the paragraphs the text cites, numbered in
+	// order of first use.
+	Citations []Citation         `json:"citations"`
+	Retrieved []retrieval.Result `json:"retrieved"`
+	// DroppedCitations counts citation markers the verifier removed because
+	// they named no source or their source did not support the sentence.
+	DroppedCitations int `json:"dropped_citations"`
+	// FallbackReason is set when an LLM was configured but the answer is
+	// extractive because the LLM failed.
+	FallbackReason string `json:"fallback_reason,omitempty"`
+	// Standalone is the rewritten question a follow-up was retrieved with.
+	Standalone string `json:"standalone_question,omitempty"`
+}
+
+// AbstainText is what footnote says when the corpus does not answer.
+const AbstainText = "The corpus doesn't say."
+
+// MaxQuestionRunes is the longest question footnote accepts.
+const MaxQuestionRunes = 2000
+
+// Errors for questions that cannot be asked. The CLI maps them to exit
+// code 2 and the bot to a usage hint.
+var (
+	ErrEmptyQuestion   = errors.New("the question is empty: ask something, e.g. \"Why did Kim skip the Victory Day parade?\"")
+	ErrQuestionTooLong = fmt.Errorf("the question is too long: keep it under %d characters", MaxQuestionRunes)
+)
+
+// CheckQuestion trims q and rejects an empty or over-long question.
+func CheckQuestion(q string) (string, error) {
+	q = strings.TrimSpace(q)
+	if q == "" || len(retrieval.Words(q)) == 0 {
+		return "", ErrEmptyQuestion
+	}
+	if utf8.RuneCountInString(q) > MaxQuestionRunes {
+		return "", ErrQuestionTooLong
+	}
+	return q, nil
+}
+
+// IsUsageError reports whether err is about the question itself rather
+// than about footnote's ability to answer it.
+func IsUsageError(err error) bool {
+	return errors.Is(err, ErrEmptyQuestion) || errors.Is(err, ErrQuestionTooLong)
+}
+
+func itoa(n int) string { return fmt.Sprint(n) }

@@ -1,0 +1,105 @@
+package answer
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/footnote-dev/footnote/retrieval"
+)
+
+// Retriever is what answering needs from an index; *retrieval.Index is one.
+type Retriever interface {
+	Search(ctx context.Context, query string, k int, opts retrieval.SearchOptions) ([]retrieval.Result, error)
+	Lexical() *retrieval.Lexical
+}
+
+// Turn is one earlier question and answer in a conversation (a Discord
+// thread), oldest first.
+type Turn struct {
+	Question string
+	Answer   string
+}
+
+// Request is one question to answer.
+type Request struct {
+	Question string
+	// History holds the conversation's earlier turns; with it, Question is
+	// treated as a follow-up and rewritten into a standalone question.
+	History []Turn
+	// OnPartial, when set, receives the answer text so far while an LLM
+	// streams it. It is never called for extractive answers.
+	OnPartial func(text string)
+}
+
+// DefaultK is how many paragraphs are retrieved for an answer.
+const DefaultK = 5
+
+// Engine answers questions. The CLI and the bot share one Engine, so that
+// `footnote ask` prints what Discord shows.
+type Engine struct {
+	Retriever Retriever
+	// K is how many paragraphs to retrieve; 0 means DefaultK.
+	K int
+	// Threshold is the evidence score below which footnote abstains; 0
+	// means DefaultThreshold. `footnote eval --calibrate` suggests a value.
+	Threshold float64
+	// Warn receives one-line notices (a fallback, a failed embedder).
+	Warn func(string)
+}
+
+// Ask answers one question. Abstaining is an answer, not an error; errors
+// are for questions that cannot be asked (see IsUsageError) or a retriever
+// that failed.
+func (e *Engine) Ask(ctx context.Context, req Request) (Answer, error) {
+	q, err := CheckQuestion(req.Question)
+	if err != nil {
+		return Answer{}, err
+	}
+	a := Answer{Question: q, Mode: Extractive, Citations: []Citation{}}
+	query := q
+	if len(req.History) > 0 {
+		query = e.standalone(req.History, q)
+		if query != q {
+			a.Standalone = query
+		}
+	}
+	results, err := e.Retriever.Search(ctx, query, e.k(), retrieval.SearchOptions{})
+	if err != nil {
+		return Answer{}, fmt.Errorf("retrieve: %w", err)
+	}
+	a.Retrieved = results
+	if results == nil {
+		a.Retrieved = []retrieval.Result{}
+	}
+	ex := extract(query, results, e.Retriever.Lexical())
+	if ex.score < e.threshold() {
+		return abstain(a), nil
+	}
+	a.Text, a.Citations = ex.text, ex.citations
+	return a, nil
+}
+
+func abstain(a Answer) Answer {
+	a.Text, a.Abstained, a.Citations = AbstainText, true, []Citation{}
+	return a
+}
+
+func (e *Engine) k() int {
+	if e.K > 0 {
+		return e.K
+	}
+	return DefaultK
+}
+
+func (e *Engine) threshold() float64 {
+	if e.Threshold > 0 {
+		return e.Threshold
+	}
+	return DefaultThreshold
+}
+
+func (e *Engine) warnf(format string, args ...any) {
+	if e.Warn != nil {
+		e.Warn(fmt.Sprintf(format, args...))
+	}
+}

@@ -1,0 +1,181 @@
+package answer
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/footnote-dev/footnote/corpus"
+	"github.com/footnote-dev/footnote/retrieval"
+)
+
+// DefaultThreshold is the evidence score (see extraction.score) below
+// which footnote abstains, calibrated on testdata/eval.jsonl with
+// `footnote eval --calibrate`.
+const DefaultThreshold = 0.45
+
+// Limits of an extractive answer: a few sentences, from the paragraphs
+// ranked highest, none that adds nothing new.
+const (
+	maxSentences   = 3
+	readParagraphs = 3
+	// relativeFloor drops a candidate sentence scoring below this share of
+	// the best one: a weak second sentence dilutes more than it adds.
+	relativeFloor = 0.6
+)
+
+// extraction is an extractive answer and how well the corpus supports it.
+type extraction struct {
+	text      string
+	citations []Citation
+	// score is the best sentence's weighted share of the question's terms
+	// found in it and its paragraph, in [0, 1].
+	score float64
+}
+
+// candidate is one sentence of a retrieved paragraph.
+type candidate struct {
+	text   string
+	result int // index into the retrieved results
+	order  int // position within its paragraph
+	stems  map[string]bool
+	score  float64
+}
+
+// question holds a question's content stems and their IDF weights.
+type question struct {
+	weight map[string]float64
+	total  float64
+}
+
+func newQuestion(q string, lx *retrieval.Lexical) question {
+	qs := question{weight: map[string]float64{}}
+	for _, t := range retrieval.Tokens(q) {
+		if _, ok := qs.weight[t]; ok {
+			continue
+		}
+		w := lx.IDF(t)
+		qs.weight[t] = w
+		qs.total += w
+	}
+	return qs
+}
+
+// coverage is the IDF-weighted share of question stems present in stems.
+func (qs question) coverage(stems map[string]bool) float64 {
+	if qs.total == 0 {
+		return 0
+	}
+	var got float64
+	for t, w := range qs.weight {
+		if stems[t] {
+			got += w
+		}
+	}
+	return got / qs.total
+}
+
+// extract picks the sentences of the top paragraphs that best cover the
+// question, without repeating what an earlier pick already covered.
+func extract(q string, results []retrieval.Result, lx *retrieval.Lexical) extraction {
+	qs := newQuestion(q, lx)
+	cands := candidates(qs, results)
+	if len(cands) == 0 {
+		return extraction{}
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	best := cands[0].score
+	picked := []candidate{cands[0]}
+	covered := copyStems(cands[0].stems)
+	for _, c := range cands[1:] {
+		if len(picked) == maxSentences || c.score < relativeFloor*best {
+			break
+		}
+		if qs.coverage(newOnly(c.stems, covered)) == 0 {
+			continue // adds no question term the answer lacks
+		}
+		picked = append(picked, c)
+		for s := range c.stems {
+			covered[s] = true
+		}
+	}
+	return compose(picked, results, best)
+}
+
+func candidates(qs question, results []retrieval.Result) []candidate {
+	var out []candidate
+	for i, r := range results[:min(readParagraphs, len(results))] {
+		para := stemSet(r.Text)
+		paraCov := qs.coverage(para)
+		for j, s := range corpus.Sentences(r.Text) {
+			stems := stemSet(s.Text)
+			if len(stems) == 0 {
+				continue
+			}
+			score := 0.6*qs.coverage(stems) + 0.4*paraCov - 0.02*float64(i)
+			out = append(out, candidate{text: s.Text, result: i, order: j, stems: stems, score: score})
+		}
+	}
+	return out
+}
+
+// compose orders picked sentences as they stand in the corpus (paragraph by
+// rank, then position) and numbers citations in order of first use.
+func compose(picked []candidate, results []retrieval.Result, score float64) extraction {
+	sort.SliceStable(picked, func(i, j int) bool {
+		if picked[i].result != picked[j].result {
+			return picked[i].result < picked[j].result
+		}
+		return picked[i].order < picked[j].order
+	})
+	ex := extraction{score: score}
+	number := map[int]int{}
+	var parts []string
+	for _, c := range picked {
+		n, ok := number[c.result]
+		if !ok {
+			n = len(number) + 1
+			number[c.result] = n
+			ex.citations = append(ex.citations, citationOf(n, results[c.result]))
+		}
+		parts = append(parts, withMarker(c.text, n))
+	}
+	ex.text = strings.Join(parts, " ")
+	return ex
+}
+
+// withMarker appends " [n]" to a sentence, before nothing: the marker goes
+// after the closing punctuation, as footnotes do.
+func withMarker(sentence string, n int) string {
+	return sentence + " [" + itoa(n) + "]"
+}
+
+func citationOf(n int, r retrieval.Result) Citation {
+	return Citation{N: n, Doc: r.Doc, Title: r.Title, Paragraph: r.Paragraph, Part: r.Part, Text: r.Text, ID: r.ID}
+}
+
+func stemSet(text string) map[string]bool {
+	m := map[string]bool{}
+	for _, t := range retrieval.Tokens(text) {
+		m[t] = true
+	}
+	return m
+}
+
+func copyStems(m map[string]bool) map[string]bool {
+	out := make(map[string]bool, len(m))
+	for k := range m {
+		out[k] = true
+	}
+	return out
+}
+
+// newOnly returns the stems of s not in covered.
+func newOnly(s, covered map[string]bool) map[string]bool {
+	out := map[string]bool{}
+	for k := range s {
+		if !covered[k] {
+			out[k] = true
+		}
+	}
+	return out
+}

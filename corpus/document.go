@@ -1,0 +1,66 @@
+// Package corpus loads articles, strips page furniture and splits the
+// remaining text into citable paragraphs.
+package corpus
+
+import "fmt"
+
+// Document is one article after cleaning.
+type Document struct {
+	// ID is the document's slug: its path without extension, slash-separated.
+	ID string
+	// Title is the article's title: from front matter, a leading title line,
+	// or, failing both, the opening words of its first paragraph.
+	Title string
+	// Publisher, Date and Author come from front matter or the text itself;
+	// empty when the article does not state them.
+	Publisher string
+	Date      string
+	Author    string
+	// Path is where the document was read from (for warnings and offsets).
+	Path string
+	// Paragraphs are the article's text in order, furniture removed.
+	Paragraphs []Paragraph
+}
+
+// Paragraph is the unit footnote retrieves and cites.
+type Paragraph struct {
+	// ID is stable across runs: "<doc>#p<n>" or "<doc>#p<n>.<part>".
+	ID string
+	// Doc is the owning Document's ID; Title is its title.
+	Doc   string
+	Title string
+	// N is the 1-based paragraph number in the cleaned article.
+	N int
+	// Part is 0 for a whole paragraph, or 1, 2, … when a very long paragraph
+	// was split at sentence boundaries.
+	Part int
+	// Text is the paragraph's text exactly as it stands in the file.
+	Text string
+	// Start and End are byte offsets of Text in the original file.
+	Start, End int
+}
+
+// Label is the paragraph's human-readable number: "3", or "3.2" for a part.
+func (p Paragraph) Label() string {
+	if p.Part == 0 {
+		return fmt.Sprint(p.N)
+	}
+	return fmt.Sprintf("%d.%d", p.N, p.Part)
+}
+
+// Corpus is a set of documents, ready to index.
+type Corpus struct {
+	Documents []Document
+	// Hash identifies the files the corpus was read from (names and bytes):
+	// an index built from a corpus with another hash is stale.
+	Hash string
+}
+
+// Paragraphs returns every paragraph of every document, in document order.
+func (c *Corpus) Paragraphs() []Paragraph {
+	var out []Paragraph
+	for _, d := range c.Documents {
+		out = append(out, d.Paragraphs...)
+	}
+	return out
+}

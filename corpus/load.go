@@ -1,0 +1,134 @@
+package corpus
+
+import (
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+//go:embed builtin/*.txt
+var builtinFS embed.FS
+
+// Warning is a problem with one file that did not stop the others loading.
+type Warning struct {
+	Path string
+	Err  error
+}
+
+// String is the one-line message shown to the person running footnote.
+func (w Warning) String() string { return fmt.Sprintf("skipped %s: %v", w.Path, w.Err) }
+
+// Builtin returns the five news articles compiled into the binary.
+func Builtin() (*Corpus, error) {
+	c, warnings, err := LoadFS(builtinFS, "builtin")
+	if err != nil {
+		return nil, err
+	}
+	if len(warnings) > 0 {
+		return nil, fmt.Errorf("built-in corpus: %s", warnings[0])
+	}
+	return c, nil
+}
+
+// LoadDir loads every .txt and .md file below dir, recursively. A file that
+// cannot be read, is not UTF-8 or holds no article text is skipped with a
+// Warning; it is an error only when no file loads at all.
+func LoadDir(dir string) (*Corpus, []Warning, error) {
+	info, err := os.Stat(dir)
+	if err != nil {
+		return nil, nil, fmt.Errorf("corpus folder: %w", err)
+	}
+	if !info.IsDir() {
+		return nil, nil, fmt.Errorf("corpus folder: %s is not a folder", dir)
+	}
+	return LoadFS(os.DirFS(dir), ".")
+}
+
+// LoadFS loads the articles below root in fsys; see LoadDir.
+func LoadFS(fsys fs.FS, root string) (*Corpus, []Warning, error) {
+	var files []string
+	var warnings []Warning
+	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			warnings = append(warnings, Warning{Path: p, Err: unwrapPathError(err)})
+			if d != nil && d.IsDir() && p != root {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		ext := strings.ToLower(path.Ext(p))
+		if !d.IsDir() && (ext == ".txt" || ext == ".md") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, warnings, fmt.Errorf("walk corpus: %w", err)
+	}
+	sort.Strings(files)
+	c := &Corpus{}
+	h := sha256.New()
+	for _, p := range files {
+		doc, data, err := loadFile(fsys, root, p)
+		if err != nil {
+			warnings = append(warnings, Warning{Path: p, Err: err})
+			continue
+		}
+		c.Documents = append(c.Documents, doc)
+		fmt.Fprintf(h, "%s\x00%d\x00", p, len(data))
+		h.Write(data)
+	}
+	c.Hash = hex.EncodeToString(h.Sum(nil))
+	if len(c.Documents) == 0 {
+		return nil, warnings, errors.New("no readable .txt or .md articles found")
+	}
+	return c, warnings, nil
+}
+
+func loadFile(fsys fs.FS, root, p string) (Document, []byte, error) {
+	data, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		return Document{}, nil, unwrapPathError(err)
+	}
+	if len(strings.TrimSpace(string(data))) == 0 {
+		return Document{}, nil, ErrEmpty
+	}
+	doc, err := Parse(Slug(root, p), filepath.FromSlash(p), data)
+	if err != nil {
+		return Document{}, nil, err
+	}
+	return doc, data, nil
+}
+
+var slugUnsafe = regexp.MustCompile(`[^a-z0-9/_-]+`)
+
+// Slug is a document's ID: its path below root without the extension,
+// lower-cased, with anything but letters, digits, "/", "_" and "-" turned
+// into "-". It is stable as long as the file keeps its name.
+func Slug(root, p string) string {
+	rel := strings.TrimPrefix(p, strings.TrimSuffix(root, "/")+"/")
+	if root == "." {
+		rel = p
+	}
+	rel = strings.TrimSuffix(rel, path.Ext(rel))
+	return strings.Trim(slugUnsafe.ReplaceAllString(strings.ToLower(rel), "-"), "-")
+}
+
+// unwrapPathError drops the path from an fs.PathError: the Warning names
+// the file already.
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

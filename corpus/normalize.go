@@ -1,0 +1,24 @@
+package corpus
+
+import (
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// typographic maps curly quotes and the many dashes to their ASCII forms, so
+// that "Kim’s" matches "Kim's" and "Moscow―citing" matches "Moscow-citing".
+var typographic = strings.NewReplacer(
+	"\u2018", "'", "\u2019", "'", "\u201a", "'", "\u201b", "'", "\u2032", "'",
+	"\u201c", `"`, "\u201d", `"`, "\u201e", `"`, "\u201f", `"`, "\u2033", `"`,
+	"\u2010", "-", "\u2011", "-", "\u2012", "-", "\u2013", "-", "\u2014", "-", "\u2015", "-", "\u2212", "-",
+	"\u00a0", " ", "\u2009", " ", "\u202f", " ",
+)
+
+// Normalize folds text for matching: Unicode NFKC, ASCII quotes and dashes,
+// single spaces and lower case. Evidence quotes, tokens and keyword checks
+// all compare normalised text.
+func Normalize(s string) string {
+	s = typographic.Replace(norm.NFKC.String(s))
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}

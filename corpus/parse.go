@@ -1,0 +1,204 @@
+package corpus
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// MaxParagraphBytes is the length above which a paragraph is split at
+// sentence boundaries into parts (¶n.1, ¶n.2 …), so that a citation still
+// points at a passage a reader can take in at a glance.
+const MaxParagraphBytes = 1500
+
+// ChunkerVersion changes whenever cleaning or splitting changes the
+// paragraphs produced from the same text, so that indexes get rebuilt.
+const ChunkerVersion = "2"
+
+// line is one non-empty line of the body with its byte offsets in the file.
+type line struct {
+	text       string
+	start, end int
+	blankAfter bool
+}
+
+// Errors Parse returns for files that cannot become a Document.
+var (
+	ErrNotUTF8 = errors.New("not UTF-8 text (convert it to UTF-8)")
+	ErrNoText  = errors.New("no article text after removing page furniture")
+	ErrEmpty   = errors.New("empty file")
+)
+
+// Parse turns the text of one file into a cleaned Document. id becomes the
+// document's slug and path is recorded for offsets and messages. It fails
+// with ErrNotUTF8 or ErrNoText.
+func Parse(id, path string, data []byte) (Document, error) {
+	if !utf8.Valid(data) {
+		return Document{}, ErrNotUTF8
+	}
+	text := string(data)
+	fm, bodyStart := splitFrontMatter(text)
+	doc := Document{ID: id, Path: path, Title: fm.Title, Publisher: fm.Publisher, Date: fm.Date, Author: fm.Author}
+
+	lines := bodyLines(text, bodyStart)
+	lines = dropFurniture(lines)
+	lines = takeLeadingMetadata(&doc, lines)
+	for i, block := range paragraphBlocks(lines) {
+		doc.Paragraphs = append(doc.Paragraphs, chunk(doc, i+1, text, block)...)
+	}
+	if len(doc.Paragraphs) == 0 {
+		return Document{}, ErrNoText
+	}
+	if doc.Title == "" {
+		doc.Title = fallbackTitle(doc.Paragraphs[0].Text)
+	}
+	for i := range doc.Paragraphs {
+		doc.Paragraphs[i].Title = doc.Title
+	}
+	return doc, nil
+}
+
+// bodyLines splits the body into trimmed non-empty lines, remembering
+// whether a blank line follows each.
+func bodyLines(text string, pos int) []line {
+	var out []line
+	for pos < len(text) {
+		end := strings.IndexByte(text[pos:], '\n')
+		if end < 0 {
+			end = len(text) - pos
+		}
+		raw := text[pos : pos+end]
+		trimmed := strings.TrimSpace(strings.TrimPrefix(raw, "\ufeff"))
+		if trimmed == "" {
+			if len(out) > 0 {
+				out[len(out)-1].blankAfter = true
+			}
+		} else {
+			lead := strings.Index(raw, trimmed)
+			out = append(out, line{text: trimmed, start: pos + lead, end: pos + lead + len(trimmed)})
+		}
+		pos += end + 1
+	}
+	return out
+}
+
+// dropFurniture removes page furniture, a photo caption standing right above
+// its credit line, and everything from an end-of-article marker on.
+func dropFurniture(lines []line) []line {
+	var out []line
+	for i, l := range lines {
+		kind := classify(l.text)
+		if kind == lineEnd {
+			break
+		}
+		if kind == lineDrop {
+			continue
+		}
+		if i+1 < len(lines) && isPhotoCredit(lines[i+1].text) && i < 3 {
+			continue // the caption of a lead photo
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// takeLeadingMetadata consumes a leading "date YYYY-MM-DD Title" line or a
+// headline, filling in the document's date and title where front matter
+// left them empty.
+func takeLeadingMetadata(doc *Document, lines []line) []line {
+	if len(lines) < 2 {
+		return lines
+	}
+	first := lines[0].text
+	if m := leadingDate.FindStringSubmatch(first); m != nil {
+		if doc.Date == "" {
+			doc.Date = m[1]
+		}
+		if doc.Title == "" && m[2] != "" {
+			doc.Title = m[2]
+		}
+		return lines[1:]
+	}
+	if isTitleLine(first) {
+		if doc.Title == "" {
+			doc.Title = first
+		}
+		return lines[1:]
+	}
+	return lines
+}
+
+// paragraphBlocks groups lines into paragraphs. Each line is a paragraph,
+// except that a hard-wrapped line (no sentence-ending punctuation, no blank
+// line after it) continues into the next one.
+func paragraphBlocks(lines []line) [][]line {
+	var blocks [][]line
+	var cur []line
+	for _, l := range lines {
+		cur = append(cur, l)
+		if l.blankAfter || endPunct.MatchString(l.text) {
+			blocks = append(blocks, cur)
+			cur = nil
+		}
+	}
+	if len(cur) > 0 {
+		blocks = append(blocks, cur)
+	}
+	return blocks
+}
+
+// chunk makes the paragraph (or its parts) for one block of lines.
+func chunk(doc Document, n int, file string, block []line) []Paragraph {
+	start, end := block[0].start, block[len(block)-1].end
+	texts := make([]string, len(block))
+	for i, l := range block {
+		texts[i] = l.text
+	}
+	text := strings.Join(texts, " ")
+	base := Paragraph{Doc: doc.ID, N: n, Start: start, End: end, Text: text}
+	if len(text) <= MaxParagraphBytes || len(block) > 1 {
+		base.ID = fmt.Sprintf("%s#p%d", doc.ID, n)
+		return []Paragraph{base}
+	}
+	return splitLong(base, file[start:end])
+}
+
+// splitLong cuts a single-line paragraph into parts of whole sentences, each
+// at most MaxParagraphBytes long unless one sentence is longer by itself.
+func splitLong(p Paragraph, text string) []Paragraph {
+	var parts []Paragraph
+	cur := Paragraph{Start: -1}
+	flush := func() {
+		if cur.Start < 0 {
+			return
+		}
+		part := p
+		part.Part = len(parts) + 1
+		part.ID = fmt.Sprintf("%s#p%d.%d", p.Doc, p.N, part.Part)
+		part.Start, part.End = p.Start+cur.Start, p.Start+cur.End
+		part.Text = text[cur.Start:cur.End]
+		parts = append(parts, part)
+		cur = Paragraph{Start: -1}
+	}
+	for _, s := range Sentences(text) {
+		if cur.Start >= 0 && s.End-cur.Start > MaxParagraphBytes {
+			flush()
+		}
+		if cur.Start < 0 {
+			cur.Start = s.Start
+		}
+		cur.End = s.End
+	}
+	flush()
+	return parts
+}
+
+// fallbackTitle names an untitled article by its opening words.
+func fallbackTitle(first string) string {
+	words := strings.Fields(first)
+	if len(words) <= 10 {
+		return strings.Join(words, " ")
+	}
+	return strings.Join(words[:10], " ") + " …"
+}
