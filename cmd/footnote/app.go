@@ -1,0 +1,133 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/footnote-dev/footnote/answer"
+	"github.com/footnote-dev/footnote/corpus"
+	"github.com/footnote-dev/footnote/retrieval"
+	"github.com/spf13/cobra"
+)
+
+// app holds what every command shares: its outside world and the
+// configuration read once before any command runs.
+type app struct {
+	stdout, stderr io.Writer
+	getenv         func(string) string
+	cfg            Config
+	// flags bound by the root command; applied over cfg in configure.
+	corpusFlag, indexFlag string
+}
+
+func (a *app) rootCommand() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "footnote",
+		Short: "Answer questions about a corpus of articles, citing the paragraph each claim comes from",
+		Long: "footnote answers questions about a corpus of articles — the built-in news articles or your own\n" +
+			"folder of .txt and .md files — and cites the paragraph every claim comes from.",
+		SilenceUsage:      true,
+		SilenceErrors:     true,
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error { return a.configure(cmd) },
+	}
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.PersistentFlags().StringVar(&a.corpusFlag, "corpus", "", "folder of .txt/.md articles (default: the built-in corpus; env FOOTNOTE_CORPUS_DIR)")
+	root.PersistentFlags().StringVar(&a.indexFlag, "index", "", "index folder (default: under the user cache dir; env FOOTNOTE_INDEX_DIR)")
+	for _, c := range a.subcommands() {
+		root.AddCommand(c)
+	}
+	return root
+}
+
+// subcommands lists footnote's commands; each lives in its own file.
+func (a *app) subcommands() []*cobra.Command {
+	return []*cobra.Command{a.indexCommand(), a.searchCommand(), a.askCommand()}
+}
+
+// configure reads the configuration once: flags over environment over .env.
+func (a *app) configure(cmd *cobra.Command) error {
+	env, err := newEnvironment(a.getenv)
+	if err != nil {
+		return err
+	}
+	if a.cfg, err = configFromEnv(env); err != nil {
+		return err
+	}
+	if cmd.Flags().Changed("corpus") {
+		a.cfg.CorpusDir = a.corpusFlag
+	}
+	if cmd.Flags().Changed("index") {
+		a.cfg.IndexDir = a.indexFlag
+	}
+	return nil
+}
+
+// warn prints a one-line notice on stderr.
+func (a *app) warn(msg string) { fmt.Fprintf(a.stderr, "footnote: %s\n", oneLine(msg)) }
+
+// loadCorpus returns the configured corpus, warning about skipped files.
+func (a *app) loadCorpus() (*corpus.Corpus, error) {
+	if a.cfg.CorpusDir == "" {
+		return corpus.Builtin()
+	}
+	c, warnings, err := corpus.LoadDir(a.cfg.CorpusDir)
+	for _, w := range warnings {
+		a.warn(w.String())
+	}
+	if err != nil {
+		return nil, fmt.Errorf("load corpus %s: %w", a.cfg.CorpusDir, err)
+	}
+	return c, nil
+}
+
+// openIndex loads the index of the configured corpus, building it first
+// when missing or stale.
+func (a *app) openIndex(ctx context.Context, rebuild bool, progress func(done, total int)) (*retrieval.Index, retrieval.Status, error) {
+	c, err := a.loadCorpus()
+	if err != nil {
+		return nil, retrieval.Status{}, err
+	}
+	dir, err := a.cfg.indexDir()
+	if err != nil {
+		return nil, retrieval.Status{}, err
+	}
+	emb, err := a.embedder()
+	if err != nil {
+		return nil, retrieval.Status{}, err
+	}
+	return retrieval.Open(ctx, c, retrieval.Options{Dir: dir, Embedder: emb, Rebuild: rebuild, Progress: progress, Warn: a.warn})
+}
+
+// embedder returns the configured embedder; nil selects the local one.
+func (a *app) embedder() (retrieval.Embedder, error) {
+	if a.cfg.Embedder == "local" {
+		return nil, nil
+	}
+	return nil, usageError{fmt.Errorf("FOOTNOTE_EMBEDDER=%s is not available in this build", a.cfg.Embedder)}
+}
+
+// engine builds the answer engine every surface shares.
+func (a *app) engine(ctx context.Context) (*answer.Engine, error) {
+	ix, _, err := a.openIndex(ctx, false, a.progressBar())
+	if err != nil {
+		return nil, err
+	}
+	return &answer.Engine{Retriever: ix, K: a.cfg.K, Threshold: a.cfg.Threshold, Warn: a.warn}, nil
+}
+
+// isTerminal reports whether w is an interactive terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}
+
+// progressDelay is how long embedding must run before a bar appears: a
+// bar that flashes for 50 ms is noise.
+const progressDelay = 500 * time.Millisecond

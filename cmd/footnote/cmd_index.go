@@ -1,0 +1,45 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+)
+
+func (a *app) indexCommand() *cobra.Command {
+	var rebuild bool
+	cmd := &cobra.Command{
+		Use:   "index",
+		Short: "Build or refresh the index of the corpus",
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ix, st, err := a.openIndex(cmd.Context(), rebuild, a.progressBar())
+			if err != nil {
+				return err
+			}
+			m := ix.Manifest()
+			docs := map[string]bool{}
+			for _, p := range ix.Paragraphs() {
+				docs[p.Doc] = true
+			}
+			verb := "loaded"
+			if st.Built {
+				verb = "built (" + st.Reason + ")"
+			}
+			dir, _ := a.cfg.indexDir()
+			fmt.Fprintf(a.stdout, "index %s in %s: %d documents, %d paragraphs, embedder %s (%d dimensions)\n%s\n",
+				verb, st.Took.Round(timeUnit(st.Took)), len(docs), ix.Len(), m.EmbedderID, m.Dimension, dir)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&rebuild, "rebuild", false, "rebuild even if the stored index is current")
+	return cmd
+}
+
+// noArgs rejects positional arguments as a usage error.
+func noArgs(_ *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		return usageError{fmt.Errorf("unexpected argument %q", args[0])}
+	}
+	return nil
+}
