@@ -63,6 +63,10 @@ type Answer struct {
 	FallbackReason string `json:"fallback_reason,omitempty"`
 	// Standalone is the rewritten question a follow-up was retrieved with.
 	Standalone string `json:"standalone_question,omitempty"`
+	// Evidence is the evidence score the abstention gate compared with the
+	// threshold: abstain when Evidence < threshold. `footnote eval
+	// --calibrate` sweeps thresholds over it.
+	Evidence float64 `json:"-"`
 }
 
 // AbstainText is what footnote says when the corpus does not answer.

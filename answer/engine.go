@@ -72,6 +72,7 @@ func (e *Engine) Ask(ctx context.Context, req Request) (Answer, error) {
 		a.Retrieved = []retrieval.Result{}
 	}
 	ex := extract(query, results, e.Retriever.Lexical())
+	a.Evidence = ex.score
 	if ex.score < e.threshold() {
 		return abstain(a), nil
 	}
