@@ -11,13 +11,13 @@ import (
 // DefaultThreshold is the evidence score (see extraction.score) below
 // which footnote abstains, calibrated on testdata/eval.jsonl with
 // `footnote eval --calibrate`.
-const DefaultThreshold = 0.45
+const DefaultThreshold = 0.25
 
 // Limits of an extractive answer: a few sentences, from the paragraphs
 // ranked highest, none that adds nothing new.
 const (
 	maxSentences   = 3
-	readParagraphs = 3
+	readParagraphs = 5
 	// relativeFloor drops a candidate sentence scoring below this share of
 	// the best one: a weak second sentence dilutes more than it adds.
 	relativeFloor = 0.6
@@ -43,35 +43,56 @@ type candidate struct {
 
 // question holds a question's content stems and their IDF weights.
 type question struct {
-	weight map[string]float64
-	total  float64
+	weight  map[string]float64
+	related map[string][]string
+	total   float64
 }
 
 func newQuestion(q string, lx *retrieval.Lexical) question {
-	qs := question{weight: map[string]float64{}}
+	qs := question{weight: map[string]float64{}, related: map[string][]string{}}
 	for _, t := range retrieval.Tokens(q) {
 		if _, ok := qs.weight[t]; ok {
 			continue
 		}
 		w := lx.IDF(t)
 		qs.weight[t] = w
+		qs.related[t] = retrieval.Related(t)
 		qs.total += w
 	}
 	return qs
 }
 
-// coverage is the IDF-weighted share of question stems present in stems.
+// relatedCredit is how much a question term counts as covered when only a
+// related word (a WordNet synonym or derived form) appears.
+const relatedCredit = 0.5
+
+// coverage is the IDF-weighted share of question stems present in stems,
+// a related stem earning partial credit. A salient question term that
+// matches nothing keeps its weight in the denominator: that is what pulls
+// "Who is Kim's wife?" below the threshold.
 func (qs question) coverage(stems map[string]bool) float64 {
 	if qs.total == 0 {
 		return 0
 	}
 	var got float64
 	for t, w := range qs.weight {
-		if stems[t] {
+		switch {
+		case stems[t]:
 			got += w
+		case anyIn(qs.related[t], stems):
+			got += relatedCredit * w
 		}
 	}
 	return got / qs.total
+}
+
+func anyIn(xs []string, set map[string]bool) bool {
+	for _, x := range xs {
+		if set[x] {
+			return true
+		}
+	}
+	return false
 }
 
 // extract picks the sentences of the top paragraphs that best cover the
@@ -86,8 +107,16 @@ func extract(q string, results []retrieval.Result, lx *retrieval.Lexical) extrac
 	best := cands[0].score
 	picked := []candidate{cands[0]}
 	covered := copyStems(cands[0].stems)
+	if next, ok := following(cands, cands[0]); ok {
+		// The sentence after the best match usually completes it: the quote
+		// after "he said", the number after "the reason was".
+		picked = append(picked, next)
+		for s := range next.stems {
+			covered[s] = true
+		}
+	}
 	for _, c := range cands[1:] {
-		if len(picked) == maxSentences || c.score < relativeFloor*best {
+		if len(picked) >= maxSentences || c.score < relativeFloor*best {
 			break
 		}
 		if qs.coverage(newOnly(c.stems, covered)) == 0 {
@@ -101,6 +130,16 @@ func extract(q string, results []retrieval.Result, lx *retrieval.Lexical) extrac
 	return compose(picked, results, best)
 }
 
+// following returns the sentence right after c in its paragraph.
+func following(cands []candidate, c candidate) (candidate, bool) {
+	for _, x := range cands {
+		if x.result == c.result && x.order == c.order+1 {
+			return x, true
+		}
+	}
+	return candidate{}, false
+}
+
 func candidates(qs question, results []retrieval.Result) []candidate {
 	var out []candidate
 	for i, r := range results[:min(readParagraphs, len(results))] {
@@ -111,7 +150,10 @@ func candidates(qs question, results []retrieval.Result) []candidate {
 			if len(stems) == 0 {
 				continue
 			}
-			score := 0.6*qs.coverage(stems) + 0.4*paraCov - 0.02*float64(i)
+			// Sentence coverage dominates; paragraph coverage keeps a
+			// sentence in its context; rank and length break ties toward
+			// the better paragraph and the more focused sentence.
+			score := 0.6*qs.coverage(stems) + 0.4*paraCov - 0.02*float64(i) - 0.00002*float64(len(s.Text))
 			out = append(out, candidate{text: s.Text, result: i, order: j, stems: stems, score: score})
 		}
 	}

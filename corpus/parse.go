@@ -83,20 +83,18 @@ func bodyLines(text string, pos int) []line {
 	return out
 }
 
-// dropFurniture removes page furniture, a photo caption standing right above
-// its credit line, and everything from an end-of-article marker on.
+// dropFurniture removes page furniture and everything from an end-of-article
+// marker on. A photo caption stays: unlike its credit line, it says
+// something about the story that a reader may ask about.
 func dropFurniture(lines []line) []line {
 	var out []line
-	for i, l := range lines {
+	for _, l := range lines {
 		kind := classify(l.text)
 		if kind == lineEnd {
 			break
 		}
 		if kind == lineDrop {
 			continue
-		}
-		if i+1 < len(lines) && isPhotoCredit(lines[i+1].text) && i < 3 {
-			continue // the caption of a lead photo
 		}
 		out = append(out, l)
 	}

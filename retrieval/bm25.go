@@ -72,17 +72,13 @@ func (lx *Lexical) IDF(stem string) float64 {
 	return math.Log(1 + (n-df+0.5)/(df+0.5))
 }
 
-// Search scores every chunk that shares a stem with the query and returns
-// the best k, highest first. Repeated query stems count once.
-func (lx *Lexical) Search(query []string, k int) []Hit {
+// Search scores every chunk that shares a stem with the query, each stem
+// counting in proportion to its weight, and returns the best k, highest
+// first.
+func (lx *Lexical) Search(query map[string]float64, k int) []Hit {
 	scores := map[int32]float64{}
-	seen := map[string]bool{}
-	for _, stem := range query {
-		if seen[stem] {
-			continue
-		}
-		seen[stem] = true
-		idf := lx.IDF(stem)
+	for stem, weight := range query {
+		idf := weight * lx.IDF(stem)
 		for _, p := range lx.Postings[stem] {
 			f := float64(p.Freq)
 			norm := bm25K1 * (1 - bm25B + bm25B*float64(lx.Lengths[p.Chunk])/lx.AvgLength)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"runtime"
 	"strconv"
+	"strings"
 
 	"github.com/footnote-dev/footnote/corpus"
 	chromem "github.com/philippgille/chromem-go"
@@ -64,7 +65,24 @@ func build(ctx context.Context, paragraphs []corpus.Paragraph, emb Embedder, pro
 
 // embeddingText is what gets embedded and indexed for a paragraph: its
 // title too, since paragraphs often leave implicit who the article is about.
-func embeddingText(p corpus.Paragraph) string { return p.Title + "\n" + p.Text }
+func embeddingText(p corpus.Paragraph) string { return p.Text }
+
+// contextText is what gets embedded for paragraph i: the paragraph with
+// its article's title and its neighbours in the same article. Paragraphs
+// lean on their context ("his absence" two paragraphs after the event is
+// named); BM25 scores the paragraph alone, so the vector side contributes
+// the context signal that BM25 lacks.
+func contextText(ps []corpus.Paragraph, i int) string {
+	parts := []string{ps[i].Title}
+	if i > 0 && ps[i-1].Doc == ps[i].Doc {
+		parts = append(parts, ps[i-1].Text)
+	}
+	parts = append(parts, ps[i].Text, ps[i].Text)
+	if i+1 < len(ps) && ps[i+1].Doc == ps[i].Doc {
+		parts = append(parts, ps[i+1].Text)
+	}
+	return strings.Join(parts, "\n")
+}
 
 // embedBatch is how many chunks go into one embedding request.
 const embedBatch = 64
@@ -74,8 +92,8 @@ func embedAll(ctx context.Context, emb Embedder, paragraphs []corpus.Paragraph, 
 	for start := 0; start < len(paragraphs); start += embedBatch {
 		end := min(start+embedBatch, len(paragraphs))
 		texts := make([]string, 0, end-start)
-		for _, p := range paragraphs[start:end] {
-			texts = append(texts, embeddingText(p))
+		for i := start; i < end; i++ {
+			texts = append(texts, contextText(paragraphs, i))
 		}
 		batch, err := emb.Embed(ctx, texts)
 		if err != nil {

@@ -15,7 +15,7 @@ type SearchOptions struct {
 }
 
 // DefaultLexicalWeight was chosen on testdata/eval.jsonl; see BENCHMARKS.md.
-const DefaultLexicalWeight = 0.5
+const DefaultLexicalWeight = 0.7
 
 // minCandidates is how deep each ranking is read before fusion: fusion
 // can lift a chunk that one ranking places well below k.
@@ -43,7 +43,7 @@ func (ix *Index) Search(ctx context.Context, query string, k int, opts SearchOpt
 	case weight < 0:
 		weight = 0
 	}
-	lexical := ix.lexical.Search(Tokens(query), n)
+	lexical := ix.lexical.Search(ExpandQuery(query), n)
 	var vector []Hit
 	if weight < 1 {
 		var err error
@@ -56,7 +56,7 @@ func (ix *Index) Search(ctx context.Context, query string, k int, opts SearchOpt
 			weight = 1
 		}
 	}
-	fused := fuse(vector, lexical, weight)
+	fused := fuseScores(vector, lexical, weight)
 	return ix.results(fused[:min(k, len(fused))], vector, lexical), nil
 }
 

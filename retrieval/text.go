@@ -21,6 +21,11 @@ var questionWords = map[string]bool{
 	"articles": true, "corpus": true, "please": true, "know": true, "explain": true, "describe": true,
 	"happened": true, "happen": true, "also": true, "would": true, "could": true, "much": true,
 	"many": true, "whose": true, "one": true, "get": true, "got": true, "way": true, "mean": true,
+	"give": true, "gave": true, "anything": true, "something": true, "anyone": true, "someone": true,
+	"really": true, "actually": true, "exactly": true, "just": true, "kind": true, "sort": true,
+	"thing": true, "things": true, "didn": true, "doesn": true, "isn": true, "wasn": true, "aren": true,
+	"weren": true, "won": true, "can": true, "ll": true, "ve": true, "re": true, "d": true, "m": true,
+	"piece": true, "writer": true, "author": true, "op": true, "ed": true, "reportedly": true,
 }
 
 // Tokens splits text into stemmed content words: normalised, hyphenated

@@ -1,0 +1,232 @@
+// Command gensynonyms derives retrieval/synonyms.txt.gz from WordNet 3.0
+// (Debian package wordnet-base): for each word stem, the stems of its
+// synonyms in its most common senses, of its derivationally related forms
+// ("absence" → "absent") and of its base form ("went" → "go").
+//
+// Run it with `go generate ./retrieval` after `apt-get install wordnet-base`.
+// The output is committed, so footnote needs neither WordNet nor a network.
+package main
+
+import (
+	"bufio"
+	"compress/gzip"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/footnote-dev/footnote/retrieval"
+)
+
+// senses is how many of a word's senses, most common first, contribute
+// synonyms: rarer senses add more noise than recall.
+const senses = 2
+
+// maxRelated caps the related stems kept per stem.
+const maxRelated = 10
+
+type synset struct {
+	words []string
+	// derived maps a word's position (1-based) to the words its
+	// derivation and pertainym pointers lead to, as (offset, pos, target).
+	ptrs []pointer
+}
+
+type pointer struct {
+	symbol         string
+	offset, pos    string
+	source, target int
+}
+
+func main() {
+	dir := flag.String("wordnet", "/usr/share/wordnet", "WordNet dict folder")
+	out := flag.String("o", "synonyms.txt.gz", "output file")
+	flag.Parse()
+	if err := run(*dir, *out); err != nil {
+		fmt.Fprintln(os.Stderr, "gensynonyms:", err)
+		os.Exit(1)
+	}
+}
+
+func run(dir, out string) error {
+	data := map[string]synset{} // key: pos + offset
+	related := map[string][]string{}
+	for _, pos := range []string{"noun", "verb", "adj", "adv"} {
+		if err := readData(filepath.Join(dir, "data."+pos), data); err != nil {
+			return err
+		}
+	}
+	for _, pos := range []string{"noun", "verb", "adj", "adv"} {
+		if err := readIndex(filepath.Join(dir, "index."+pos), pos, data, related); err != nil {
+			return err
+		}
+		if err := readExceptions(filepath.Join(dir, pos+".exc"), related); err != nil {
+			return err
+		}
+	}
+	return write(out, related)
+}
+
+func posKey(p string) string {
+	switch p {
+	case "n":
+		return "noun"
+	case "v":
+		return "verb"
+	case "a", "s":
+		return "adj"
+	case "r":
+		return "adv"
+	}
+	return p
+}
+
+func readData(path string, data map[string]synset) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	pos := strings.TrimPrefix(filepath.Ext(path), ".")
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, "  ") {
+			continue // licence header
+		}
+		f := strings.Fields(strings.SplitN(line, " | ", 2)[0])
+		n, _ := strconv.ParseInt(f[3], 16, 32)
+		var s synset
+		i := 4
+		for j := 0; j < int(n); j++ {
+			s.words = append(s.words, strings.ToLower(f[i]))
+			i += 2
+		}
+		pc, _ := strconv.Atoi(f[i])
+		i++
+		for j := 0; j < pc; j++ {
+			st := f[i+3]
+			src, _ := strconv.ParseInt(st[:2], 16, 32)
+			dst, _ := strconv.ParseInt(st[2:], 16, 32)
+			s.ptrs = append(s.ptrs, pointer{symbol: f[i], offset: f[i+1], pos: posKey(f[i+2]), source: int(src), target: int(dst)})
+			i += 4
+		}
+		data[pos+f[0]] = s
+	}
+	return sc.Err()
+}
+
+func readIndex(path, pos string, data map[string]synset, related map[string][]string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, "  ") {
+			continue
+		}
+		f := strings.Fields(line)
+		lemma := f[0]
+		if !singleWord(lemma) {
+			continue
+		}
+		count, _ := strconv.Atoi(f[2])
+		offsets := f[len(f)-count:]
+		for _, off := range offsets[:min(senses, len(offsets))] {
+			s := data[pos+off]
+			for wi, w := range s.words {
+				if w != lemma && singleWord(w) {
+					related[lemma] = append(related[lemma], w)
+				}
+				if w != lemma {
+					continue
+				}
+				for _, p := range s.ptrs {
+					if (p.symbol == "+" || p.symbol == `\`) && (p.source == 0 || p.source == wi+1) && p.target > 0 {
+						t := data[p.pos+p.offset]
+						if p.target <= len(t.words) && singleWord(t.words[p.target-1]) {
+							related[lemma] = append(related[lemma], t.words[p.target-1])
+						}
+					}
+				}
+			}
+		}
+	}
+	return sc.Err()
+}
+
+func readExceptions(path string, related map[string][]string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		f := strings.Fields(sc.Text())
+		if len(f) >= 2 && singleWord(f[0]) && singleWord(f[1]) {
+			related[f[0]] = append([]string{f[1]}, related[f[0]]...)
+		}
+	}
+	return sc.Err()
+}
+
+func singleWord(w string) bool {
+	for _, r := range w {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return len(w) > 1
+}
+
+// write folds words into stems and writes "stem related related …" lines.
+func write(out string, related map[string][]string) error {
+	byStem := map[string][]string{}
+	for w, rel := range related {
+		s := retrieval.Stem(w)
+		for _, r := range rel {
+			rs := retrieval.Stem(r)
+			if rs != s && !contains(byStem[s], rs) && len(byStem[s]) < maxRelated {
+				byStem[s] = append(byStem[s], rs)
+			}
+		}
+	}
+	stems := make([]string, 0, len(byStem))
+	for s := range byStem {
+		stems = append(stems, s)
+	}
+	sort.Strings(stems)
+	f, err := os.Create(out)
+	if err != nil {
+		return err
+	}
+	zw, _ := gzip.NewWriterLevel(f, gzip.BestCompression)
+	bw := bufio.NewWriter(zw)
+	for _, s := range stems {
+		fmt.Fprintf(bw, "%s %s\n", s, strings.Join(byStem[s], " "))
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
