@@ -132,3 +132,9 @@ func unwrapPathError(err error) error {
 	}
 	return err
 }
+
+// BuiltinFile returns the raw bytes of a built-in article by its Path, for
+// checking offsets against the original text.
+func BuiltinFile(path string) ([]byte, error) {
+	return fs.ReadFile(builtinFS, filepath.ToSlash(path))
+}

@@ -102,7 +102,8 @@ func dropFurniture(lines []line) []line {
 }
 
 // takeLeadingMetadata consumes a leading "date YYYY-MM-DD Title" line or a
-// headline, filling in the document's date and title where front matter
+// headline (a short unpunctuated line set off by a blank line; without the
+// blank line it is more likely a hard-wrapped first line), filling in the document's date and title where front matter
 // left them empty.
 func takeLeadingMetadata(doc *Document, lines []line) []line {
 	if len(lines) < 2 {
@@ -118,7 +119,7 @@ func takeLeadingMetadata(doc *Document, lines []line) []line {
 		}
 		return lines[1:]
 	}
-	if isTitleLine(first) {
+	if isTitleLine(first) && lines[0].blankAfter {
 		if doc.Title == "" {
 			doc.Title = first
 		}
