@@ -77,8 +77,9 @@ func (lx *Lexical) IDF(stem string) float64 {
 // first.
 func (lx *Lexical) Search(query map[string]float64, k int) []Hit {
 	scores := map[int32]float64{}
-	for stem, weight := range query {
-		idf := weight * lx.IDF(stem)
+	// Sorted terms make the float sums, and so the ranking, reproducible.
+	for _, stem := range sortedKeys(query) {
+		idf := query[stem] * lx.IDF(stem)
 		for _, p := range lx.Postings[stem] {
 			f := float64(p.Freq)
 			norm := bm25K1 * (1 - bm25B + bm25B*float64(lx.Lengths[p.Chunk])/lx.AvgLength)
@@ -105,4 +106,13 @@ func topHits(hits []Hit, k int) []Hit {
 		hits = hits[:k]
 	}
 	return hits
+}
+
+func sortedKeys(m map[string]float64) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -146,7 +147,7 @@ func load(ctx context.Context, dir string, emb Embedder) (*Index, error) {
 		return nil, ErrNoIndex
 	}
 	if err != nil {
-		return nil, fmt.Errorf("read index manifest: %w", err)
+		return nil, &CorruptError{Dir: dir, Reason: "manifest unreadable: " + unwrapPath(err)}
 	}
 	var m Manifest
 	if err := json.Unmarshal(data, &m); err != nil {
@@ -198,4 +199,14 @@ func readVerified(dir, name string, m Manifest, decode func(io.ReadSeeker) error
 		return &CorruptError{Dir: dir, Reason: fmt.Sprintf("%s undecodable", name)}
 	}
 	return nil
+}
+
+// unwrapPath drops the path from an *fs.PathError, whose message would
+// repeat the folder the CorruptError already names.
+func unwrapPath(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	_ "embed"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -19,18 +20,31 @@ import (
 //go:embed synonyms.txt.gz
 var synonymsGz []byte
 
+//go:embed related_extra.txt
+var relatedExtra string
+
 // relatedStems is read once, on first use; it is never modified after.
 var relatedStems = sync.OnceValue(func() map[string][]string {
 	m := map[string][]string{}
-	zr, err := gzip.NewReader(bytes.NewReader(synonymsGz))
-	if err != nil {
-		return m // a corrupt table costs recall, not correctness
-	}
-	sc := bufio.NewScanner(zr)
-	for sc.Scan() {
-		f := strings.Fields(sc.Text())
-		if len(f) > 1 {
-			m[f[0]] = f[1:]
+	if zr, err := gzip.NewReader(bytes.NewReader(synonymsGz)); err == nil {
+		sc := bufio.NewScanner(zr)
+		for sc.Scan() {
+			f := strings.Fields(sc.Text())
+			if len(f) > 1 {
+				m[f[0]] = f[1:]
+			}
+		}
+	} // a corrupt table costs recall, not correctness
+	for _, line := range strings.Split(relatedExtra, "\n") {
+		f := strings.Fields(line)
+		if len(f) < 2 || strings.HasPrefix(f[0], "#") {
+			continue
+		}
+		head := Stem(f[0])
+		for _, w := range f[1:] {
+			if s := Stem(w); s != head && !slices.Contains(m[head], s) {
+				m[head] = append(m[head], s)
+			}
 		}
 	}
 	return m
