@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -12,6 +13,12 @@ import (
 // which footnote abstains, calibrated on testdata/eval.jsonl with
 // `footnote eval --calibrate`.
 const DefaultThreshold = 0.25
+
+// unknownPenalty lowers the evidence score for each question term past
+// the first that the corpus has never seen: one unknown word is usually a
+// paraphrase ("bankroll"), two are usually a topic the corpus lacks
+// ("football World Cup").
+const unknownPenalty = 0.1
 
 // Limits of an extractive answer: a few sentences, from the paragraphs
 // ranked highest, none that adds nothing new.
@@ -46,6 +53,9 @@ type question struct {
 	weight  map[string]float64
 	related map[string][]string
 	total   float64
+	// unknown counts the question's terms that no paragraph contains, not
+	// even as a related word: "football", "recipe", "Singapore".
+	unknown int
 }
 
 func newQuestion(q string, lx *retrieval.Lexical) question {
@@ -58,6 +68,9 @@ func newQuestion(q string, lx *retrieval.Lexical) question {
 		qs.weight[t] = w
 		qs.related[t] = retrieval.Related(t)
 		qs.total += w
+		if lx.DocFreq(t) == 0 && !slices.ContainsFunc(qs.related[t], func(r string) bool { return lx.DocFreq(r) > 0 }) {
+			qs.unknown++
+		}
 	}
 	return qs
 }
@@ -103,6 +116,7 @@ func extract(q string, results []retrieval.Result, lx *retrieval.Lexical) extrac
 	if len(cands) == 0 {
 		return extraction{}
 	}
+	penalty := unknownPenalty * float64(max(qs.unknown-1, 0))
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
 	best := cands[0].score
 	picked := []candidate{cands[0]}
@@ -127,7 +141,7 @@ func extract(q string, results []retrieval.Result, lx *retrieval.Lexical) extrac
 			covered[s] = true
 		}
 	}
-	return compose(picked, results, best)
+	return compose(picked, results, best-penalty)
 }
 
 // following returns the sentence right after c in its paragraph.

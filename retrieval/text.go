@@ -24,7 +24,7 @@ var questionWords = map[string]bool{
 	"give": true, "gave": true, "anything": true, "something": true, "anyone": true, "someone": true,
 	"really": true, "actually": true, "exactly": true, "just": true, "kind": true, "sort": true,
 	"thing": true, "things": true, "didn": true, "doesn": true, "isn": true, "wasn": true, "aren": true,
-	"weren": true, "won": true, "can": true, "ll": true, "ve": true, "re": true, "d": true, "m": true,
+	"weren": true, "can": true, "ll": true, "ve": true, "re": true, "d": true, "m": true,
 	"piece": true, "writer": true, "author": true, "op": true, "ed": true, "reportedly": true,
 }
 
