@@ -1,0 +1,211 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// footnote runs the CLI in-process with a private index folder and the
+// given environment, returning stdout, stderr and the exit code.
+func footnote(t *testing.T, env map[string]string, args ...string) (string, string, int) {
+	t.Helper()
+	if env == nil {
+		env = map[string]string{}
+	}
+	if _, ok := env["FOOTNOTE_INDEX_DIR"]; !ok {
+		env["FOOTNOTE_INDEX_DIR"] = filepath.Join(t.TempDir(), "index")
+	}
+	var stdout, stderr bytes.Buffer
+	err := run(context.Background(), args, &stdout, &stderr, func(k string) string { return env[k] })
+	code := exitCode(err, &stderr)
+	return stdout.String(), stderr.String(), code
+}
+
+func TestAskPrintsAnAnswerWithSources(t *testing.T) {
+	out, errOut, code := footnote(t, nil, "ask", "Why did Kim Jong Un skip the Victory Day parade in Moscow?")
+	if code != 0 || errOut != "" {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	for _, want := range []string{"[1]", "\nSources\n[1] ", "¶", "declined Putin’s invitation"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+// keys returns the sorted keys of a JSON object.
+func keys(t *testing.T, raw json.RawMessage) []string {
+	t.Helper()
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &m); err != nil {
+		t.Fatalf("not a JSON object: %s", raw)
+	}
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+var resultKeys = []string{"doc", "paragraph", "rank", "score", "text", "title"}
+
+func TestAskJSONKeepsTheContract(t *testing.T) {
+	out, _, code := footnote(t, nil, "ask", "--json", "What does juche mean?")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	var a struct {
+		Question  string            `json:"question"`
+		Answer    string            `json:"answer"`
+		Abstained bool              `json:"abstained"`
+		Mode      string            `json:"mode"`
+		Citations []json.RawMessage `json:"citations"`
+		Retrieved []json.RawMessage `json:"retrieved"`
+	}
+	if err := json.Unmarshal([]byte(out), &a); err != nil {
+		t.Fatal(err)
+	}
+	got := keys(t, json.RawMessage(out))
+	for _, k := range []string{"abstained", "answer", "citations", "mode", "question", "retrieved"} {
+		if !contains(got, k) {
+			t.Errorf("ask JSON lacks %q (has %v)", k, got)
+		}
+	}
+	if a.Question != "What does juche mean?" || a.Mode != "extractive" || a.Abstained || !strings.Contains(a.Answer, "[1]") {
+		t.Errorf("unexpected answer: %+v", a)
+	}
+	if len(a.Citations) == 0 || len(a.Retrieved) == 0 {
+		t.Fatalf("%d citations, %d retrieved", len(a.Citations), len(a.Retrieved))
+	}
+	if got := keys(t, a.Citations[0]); !reflect.DeepEqual(got, []string{"doc", "n", "paragraph", "text", "title"}) {
+		t.Errorf("citation keys = %v", got)
+	}
+	if got := keys(t, a.Retrieved[0]); !reflect.DeepEqual(got, resultKeys) {
+		t.Errorf("retrieved keys = %v, want %v", got, resultKeys)
+	}
+}
+
+func TestSearchJSONKeepsTheContract(t *testing.T) {
+	out, _, code := footnote(t, nil, "search", "--json", "-k", "3", "balloons", "of", "trash")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	var s struct {
+		Query   string            `json:"query"`
+		Results []json.RawMessage `json:"results"`
+	}
+	if err := json.Unmarshal([]byte(out), &s); err != nil {
+		t.Fatal(err)
+	}
+	if got := keys(t, json.RawMessage(out)); !reflect.DeepEqual(got, []string{"query", "results"}) {
+		t.Errorf("search keys = %v", got)
+	}
+	if s.Query != "balloons of trash" || len(s.Results) != 3 {
+		t.Fatalf("query %q with %d results, want 3", s.Query, len(s.Results))
+	}
+	if got := keys(t, s.Results[0]); !reflect.DeepEqual(got, resultKeys) {
+		t.Errorf("result keys = %v, want %v", got, resultKeys)
+	}
+	if !strings.Contains(string(s.Results[0]), "balloons") {
+		t.Errorf("top result does not mention balloons: %s", s.Results[0])
+	}
+}
+
+func TestAbstainingIsASuccess(t *testing.T) {
+	out, _, code := footnote(t, nil, "ask", "Anyone got a good kimchi recipe?")
+	if code != 0 || !strings.Contains(out, "The corpus doesn't say.") || strings.Contains(out, "Sources") {
+		t.Errorf("exit %d, output %q: want the abstention sentence, no sources, exit 0", code, out)
+	}
+}
+
+func TestExitCodes(t *testing.T) {
+	tests := []struct {
+		name string
+		env  map[string]string
+		args []string
+		code int
+		want string
+	}{
+		{"an empty question", nil, []string{"ask", "  "}, 2, "question is empty"},
+		{"no question at all", nil, []string{"search"}, 2, "question is empty"},
+		{"a question over the limit", nil, []string{"ask", strings.Repeat("x", 2001)}, 2, "too long"},
+		{"an unknown flag", nil, []string{"ask", "--nope", "q"}, 2, "unknown flag"},
+		{"a bad -k", nil, []string{"search", "-k", "0", "Kim"}, 2, "-k must be at least 1"},
+		{"a bad embedder setting", map[string]string{"FOOTNOTE_EMBEDDER": "magic"}, []string{"ask", "Kim"}, 2, "FOOTNOTE_EMBEDDER"},
+		{"a corpus folder that does not exist", nil, []string{"ask", "--corpus", "/nonexistent/footnote", "Kim"}, 1, "no such file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, errOut, code := footnote(t, tt.env, tt.args...)
+			if code != tt.code || !strings.Contains(errOut, tt.want) || strings.Count(errOut, "\n") != 1 {
+				t.Errorf("exit %d, stderr %q: want exit %d and one line mentioning %q", code, errOut, tt.code, tt.want)
+			}
+		})
+	}
+}
+
+func TestIndexBuildsThenLoadsAndRecoversFromCorruption(t *testing.T) {
+	env := map[string]string{"FOOTNOTE_INDEX_DIR": filepath.Join(t.TempDir(), "idx")}
+	out, _, code := footnote(t, env, "index")
+	if code != 0 || !strings.Contains(out, "built (no index yet)") || !strings.Contains(out, "5 documents") {
+		t.Fatalf("first index: exit %d, %q", code, out)
+	}
+	out, _, _ = footnote(t, env, "index")
+	if !strings.Contains(out, "index loaded") {
+		t.Errorf("second index: %q, want a load", out)
+	}
+	if err := os.WriteFile(filepath.Join(env["FOOTNOTE_INDEX_DIR"], "vectors.gob"), []byte("garbage"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := footnote(t, env, "ask", "What does juche mean?")
+	if code != 0 || !strings.Contains(out, "self-reliance") {
+		t.Errorf("ask over a corrupt index: exit %d, %q", code, out)
+	}
+	if strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, "corrupt") {
+		t.Errorf("stderr %q, want one line reporting the corrupt index", errOut)
+	}
+}
+
+func TestUserCorpusFolderWithABadFile(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("The harbour of Nampo froze in January, halting coal exports.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.txt"), []byte("caf\xe9\n"), 0o644)
+	out, errOut, code := footnote(t, map[string]string{"FOOTNOTE_CORPUS_DIR": dir}, "ask", "Why did coal exports from Nampo stop?")
+	if code != 0 || !strings.Contains(out, "froze in January") {
+		t.Errorf("exit %d, output %q", code, out)
+	}
+	if !strings.Contains(errOut, "skipped b.txt: not UTF-8") {
+		t.Errorf("stderr %q, want a warning naming b.txt", errOut)
+	}
+}
+
+func TestDotEnvIsReadButEnvironmentWins(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	os.WriteFile(".env", []byte("FOOTNOTE_EMBEDDER=magic\nFOOTNOTE_TOP_K=3\n"), 0o644)
+	_, errOut, code := footnote(t, nil, "ask", "Kim")
+	if code != 2 || !strings.Contains(errOut, "FOOTNOTE_EMBEDDER") {
+		t.Errorf(".env not read: exit %d, %q", code, errOut)
+	}
+	_, _, code = footnote(t, map[string]string{"FOOTNOTE_EMBEDDER": "local"}, "ask", "Kim")
+	if code != 0 {
+		t.Errorf("environment should override .env: exit %d", code)
+	}
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
