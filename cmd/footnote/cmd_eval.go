@@ -1,0 +1,225 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/footnote-dev/footnote/answer"
+	"github.com/footnote-dev/footnote/eval"
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+)
+
+// evalOptions are the flags of `footnote eval`.
+type evalOptions struct {
+	fixtures, html, compare string
+	k, workers              int
+	asJSON, calibrate       bool
+	maxFalseAbstention      float64
+	// bars holds the --min-…/--max-… values; only flags that were set count.
+	bars map[string]*float64
+}
+
+// hit5Flag is the issue's spelling of --min-hitk at the default k.
+const hit5Flag = "min-hit5"
+
+func (a *app) evalCommand() *cobra.Command {
+	o := evalOptions{bars: map[string]*float64{}}
+	cmd := &cobra.Command{
+		Use:   "eval [flags]",
+		Short: "Score answers, citations and refusals against a fixture set",
+		Long: "eval asks every question of a fixture file (JSONL, see README) the way `footnote ask` does and\n" +
+			"scores retrieval, answers, citations and refusals. Exit status: 0 pass, 1 a metric missed its\n" +
+			"--min-/--max- bar (or footnote failed), 2 a usage error or a broken fixture file (nothing evaluated).",
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return a.runEval(cmd.Context(), cmd.Flags(), o) },
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.fixtures, "fixtures", "testdata/eval.jsonl", "fixture file, one JSON question per line")
+	f.IntVarP(&o.k, "k", "k", 0, "paragraphs each answer draws on, and the k of hit@k (default: FOOTNOTE_TOP_K or 5)")
+	f.IntVar(&o.workers, "workers", eval.DefaultWorkers, "questions answered at once")
+	f.BoolVar(&o.asJSON, "json", false, "print the report as JSON: metrics and one row per question")
+	f.StringVar(&o.html, "html", "", "also write a self-contained HTML report to this file")
+	f.StringVar(&o.compare, "compare", "", "compare with an earlier --json report: change per metric, questions that flipped")
+	f.BoolVar(&o.calibrate, "calibrate", false, "sweep the abstention threshold and print the best FOOTNOTE_THRESHOLD")
+	f.Float64Var(&o.maxFalseAbstention, "max-false-abstention-target", eval.DefaultMaxFalseAbstention, "--calibrate keeps false abstention at or below this")
+	for _, g := range eval.Gates() {
+		o.bars[g.Flag] = f.Float64(g.Flag, 0, g.Usage)
+	}
+	o.bars[hit5Flag] = f.Float64(hit5Flag, 0, "fail below this hit@5 (same as --min-hitk with -k 5)")
+	return cmd
+}
+
+// runEval validates the fixtures before anything is indexed or asked,
+// runs them, prints the report and applies the bars.
+func (a *app) runEval(ctx context.Context, flags *pflag.FlagSet, o evalOptions) error {
+	bars, err := o.checkFlags(flags, a.cfg.K)
+	if err != nil {
+		return err
+	}
+	fixtures, err := a.loadFixtures(o.fixtures)
+	if err != nil {
+		return err
+	}
+	var prev *eval.Report
+	if o.compare != "" {
+		if prev, err = readReport(o.compare); err != nil {
+			return err
+		}
+	}
+	eng, err := a.engine(ctx)
+	if err != nil {
+		return err
+	}
+	if flags.Changed("k") {
+		eng.K = o.k
+	}
+	k := eng.K
+	if k == 0 {
+		k = answer.DefaultK
+	}
+	threshold := eng.Threshold
+	if threshold == 0 {
+		threshold = answer.DefaultThreshold
+	}
+	runner := eval.Runner{Asker: eng, Searcher: eng.Retriever, K: k, Workers: o.workers, Progress: a.questionBar()}
+	obs, err := runner.Run(ctx, fixtures)
+	if err != nil {
+		return fmt.Errorf("eval: %w", err)
+	}
+	rep := eval.Score(obs, eval.Settings{Fixtures: o.fixtures, K: k, Threshold: threshold, Workers: o.workers})
+	if o.calibrate {
+		c := eval.Calibrate(rep.Questions, o.maxFalseAbstention, threshold)
+		rep.Calibration = &c
+	}
+	if prev != nil {
+		c := eval.Compare(*prev, rep, o.compare)
+		rep.Comparison = &c
+	}
+	if err := a.writeEvalReport(rep, o); err != nil {
+		return err
+	}
+	return gate(rep, bars)
+}
+
+// checkFlags rejects impossible values and returns the bars that were set.
+func (o evalOptions) checkFlags(flags *pflag.FlagSet, cfgK int) ([]eval.Bar, error) {
+	k := cfgK
+	if flags.Changed("k") {
+		if o.k < 1 {
+			return nil, usageError{fmt.Errorf("-k must be at least 1, not %d", o.k)}
+		}
+		k = o.k
+	}
+	if o.workers < 1 {
+		return nil, usageError{fmt.Errorf("--workers must be at least 1, not %d", o.workers)}
+	}
+	if o.maxFalseAbstention < 0 || o.maxFalseAbstention > 1 {
+		return nil, usageError{fmt.Errorf("--max-false-abstention-target must be between 0 and 1, not %g", o.maxFalseAbstention)}
+	}
+	var bars []eval.Bar
+	for _, g := range eval.Gates() {
+		if flags.Changed(g.Flag) {
+			bars = append(bars, eval.Bar{Key: g.Key, Limit: *o.bars[g.Flag]})
+		}
+	}
+	if flags.Changed(hit5Flag) {
+		if k != 0 && k != answer.DefaultK {
+			return nil, usageError{fmt.Errorf("--%s needs k=5, but k is %d: use --min-hitk", hit5Flag, k)}
+		}
+		bars = append(bars, eval.Bar{Key: eval.KeyHitK, Limit: *o.bars[hit5Flag]})
+	}
+	return bars, nil
+}
+
+// loadFixtures reads and validates the fixture file against the corpus.
+// Every problem goes to stderr on its own line; the error sums them up.
+func (a *app) loadFixtures(path string) ([]eval.Fixture, error) {
+	c, err := a.loadCorpus()
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, usageError{fmt.Errorf("open fixtures: %w", err)}
+	}
+	defer f.Close()
+	fixtures, err := eval.Load(f, path, c.Paragraphs())
+	var fe *eval.FixtureError
+	if errors.As(err, &fe) {
+		for _, p := range fe.Problems {
+			fmt.Fprintf(a.stderr, "footnote: %s %s\n", path, p)
+		}
+		return nil, usageError{fmt.Errorf("%s: %d problem(s) in the fixtures; nothing was evaluated", path, len(fe.Problems))}
+	}
+	return fixtures, err
+}
+
+func readReport(path string) (*eval.Report, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, usageError{fmt.Errorf("--compare: %w", err)}
+	}
+	defer f.Close()
+	r, err := eval.ReadReport(f)
+	if err != nil {
+		return nil, usageError{fmt.Errorf("--compare %s: %w", path, err)}
+	}
+	return &r, nil
+}
+
+// writeEvalReport prints the report (table or JSON) and writes the HTML.
+func (a *app) writeEvalReport(rep eval.Report, o evalOptions) error {
+	if o.html != "" {
+		var buf bytes.Buffer
+		if err := eval.WriteHTML(&buf, rep); err != nil {
+			return err
+		}
+		if err := os.WriteFile(o.html, buf.Bytes(), 0o644); err != nil {
+			return fmt.Errorf("write HTML report: %w", err)
+		}
+	}
+	if o.asJSON {
+		return eval.WriteJSON(a.stdout, rep)
+	}
+	return eval.WriteText(a.stdout, rep)
+}
+
+// gate fails, naming every metric that missed its bar.
+func gate(rep eval.Report, bars []eval.Bar) error {
+	short, err := eval.CheckBars(rep, bars)
+	if err != nil {
+		return err
+	}
+	if len(short) == 0 {
+		return nil
+	}
+	msgs := make([]string, len(short))
+	for i, s := range short {
+		msgs[i] = s.String()
+	}
+	return fmt.Errorf("%d metric(s) missed the bar: %s", len(short), strings.Join(msgs, "; "))
+}
+
+// questionBar draws a bar of answered questions on a terminal only.
+func (a *app) questionBar() func(done, total int) {
+	if !isTerminal(a.stderr) {
+		return nil
+	}
+	var bar *progressbar.ProgressBar
+	return func(done, total int) {
+		if bar == nil {
+			bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(a.stderr),
+				progressbar.OptionSetDescription("evaluating"), progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
+		}
+		_ = bar.Set(done)
+		if done == total {
+			_ = bar.Finish()
+		}
+	}
+}

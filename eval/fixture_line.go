@@ -1,0 +1,159 @@
+package eval
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// fixtureFields are the fields a fixture line must have, in order.
+var fixtureFields = []string{"id", "question", "answerable", "answer_keywords", "evidence"}
+
+// parseLine decodes one fixture line, reporting every problem in it.
+// The returned Fixture carries the ID whenever the ID itself is sound, so
+// duplicates are caught even on lines with other problems.
+func parseLine(data []byte, line int) (Fixture, []Problem) {
+	f := Fixture{Line: line}
+	var fields map[string]json.RawMessage
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&fields); err != nil {
+		return f, []Problem{{line, "", "malformed JSON: " + jsonMessage(err)}}
+	}
+	if dec.More() {
+		return f, []Problem{{line, "", "malformed JSON: more than one value on the line"}}
+	}
+	if fields == nil {
+		return f, []Problem{{line, "", "want a JSON object, got null"}}
+	}
+	var ps []Problem
+	add := func(field, format string, args ...any) {
+		ps = append(ps, Problem{line, field, fmt.Sprintf(format, args...)})
+	}
+	for _, name := range unknownFields(fields) {
+		add(name, "unknown field (want %s)", strings.Join(fixtureFields, ", "))
+	}
+	for _, name := range fixtureFields {
+		if _, ok := fields[name]; !ok {
+			add(name, "missing")
+		}
+	}
+	decodeField(fields, "id", &f.ID, "a string", add)
+	decodeField(fields, "question", &f.Question, "a string", add)
+	decodeField(fields, "answerable", &f.Answerable, "true or false", add)
+	decodeField(fields, "answer_keywords", &f.Keywords, `a list of keyword groups such as [["May", "Mayday"], ["Moscow"]]`, add)
+	decodeField(fields, "evidence", &f.Evidence, `a list of quotes such as ["exact words from the paragraph"]`, add)
+	checkValues(&f, fields, add)
+	if _, ok := fields["id"]; ok && strings.TrimSpace(f.ID) == "" {
+		f.ID = ""
+	}
+	return f, ps
+}
+
+// decodeField decodes fields[name] into dst, reporting a type mismatch.
+func decodeField(fields map[string]json.RawMessage, name string, dst any, want string, add func(string, string, ...any)) {
+	raw, ok := fields[name]
+	if !ok {
+		return
+	}
+	if err := json.Unmarshal(raw, dst); err != nil || isNull(raw) {
+		add(name, "want %s, got %s", want, describe(raw))
+	}
+}
+
+// checkValues reports well-typed values that break the fixture rules.
+func checkValues(f *Fixture, fields map[string]json.RawMessage, add func(string, string, ...any)) {
+	if _, ok := fields["id"]; ok && strings.TrimSpace(f.ID) == "" && !isNull(fields["id"]) {
+		add("id", "empty")
+	}
+	if _, ok := fields["question"]; ok && strings.TrimSpace(f.Question) == "" && !isNull(fields["question"]) {
+		add("question", "empty")
+	}
+	for i, g := range f.Keywords {
+		if len(g) == 0 {
+			add(fmt.Sprintf("answer_keywords[%d]", i), "empty group: give at least one alternative")
+		}
+		for j, k := range g {
+			if strings.TrimSpace(k) == "" {
+				add(fmt.Sprintf("answer_keywords[%d][%d]", i, j), "empty keyword")
+			}
+		}
+	}
+	for i, e := range f.Evidence {
+		if strings.TrimSpace(e) == "" {
+			add(fmt.Sprintf("evidence[%d]", i), "empty quote")
+		}
+	}
+	_, hasKw := fields["answer_keywords"]
+	_, hasEv := fields["evidence"]
+	switch {
+	case f.Answerable && hasKw && f.Keywords != nil && len(f.Keywords) == 0:
+		add("answer_keywords", "an answerable question needs at least one keyword group")
+	case !f.Answerable && len(f.Keywords) > 0:
+		add("answer_keywords", "must be empty when answerable is false")
+	}
+	switch {
+	case f.Answerable && hasEv && f.Evidence != nil && len(f.Evidence) == 0:
+		add("evidence", "an answerable question needs at least one evidence quote")
+	case !f.Answerable && len(f.Evidence) > 0:
+		add("evidence", "must be empty when answerable is false")
+	}
+}
+
+func unknownFields(fields map[string]json.RawMessage) []string {
+	var out []string
+	for name := range fields {
+		if !contains(fixtureFields, name) {
+			out = append(out, name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func isNull(raw json.RawMessage) bool { return string(bytes.TrimSpace(raw)) == "null" }
+
+// describe names a JSON value's kind for a type-mismatch message.
+func describe(raw json.RawMessage) string {
+	s := bytes.TrimSpace(raw)
+	kind := "a number"
+	switch {
+	case len(s) == 0:
+		return "nothing"
+	case s[0] == '"':
+		kind = "a string"
+	case s[0] == 't' || s[0] == 'f':
+		kind = "a boolean"
+	case s[0] == 'n':
+		return "null"
+	case s[0] == '[':
+		kind = "a list"
+	case s[0] == '{':
+		kind = "an object"
+	}
+	return kind + " " + clip(string(s), 40)
+}
+
+// jsonMessage turns a decoder error into a message that names the column.
+func jsonMessage(err error) string {
+	var syn *json.SyntaxError
+	if errors.As(err, &syn) {
+		return fmt.Sprintf("%v (at byte %d)", syn, syn.Offset)
+	}
+	var typ *json.UnmarshalTypeError
+	if errors.As(err, &typ) {
+		return fmt.Sprintf("want a JSON object, got %s", typ.Value)
+	}
+	return err.Error()
+}
