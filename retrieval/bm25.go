@@ -94,18 +94,62 @@ func (lx *Lexical) Search(query map[string]float64, k int) []Hit {
 }
 
 // topHits sorts hits by score (ties by chunk number, for stable output) and
-// keeps the first k.
+// keeps the first k. When k is well below len(hits) — BM25 on a large
+// corpus, where a common stem matches most chunks — it selects the best k
+// with a heap instead of sorting them all; the order is total, so the
+// result is the same.
 func topHits(hits []Hit, k int) []Hit {
-	sort.Slice(hits, func(i, j int) bool {
-		if hits[i].Score != hits[j].Score {
-			return hits[i].Score > hits[j].Score
-		}
-		return hits[i].Chunk < hits[j].Chunk
-	})
+	if k < len(hits)/4 {
+		hits = selectBest(hits, max(k, 0))
+	}
+	sort.Slice(hits, func(i, j int) bool { return better(hits[i], hits[j]) })
 	if len(hits) > k {
 		hits = hits[:k]
 	}
 	return hits
+}
+
+// better orders hits: higher score first, then lower chunk number.
+func better(a, b Hit) bool {
+	if a.Score != b.Score {
+		return a.Score > b.Score
+	}
+	return a.Chunk < b.Chunk
+}
+
+// selectBest moves the best k hits to the front, unordered, and returns
+// them: hits[:k] is kept as a heap whose root is the worst of them.
+func selectBest(hits []Hit, k int) []Hit {
+	h := hits[:k]
+	for i := k/2 - 1; i >= 0; i-- {
+		siftWorst(h, i)
+	}
+	for _, x := range hits[k:] {
+		if k > 0 && better(x, h[0]) {
+			h[0] = x
+			siftWorst(h, 0)
+		}
+	}
+	return h
+}
+
+// siftWorst restores the heap below i: every parent is worse than its
+// children.
+func siftWorst(h []Hit, i int) {
+	for {
+		w, l, r := i, 2*i+1, 2*i+2
+		if l < len(h) && better(h[w], h[l]) {
+			w = l
+		}
+		if r < len(h) && better(h[w], h[r]) {
+			w = r
+		}
+		if w == i {
+			return
+		}
+		h[i], h[w] = h[w], h[i]
+		i = w
+	}
 }
 
 func sortedKeys(m map[string]float64) []string {
