@@ -1,0 +1,108 @@
+package bot
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/footnote-dev/footnote/answer"
+)
+
+// Texts people see. They are plain sentences, safe to show anywhere.
+const (
+	abstainMessage = "The corpus doesn't cover this question, so I won't guess. " +
+		"Try asking about something the articles discuss, or rephrase the question."
+	usageMessage = "Ask me a question about the articles, for example `/ask question: Why did Kim skip the Victory Day parade?`"
+	tooLongFmt   = "That question is too long: please keep it under %d characters."
+	notEnabled   = "footnote isn't enabled here."
+	failMessage  = "Sorry, something went wrong while answering. Please try again in a moment."
+	timeoutMsg   = "Sorry, that took too long to answer. Please try again, perhaps with a shorter question."
+	busyMessage  = "I'm answering a lot of questions right now. Please try again in a minute."
+	shutdownMsg  = "I'm restarting right now. Please ask again in a minute."
+	thinking     = "Looking through the articles…"
+	expired      = "I no longer have that answer in memory, so I can't show its sources. Please ask again."
+	thanks       = "Thanks for the feedback!"
+)
+
+// quoteLen is how long a Sources quote may be, in characters.
+const quoteLen = 120
+
+// Render turns an answer into the messages that show it: the text with
+// its [n] markers, then a compact Sources block, split to fit Discord.
+func Render(a answer.Answer) []string {
+	if a.Abstained {
+		return []string{abstainMessage}
+	}
+	text := strings.TrimSpace(a.Text)
+	if a.Mode != answer.LLM {
+		text = escape(text) // corpus sentences, not markdown
+	}
+	var b strings.Builder
+	b.WriteString(text)
+	if len(a.Citations) > 0 {
+		b.WriteString("\n\n**Sources**")
+		for _, c := range a.Citations {
+			fmt.Fprintf(&b, "\n[%d] %s ¶%s — “%s”", c.N, sourceTitle(c), c.Label(), escape(shorten(c.Text, quoteLen)))
+		}
+	}
+	return Split(b.String(), MaxContent)
+}
+
+// RenderSources shows the cited paragraphs in full, for "Show sources".
+func RenderSources(a answer.Answer) []string {
+	if len(a.Citations) == 0 {
+		return []string{"This answer cites no sources."}
+	}
+	var b strings.Builder
+	for i, c := range a.Citations {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		fmt.Fprintf(&b, "[%d] %s, ¶%s\n%s", c.N, sourceTitle(c), c.Label(), escape(strings.TrimSpace(c.Text)))
+	}
+	return Split(b.String(), MaxContent)
+}
+
+// RenderPartial shows an answer while it is still being written.
+func RenderPartial(text string) string {
+	const more = " …"
+	text = strings.TrimSpace(text)
+	if utf8.RuneCountInString(text)+len([]rune(more)) > MaxContent {
+		text = string([]rune(text)[:MaxContent-len([]rune(more))])
+	}
+	return text + more
+}
+
+// RenderTooLong explains the question length limit.
+func RenderTooLong() string { return fmt.Sprintf(tooLongFmt, answer.MaxQuestionRunes) }
+
+// RenderRateLimited asks a user to wait before asking again.
+func RenderRateLimited(perMinute int, wait int) string {
+	return fmt.Sprintf("You've asked %d questions in the last minute. Please wait %d seconds and ask again.", perMinute, wait)
+}
+
+func sourceTitle(c answer.Citation) string {
+	title := strings.TrimSpace(c.Title)
+	if title == "" {
+		title = c.Doc
+	}
+	return "**" + escape(shorten(title, 200)) + "**"
+}
+
+// shorten cuts s to at most n characters at a word boundary, adding "…".
+func shorten(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	rs := []rune(s)[:n-1]
+	if i := strings.LastIndexByte(string(rs), ' '); i > len(string(rs))/2 {
+		return strings.TrimRight(string(rs)[:i], " ,;:") + "…"
+	}
+	return string(rs) + "…"
+}
+
+// escape stops corpus text from being read as Discord markdown.
+var escaper = strings.NewReplacer(`\`, `\\`, `*`, `\*`, `_`, `\_`, "~", `\~`, "`", "\\`", `|`, `\|`, `>`, `\>`, `#`, `\#`)
+
+func escape(s string) string { return escaper.Replace(s) }
