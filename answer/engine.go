@@ -45,6 +45,11 @@ type Engine struct {
 	Threshold float64
 	// Warn receives one-line notices (a fallback, a failed embedder).
 	Warn func(string)
+	// Generator, when set, writes answers with an LLM (Mode LLM), whose
+	// citations Verify checks, and rewrites follow-ups; if it fails, the
+	// answer is the extractive one with a FallbackReason. nil answers
+	// extractively.
+	Generator Generator
 }
 
 // Ask answers one question. Abstaining is an answer, not an error; errors
@@ -56,9 +61,12 @@ func (e *Engine) Ask(ctx context.Context, req Request) (Answer, error) {
 		return Answer{}, err
 	}
 	a := Answer{Question: q, Mode: Extractive, Citations: []Citation{}}
-	query := q
+	if e.Generator != nil {
+		a.Mode = LLM
+	}
+	query, rewriteErr := q, error(nil)
 	if len(req.History) > 0 {
-		query = e.standalone(req.History, q)
+		query, rewriteErr = e.standaloneQuestion(ctx, req.History, q)
 		if query != q {
 			a.Standalone = query
 		}
@@ -73,11 +81,17 @@ func (e *Engine) Ask(ctx context.Context, req Request) (Answer, error) {
 	}
 	ex := extract(query, results, e.Retriever.Lexical())
 	a.Evidence = ex.score
+	if rewriteErr != nil {
+		a = e.fallback(a, "LLM failed: "+rewriteErr.Error())
+	}
 	if ex.score < e.threshold() {
 		return abstain(a), nil
 	}
 	a.Text, a.Citations = ex.text, ex.citations
-	return a, nil
+	if e.Generator == nil || rewriteErr != nil {
+		return a, nil
+	}
+	return e.generate(ctx, a, query, req.OnPartial)
 }
 
 func abstain(a Answer) Answer {

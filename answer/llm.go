@@ -1,0 +1,108 @@
+package answer
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"github.com/footnote-dev/footnote/prompts"
+	"github.com/footnote-dev/footnote/retrieval"
+)
+
+// Generator completes a chat with a language model. When onPartial is
+// set, the text so far is passed to it as it streams in. OpenAIGenerator
+// is one; errors must carry no secret.
+type Generator interface {
+	Generate(ctx context.Context, msgs []Message, onPartial func(string)) (string, error)
+}
+
+// Message is one chat message.
+type Message struct {
+	Role    Role
+	Content string
+}
+
+// Role says who speaks a Message.
+type Role string
+
+// Chat roles.
+const (
+	RoleSystem    Role = "system"
+	RoleUser      Role = "user"
+	RoleAssistant Role = "assistant"
+)
+
+// ErrIncompleteAnswer is returned for a model answer that stopped before
+// the model finished it: a stream cut before its finish reason or [DONE].
+var ErrIncompleteAnswer = errors.New("the model's answer stream ended before it was complete")
+
+// maxAnswerSentences bounds an LLM answer, as the prompt tells the model.
+const maxAnswerSentences = 5
+
+// generate answers a with the LLM from a.Retrieved, then verifies its
+// citations. a already holds the extractive answer, which it keeps, with
+// Mode extractive and a FallbackReason, when the LLM fails or none of its
+// sentences survives verification. It returns an error only when ctx
+// itself is done.
+func (e *Engine) generate(ctx context.Context, a Answer, question string, onPartial func(string)) (Answer, error) {
+	msgs, err := answerMessages(question, a.Retrieved)
+	if err != nil {
+		return e.fallback(a, err.Error()), nil
+	}
+	text, err := e.Generator.Generate(ctx, msgs, onPartial)
+	if err != nil {
+		if ctx.Err() != nil {
+			return Answer{}, ctx.Err()
+		}
+		return e.fallback(a, "LLM failed: "+err.Error()), nil
+	}
+	if isAbstention(text) {
+		return abstain(a), nil
+	}
+	v := Verify(text, a.Retrieved, e.Retriever.Lexical())
+	a.DroppedCitations = v.Dropped
+	if v.Text == "" {
+		return e.fallback(a, "no sentence of the LLM's answer was supported by the paragraphs it cited"), nil
+	}
+	a.Text, a.Citations = v.Text, v.Citations
+	return a, nil
+}
+
+// fallback turns a into the extractive answer it already holds, saying why
+// on one line.
+func (e *Engine) fallback(a Answer, reason string) Answer {
+	a.Mode, a.FallbackReason = Extractive, reason
+	e.warnf("%s; answering extractively", reason)
+	return a
+}
+
+// answerMessages renders the system and answer prompts, numbering the
+// retrieved paragraphs [1]..[k] as the verifier reads them.
+func answerMessages(question string, results []retrieval.Result) ([]Message, error) {
+	system, err := prompts.System(prompts.SystemData{Abstain: AbstainText, MaxSentences: maxAnswerSentences})
+	if err != nil {
+		return nil, err
+	}
+	data := prompts.AnswerData{Question: question, Abstain: AbstainText}
+	for i, r := range results {
+		label := citationOf(i+1, r).Label()
+		data.Sources = append(data.Sources, prompts.Source{N: i + 1, Title: r.Title, Paragraph: label, Text: r.Text})
+	}
+	user, err := prompts.Answer(data)
+	if err != nil {
+		return nil, err
+	}
+	return []Message{{Role: RoleSystem, Content: system}, {Role: RoleUser, Content: user}}, nil
+}
+
+// isAbstention reports whether the model answered with the abstain phrase,
+// alone or leading its reply.
+func isAbstention(text string) bool {
+	norm := func(s string) string {
+		s = strings.ToLower(strings.TrimSpace(claimOf(s)))
+		s = strings.NewReplacer("’", "'", "‘", "'", "does not", "doesn't").Replace(s)
+		return strings.Trim(s, " .!\"'“”")
+	}
+	t, want := norm(text), norm(AbstainText)
+	return t == want || strings.HasPrefix(t, want+".") || strings.HasPrefix(t, want+" ")
+}
