@@ -35,6 +35,11 @@ func (d Delta) Improved() bool {
 	return (*d.Change > 0) != d.LowerIsBetter
 }
 
+// Worsened reports whether the change is for the worse.
+func (d Delta) Worsened() bool {
+	return d.Change != nil && *d.Change != 0 && !d.Improved()
+}
+
 // Flip is a question that went from pass to fail or back.
 type Flip struct {
 	ID       string   `json:"id"`

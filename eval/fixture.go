@@ -74,7 +74,8 @@ const maxLine = 1 << 20
 // every problem at once, or the fixtures in file order.
 func Load(r io.Reader, name string, paragraphs []corpus.Paragraph) ([]Fixture, error) {
 	var (
-		fixtures []Fixture
+		parsed   []Fixture
+		sound    []bool
 		problems []Problem
 		firstID  = map[string]int{}
 	)
@@ -86,22 +87,27 @@ func Load(r io.Reader, name string, paragraphs []corpus.Paragraph) ([]Fixture, e
 		}
 		f, ps := parseLine(sc.Bytes(), line)
 		problems = append(problems, ps...)
-		if len(ps) > 0 && f.ID == "" {
-			continue
-		}
-		if first, dup := firstID[f.ID]; dup {
+		if first, dup := firstID[f.ID]; dup && f.ID != "" {
 			problems = append(problems, Problem{line, "id", fmt.Sprintf("duplicate id %q (first used on line %d)", f.ID, first)})
-			continue
+			ps = append(ps, Problem{})
+		} else if f.ID != "" {
+			firstID[f.ID] = line
 		}
-		firstID[f.ID] = line
-		if len(ps) == 0 {
-			fixtures = append(fixtures, f)
-		}
+		parsed = append(parsed, f)
+		sound = append(sound, len(ps) == 0)
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("read fixtures %s: %w", name, err)
 	}
-	problems = append(problems, checkEvidence(fixtures, paragraphs)...)
+	// Quotes are checked on every line whose evidence could be read, so a
+	// line with two mistakes shows both.
+	problems = append(problems, checkEvidence(parsed, paragraphs)...)
+	var fixtures []Fixture
+	for i, f := range parsed {
+		if sound[i] {
+			fixtures = append(fixtures, f)
+		}
+	}
 	if len(fixtures) == 0 && len(problems) == 0 {
 		problems = append(problems, Problem{1, "", "the file holds no fixtures"})
 	}

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/footnote-dev/footnote/answer"
 )
 
 // fixtureFields are the fields a fixture line must have, in order.
@@ -40,37 +42,43 @@ func parseLine(data []byte, line int) (Fixture, []Problem) {
 			add(name, "missing")
 		}
 	}
-	decodeField(fields, "id", &f.ID, "a string", add)
-	decodeField(fields, "question", &f.Question, "a string", add)
-	decodeField(fields, "answerable", &f.Answerable, "true or false", add)
-	decodeField(fields, "answer_keywords", &f.Keywords, `a list of keyword groups such as [["May", "Mayday"], ["Moscow"]]`, add)
-	decodeField(fields, "evidence", &f.Evidence, `a list of quotes such as ["exact words from the paragraph"]`, add)
-	checkValues(&f, fields, add)
-	if _, ok := fields["id"]; ok && strings.TrimSpace(f.ID) == "" {
+	idOK := decodeField(fields, "id", &f.ID, "a string", add)
+	qOK := decodeField(fields, "question", &f.Question, "a string", add)
+	ansOK := decodeField(fields, "answerable", &f.Answerable, "true or false", add)
+	kwOK := decodeField(fields, "answer_keywords", &f.Keywords, `a list of keyword groups such as [["May", "Mayday"], ["Moscow"]]`, add)
+	evOK := decodeField(fields, "evidence", &f.Evidence, `a list of quotes such as ["exact words from the paragraph"]`, add)
+	if idOK && strings.TrimSpace(f.ID) == "" {
+		add("id", "empty")
 		f.ID = ""
+	}
+	if _, err := answer.CheckQuestion(f.Question); qOK && err != nil {
+		add("question", "footnote would refuse it: %v", err)
+	}
+	checkItems(&f, add)
+	if ansOK && kwOK && evOK {
+		checkAnswerable(&f, add)
 	}
 	return f, ps
 }
 
 // decodeField decodes fields[name] into dst, reporting a type mismatch.
-func decodeField(fields map[string]json.RawMessage, name string, dst any, want string, add func(string, string, ...any)) {
+// It reports whether the field is present and well typed.
+func decodeField[T any](fields map[string]json.RawMessage, name string, dst *T, want string, add func(string, string, ...any)) bool {
 	raw, ok := fields[name]
 	if !ok {
-		return
+		return false
 	}
 	if err := json.Unmarshal(raw, dst); err != nil || isNull(raw) {
+		var zero T
+		*dst = zero
 		add(name, "want %s, got %s", want, describe(raw))
+		return false
 	}
+	return true
 }
 
-// checkValues reports well-typed values that break the fixture rules.
-func checkValues(f *Fixture, fields map[string]json.RawMessage, add func(string, string, ...any)) {
-	if _, ok := fields["id"]; ok && strings.TrimSpace(f.ID) == "" && !isNull(fields["id"]) {
-		add("id", "empty")
-	}
-	if _, ok := fields["question"]; ok && strings.TrimSpace(f.Question) == "" && !isNull(fields["question"]) {
-		add("question", "empty")
-	}
+// checkItems reports empty keyword groups, keywords and quotes.
+func checkItems(f *Fixture, add func(string, string, ...any)) {
 	for i, g := range f.Keywords {
 		if len(g) == 0 {
 			add(fmt.Sprintf("answer_keywords[%d]", i), "empty group: give at least one alternative")
@@ -86,16 +94,19 @@ func checkValues(f *Fixture, fields map[string]json.RawMessage, add func(string,
 			add(fmt.Sprintf("evidence[%d]", i), "empty quote")
 		}
 	}
-	_, hasKw := fields["answer_keywords"]
-	_, hasEv := fields["evidence"]
+}
+
+// checkAnswerable reports keywords and evidence that do not fit the
+// answerable flag: an answerable question needs both, another neither.
+func checkAnswerable(f *Fixture, add func(string, string, ...any)) {
 	switch {
-	case f.Answerable && hasKw && f.Keywords != nil && len(f.Keywords) == 0:
+	case f.Answerable && len(f.Keywords) == 0:
 		add("answer_keywords", "an answerable question needs at least one keyword group")
 	case !f.Answerable && len(f.Keywords) > 0:
 		add("answer_keywords", "must be empty when answerable is false")
 	}
 	switch {
-	case f.Answerable && hasEv && f.Evidence != nil && len(f.Evidence) == 0:
+	case f.Answerable && len(f.Evidence) == 0:
 		add("evidence", "an answerable question needs at least one evidence quote")
 	case !f.Answerable && len(f.Evidence) > 0:
 		add("evidence", "must be empty when answerable is false")

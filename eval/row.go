@@ -164,3 +164,6 @@ func nonNilGroups(g [][]string) [][]string {
 	}
 	return g
 }
+
+// GoldCitedCount is how many of the answer's citations contain evidence.
+func (r Row) GoldCitedCount() int { return r.goldCited() }
