@@ -18,6 +18,9 @@ const (
 	// cites several: each may support part of it, provided together they
 	// cover minSupport.
 	minPartSupport = 0.25
+	// minMarginal is what a partly supporting citation must add to the
+	// others' coverage of its sentence to stand.
+	minMarginal = 0.1
 	// maxCitedNumber bounds a range such as [1-9999] so parsing stays cheap.
 	maxCitedNumber = 99
 )
@@ -145,18 +148,44 @@ func supported(claim string, cited []int, sources []retrieval.Result, lx *retrie
 	for _, n := range valid {
 		para[n] = stemSet(sources[n-1].Text)
 	}
-	var union map[string]bool
 	for _, n := range valid {
 		s := words.coverage(para[n])
 		if s >= minSupport || (len(valid) > 1 && s >= minPartSupport) {
 			kept = append(kept, n)
-			union = merge(union, para[n])
 		}
 	}
-	if len(kept) > 0 && (words.coverage(union) < minSupport || !hasNumbers(claim, kept, sources)) {
+	kept = withoutPassengers(words, kept, para)
+	if len(kept) > 0 && (words.coverage(unionOf(kept, para)) < minSupport || !hasNumbers(claim, kept, sources)) {
 		kept = nil
 	}
 	return kept, dropped + len(valid) - len(kept)
+}
+
+// withoutPassengers drops a partly supporting citation that adds nothing
+// the sentence needs beyond the other kept ones: in "Kim went to the
+// embassy [1][4]", [4] sharing "Kim" with the sentence is no support when
+// [1] already covers it all.
+func withoutPassengers(words question, kept []int, para map[int]map[string]bool) []int {
+	var out []int
+	for i, n := range kept {
+		if words.coverage(para[n]) >= minSupport {
+			out = append(out, n)
+			continue
+		}
+		others := unionOf(append(append([]int(nil), kept[:i]...), kept[i+1:]...), para)
+		if words.coverage(merge(merge(nil, others), para[n]))-words.coverage(others) >= minMarginal {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func unionOf(ns []int, para map[int]map[string]bool) map[string]bool {
+	u := map[string]bool{}
+	for _, n := range ns {
+		u = merge(u, para[n])
+	}
+	return u
 }
 
 // claimWords weighs a claim's content stems by IDF, as the evidence gate
