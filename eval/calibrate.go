@@ -123,16 +123,17 @@ func distinctScores(rows []Row) []float64 {
 	return out
 }
 
-// roundWithin returns the value in (lo, hi] with the fewest decimals
-// (up to 4) nearest the middle, so the threshold people save is
-// readable and not on the edge of the outcome it was chosen for.
+// roundWithin returns the middle of (lo, hi] rounded to the fewest
+// decimals (up to 4) that keep it in the middle half of the range, so the
+// threshold people save is readable and not on the edge of the outcome
+// it was chosen for.
 func roundWithin(lo, hi float64) float64 {
 	mid := (lo + hi) / 2
 	for _, scale := range []float64{10, 100, 1000, 10000} {
 		v := math.Round(mid*scale) / scale
-		if v > lo && v <= hi {
+		if math.Abs(v-mid) <= (hi-lo)/4 && v > lo && v <= hi {
 			return v
 		}
 	}
-	return hi
+	return mid
 }

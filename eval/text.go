@@ -101,7 +101,11 @@ func writeComparison(w io.Writer, c Comparison) {
 func writeFlips(w io.Writer, title string, flips []Flip) {
 	fmt.Fprintf(w, "%s: %d\n", title, len(flips))
 	for _, f := range flips {
-		fmt.Fprintf(w, "  %-5s %s — %s\n", f.ID, clip(f.Question, 70), strings.Join(f.Why, "; "))
+		why := ""
+		if len(f.Why) > 0 {
+			why = " — " + strings.Join(f.Why, "; ")
+		}
+		fmt.Fprintf(w, "  %-5s %s%s\n", f.ID, clip(f.Question, 70), why)
 	}
 }
 

@@ -1,0 +1,120 @@
+package eval_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/footnote-dev/footnote/eval"
+)
+
+func TestHighlight(t *testing.T) {
+	tests := []struct {
+		name   string
+		text   string
+		quotes []string
+		want   []eval.Segment
+	}{
+		{"a straight-quoted quote marks curly quotes in the paragraph", paraParade, []string{`citing "security concerns"`},
+			[]eval.Segment{{Text: "Kim Jong Un skipped the Victory Day parade in Moscow, ", Mark: false}, {Text: "citing “security concerns”", Mark: true}, {Text: " at home.", Mark: false}}},
+		{"case and line breaks are folded", "Kim\nJONG Un left.", []string{"kim jong"},
+			[]eval.Segment{{Text: "Kim\nJONG", Mark: true}, {Text: " Un left.", Mark: false}}},
+		{"overlapping quotes merge into one mark", "abc def ghi", []string{"abc def", "def ghi"},
+			[]eval.Segment{{Text: "abc def ghi", Mark: true}}},
+		{"a quote found nowhere marks nothing", "abc", []string{"xyz"}, []eval.Segment{{Text: "abc", Mark: false}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := eval.Highlight(tt.text, tt.quotes); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Highlight = %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestHTMLIsSelfContainedAndEscaped(t *testing.T) {
+	html := renderHTML(t)
+	for _, banned := range []string{"<script", "<link", "src=", "http://", "https://", "@import", "url("} {
+		if strings.Contains(html, banned) {
+			t.Errorf("the report contains %q: it must not fetch anything", banned)
+		}
+	}
+	for _, raw := range []string{"<Kim's>", "<b>leaders</b>", "<b>twenty</b>"} {
+		if strings.Contains(html, raw) {
+			t.Errorf("the report contains %q unescaped", raw)
+		}
+	}
+	if !strings.Contains(html, "<mark>citing “security concerns”</mark>") {
+		t.Error("the evidence quote is not highlighted in the cited paragraph")
+	}
+	if strings.Index(html, `id="q-q2"`) > strings.Index(html, `id="q-q1"`) {
+		t.Error("a failing question is listed after a passing one")
+	}
+}
+
+// TestHTMLInBrowser opens the report in headless Chromium and checks
+// that the metric table and the question rows are in the rendered DOM
+// and that a screenshot can be taken.
+func TestHTMLInBrowser(t *testing.T) {
+	chromium, err := exec.LookPath("chromium")
+	if err != nil {
+		t.Skip("chromium is not installed (apt-get install -y chromium); skipping the browser check of the HTML report")
+	}
+	dir := t.TempDir()
+	page := filepath.Join(dir, "report.html")
+	if err := os.WriteFile(page, []byte(renderHTML(t)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dom := runChromium(t, chromium, dir, "--dump-dom", "file://"+page)
+	for _, want := range []string{`<table id="metrics">`, `data-key="hit1"`, `<tr class="question failed" id="q-q2">`, "What does juche mean?"} {
+		if !strings.Contains(dom, want) {
+			t.Errorf("rendered DOM lacks %q", want)
+		}
+	}
+	shot := filepath.Join(dir, "report.png")
+	runChromium(t, chromium, dir, "--screenshot="+shot, "--window-size=1280,1600", "file://"+page)
+	if info, err := os.Stat(shot); err != nil || info.Size() == 0 {
+		t.Errorf("no screenshot: %v", err)
+	}
+}
+
+// runChromium runs headless Chromium with a fresh profile under a
+// deadline and returns its stdout.
+func runChromium(t *testing.T, chromium, dir string, args ...string) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	profile, err := os.MkdirTemp(dir, "profile")
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := []string{"--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+		"--disable-component-update", "--disable-sync", "--user-data-dir=" + profile}
+	cmd := exec.CommandContext(ctx, chromium, append(base, args...)...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("chromium %s: %v\n%s", args[0], err, stderr.String())
+	}
+	return stdout.String()
+}
+
+func renderHTML(t *testing.T) string {
+	t.Helper()
+	rep := sampleReport()
+	c := eval.Calibrate(rep.Questions, 0.4, rep.Threshold)
+	rep.Calibration = &c
+	cmp := eval.Compare(sampleReport(), rep, "prev.json")
+	rep.Comparison = &cmp
+	var buf bytes.Buffer
+	if err := eval.WriteHTML(&buf, rep); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}
