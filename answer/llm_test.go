@@ -208,6 +208,29 @@ func TestFailingLLMFallsBackToTheExtractiveAnswer(t *testing.T) {
 	}
 }
 
+func TestAStreamIsCompleteWithAFinishReasonOrDone(t *testing.T) {
+	ix := builtinIndex(t)
+	tests := []struct {
+		name         string
+		finish, done bool
+		wantMode     answer.Mode
+	}{
+		{"a finish reason without [DONE] is complete", true, false, answer.LLM},
+		{"[DONE] without a finish reason is complete", false, true, answer.LLM},
+		{"neither is an incomplete answer, even with all the text", false, false, answer.Extractive},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newLLMSetup(t, ix, answer.LLMConfig{})
+			s.srv.Chat(fakeopenai.StreamEnding(pengAnswer, tt.finish, tt.done))
+			a := ask(t, s.eng, answer.Request{Question: kimQuestion, OnPartial: func(string) {}})
+			if a.Mode != tt.wantMode {
+				t.Errorf("mode %s (%q), want %s", a.Mode, a.FallbackReason, tt.wantMode)
+			}
+		})
+	}
+}
+
 func repeat(n int, r fakeopenai.Reply) []fakeopenai.Reply {
 	out := make([]fakeopenai.Reply, n)
 	for i := range out {

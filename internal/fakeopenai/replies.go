@@ -93,17 +93,30 @@ func completion(model, content string) openai.ChatCompletionResponse {
 	}
 }
 
+// StreamEnding streams all of content, then a chunk with finish_reason
+// "stop" only when finish is set and "data: [DONE]" only when done is:
+// servers differ in which of the two they send.
+func StreamEnding(content string, finish, done bool) Reply {
+	return func(w http.ResponseWriter, _ *http.Request, c Call) {
+		streamWords(w, c.Chat.Model, strings.SplitAfter(content, " "), finish, done)
+	}
+}
+
 // stream writes content as SSE chunks of a few words. When complete, a
 // final chunk with finish_reason "stop" and [DONE] follow; otherwise only
 // the first half of the words is sent before the handler returns, which
 // closes the response without either.
 func stream(w http.ResponseWriter, model, content string, complete bool) {
-	w.Header().Set("Content-Type", "text/event-stream")
-	flusher, _ := w.(http.Flusher)
 	words := strings.SplitAfter(content, " ")
 	if !complete {
 		words = words[:len(words)/2]
 	}
+	streamWords(w, model, words, complete, complete)
+}
+
+func streamWords(w http.ResponseWriter, model string, words []string, finish, done bool) {
+	w.Header().Set("Content-Type", "text/event-stream")
+	flusher, _ := w.(http.Flusher)
 	for i := 0; i < len(words); i += 3 {
 		chunk := strings.Join(words[i:min(i+3, len(words))], "")
 		writeEvent(w, delta(model, chunk, ""))
@@ -111,11 +124,12 @@ func stream(w http.ResponseWriter, model, content string, complete bool) {
 			flusher.Flush()
 		}
 	}
-	if !complete {
-		return
+	if finish {
+		writeEvent(w, delta(model, "", openai.FinishReasonStop))
 	}
-	writeEvent(w, delta(model, "", openai.FinishReasonStop))
-	fmt.Fprint(w, "data: [DONE]\n\n")
+	if done {
+		fmt.Fprint(w, "data: [DONE]\n\n")
+	}
 }
 
 func delta(model, content string, finish openai.FinishReason) openai.ChatCompletionStreamResponse {
