@@ -47,7 +47,7 @@ func (a *app) evalCommand() *cobra.Command {
 	f.StringVar(&o.html, "html", "", "also write a self-contained HTML report to this file")
 	f.StringVar(&o.compare, "compare", "", "compare with an earlier --json report: change per metric, questions that flipped")
 	f.BoolVar(&o.calibrate, "calibrate", false, "sweep the abstention threshold and print the best FOOTNOTE_THRESHOLD")
-	f.Float64Var(&o.maxFalseAbstention, "max-false-abstention-target", eval.DefaultMaxFalseAbstention, "--calibrate keeps false abstention at or below this")
+	f.Float64Var(&o.maxFalseAbstention, "calibrate-max-false-abstention", eval.DefaultMaxFalseAbstention, "--calibrate keeps false abstention at or below this")
 	for _, g := range eval.Gates() {
 		o.bars[g.Flag] = f.Float64(g.Flag, 0, g.Usage)
 	}
@@ -120,7 +120,7 @@ func (o evalOptions) checkFlags(flags *pflag.FlagSet, cfgK int) ([]eval.Bar, err
 		return nil, usageError{fmt.Errorf("--workers must be at least 1, not %d", o.workers)}
 	}
 	if o.maxFalseAbstention < 0 || o.maxFalseAbstention > 1 {
-		return nil, usageError{fmt.Errorf("--max-false-abstention-target must be between 0 and 1, not %g", o.maxFalseAbstention)}
+		return nil, usageError{fmt.Errorf("--calibrate-max-false-abstention must be between 0 and 1, not %g", o.maxFalseAbstention)}
 	}
 	var bars []eval.Bar
 	for _, g := range eval.Gates() {

@@ -1,0 +1,155 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/footnote-dev/footnote/eval"
+)
+
+const evalFixtures = "../../testdata/eval.jsonl"
+
+// fixtureFile writes lines to a fixture file in a temporary folder.
+func fixtureFile(t *testing.T, lines ...string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "fixtures.jsonl")
+	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// someFixtures returns a few lines of the project's fixture set: two
+// answerable questions and the last, unanswerable, one.
+func someFixtures(t *testing.T) []string {
+	t.Helper()
+	data, err := os.ReadFile(evalFixtures)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
+	return []string{lines[0], lines[2], lines[len(lines)-1]}
+}
+
+func TestEvalRunsTheFixtureSet(t *testing.T) {
+	out, errOut, code := footnote(t, nil, "eval", "--fixtures", evalFixtures, "--calibrate")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	for _, want := range []string{"66 questions (54 answerable, 12 unanswerable)", "hit@5", "MRR@10", "refusal F1", "tokens              —", "Calibration:", "FOOTNOTE_THRESHOLD="} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestEvalReportsEveryFixtureProblemAndEvaluatesNothing(t *testing.T) {
+	good := someFixtures(t)
+	path := fixtureFile(t,
+		good[0],
+		`{"id": "q02", "question": "Who?", "answerable": "yes", "answer_keywords": [], "evidence": []}`,
+		`{"id": "q03", "question": "What did Kim say?", "answerable": true, "answer_keywords": [["x"]], "evidence": ["words that appear nowhere at all"]}`,
+		`{"id": "q04", "question": "broken"`,
+		strings.Replace(good[1], `"q03"`, `"q01"`, 1),
+	)
+	out, errOut, code := footnote(t, nil, "eval", "--fixtures", path)
+	if code != 2 || out != "" {
+		t.Fatalf("exit %d, stdout %q; want 2 and nothing evaluated", code, out)
+	}
+	for _, want := range []string{
+		`line 2: field "answerable": want true or false, got a string "yes"`,
+		`line 3: field "evidence[0]": quote "words that appear nowhere at all" occurs in no paragraph`,
+		`line 4: malformed JSON`,
+		`line 5: field "id": duplicate id "q01" (first used on line 1)`,
+		`4 problem(s) in the fixtures; nothing was evaluated`,
+	} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+}
+
+func TestEvalJSONHTMLAndCompareRoundTrip(t *testing.T) {
+	path := fixtureFile(t, someFixtures(t)...)
+	out, errOut, code := footnote(t, nil, "eval", "--fixtures", path, "--json")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	var first eval.Report
+	if err := json.Unmarshal([]byte(out), &first); err != nil {
+		t.Fatalf("--json output: %v", err)
+	}
+	if len(first.Questions) != 3 || len(first.Metrics) == 0 || first.Questions[0].Retrieved == nil {
+		t.Fatalf("report = %d questions, %d metrics", len(first.Questions), len(first.Metrics))
+	}
+	for _, key := range []string{`"question"`, `"answer"`, `"abstained"`, `"citations"`, `"retrieved"`, `"hit_rank"`, `"keywords"`, `"latency_ms"`, `"why_failed"`} {
+		if !strings.Contains(out, key) {
+			t.Errorf("--json rows lack %s", key)
+		}
+	}
+	prev := filepath.Join(t.TempDir(), "prev.json")
+	if err := os.WriteFile(prev, []byte(out), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	page := filepath.Join(t.TempDir(), "report.html")
+	out, errOut, code = footnote(t, nil, "eval", "--fixtures", path, "--compare", prev, "--html", page)
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	if !strings.Contains(out, "Compared with "+prev) || !strings.Contains(out, "Now failing: 0\nNow passing: 0") {
+		t.Errorf("comparing a run with itself shows flips:\n%s", out)
+	}
+	if regexp.MustCompile(`(?m)^  (hit@|keyword|citation|refusal).*(better|worse)$`).MatchString(out) {
+		t.Errorf("a quality metric changed between identical runs:\n%s", out)
+	}
+	html, err := os.ReadFile(page)
+	if err != nil || !bytes.Contains(html, []byte(`<table id="metrics">`)) {
+		t.Errorf("HTML report missing or without metrics: %v", err)
+	}
+}
+
+func TestEvalGatesNameEveryMetricBelowItsBar(t *testing.T) {
+	path := fixtureFile(t, someFixtures(t)...)
+	_, errOut, code := footnote(t, nil, "eval", "--fixtures", path, "--min-hit1", "0", "--max-false-abstention", "1")
+	if code != 0 {
+		t.Fatalf("bars every run meets: exit %d, stderr %q", code, errOut)
+	}
+	_, errOut, code = footnote(t, nil, "eval", "--fixtures", path, "--max-latency-p95", "0", "--max-dropped", "-1", "--min-hit1", "0")
+	if code != 1 {
+		t.Fatalf("exit %d, want 1", code)
+	}
+	for _, want := range []string{"2 metric(s) missed the bar", "latency p95", "dropped citations 0 is above the bar -1"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr lacks %q: %s", want, errOut)
+		}
+	}
+}
+
+func TestEvalUsageErrors(t *testing.T) {
+	path := fixtureFile(t, someFixtures(t)...)
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"k below 1", []string{"-k", "0"}, "-k must be at least 1"},
+		{"min-hit5 with another k", []string{"-k", "3", "--min-hit5", "0.9"}, "use --min-hitk"},
+		{"no fixture file", []string{"--fixtures", "no/such.jsonl"}, "open fixtures"},
+		{"a compare file that is not a report", []string{"--compare", path}, "not a `footnote eval --json` report"},
+		{"zero workers", []string{"--workers", "0"}, "--workers must be at least 1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			args := append([]string{"eval", "--fixtures", path}, tt.args...)
+			_, errOut, code := footnote(t, nil, args...)
+			if code != 2 || !strings.Contains(errOut, tt.want) {
+				t.Errorf("exit %d, stderr %q; want 2 and %q", code, errOut, tt.want)
+			}
+		})
+	}
+}
