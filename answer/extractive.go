@@ -1,7 +1,6 @@
 package answer
 
 import (
-	"slices"
 	"sort"
 	"strings"
 
@@ -12,7 +11,7 @@ import (
 // DefaultThreshold is the evidence score (see extraction.score) below
 // which footnote abstains, calibrated on testdata/eval.jsonl with
 // `footnote eval --calibrate`.
-const DefaultThreshold = 0.25
+const DefaultThreshold = 0.22
 
 // unknownPenalty lowers the evidence score for each question term past
 // the first that the corpus has never seen: one unknown word is usually a
@@ -48,75 +47,15 @@ type candidate struct {
 	score  float64
 }
 
-// question holds a question's content stems and their IDF weights.
-type question struct {
-	weight  map[string]float64
-	related map[string][]string
-	total   float64
-	// unknown counts the question's terms that no paragraph contains, not
-	// even as a related word: "football", "recipe", "Singapore".
-	unknown int
-}
-
-func newQuestion(q string, lx *retrieval.Lexical) question {
-	qs := question{weight: map[string]float64{}, related: map[string][]string{}}
-	for _, t := range retrieval.Tokens(q) {
-		if _, ok := qs.weight[t]; ok {
-			continue
-		}
-		w := lx.IDF(t)
-		qs.weight[t] = w
-		qs.related[t] = retrieval.Related(t)
-		qs.total += w
-		if lx.DocFreq(t) == 0 && !slices.ContainsFunc(qs.related[t], func(r string) bool { return lx.DocFreq(r) > 0 }) {
-			qs.unknown++
-		}
-	}
-	return qs
-}
-
-// relatedCredit is how much a question term counts as covered when only a
-// related word (a WordNet synonym or derived form) appears.
-const relatedCredit = 0.5
-
-// coverage is the IDF-weighted share of question stems present in stems,
-// a related stem earning partial credit. A salient question term that
-// matches nothing keeps its weight in the denominator: that is what pulls
-// "Who is Kim's wife?" below the threshold.
-func (qs question) coverage(stems map[string]bool) float64 {
-	if qs.total == 0 {
-		return 0
-	}
-	var got float64
-	for t, w := range qs.weight {
-		switch {
-		case stems[t]:
-			got += w
-		case anyIn(qs.related[t], stems):
-			got += relatedCredit * w
-		}
-	}
-	return got / qs.total
-}
-
-func anyIn(xs []string, set map[string]bool) bool {
-	for _, x := range xs {
-		if set[x] {
-			return true
-		}
-	}
-	return false
-}
-
 // extract picks the sentences of the top paragraphs that best cover the
 // question, without repeating what an earlier pick already covered.
 func extract(q string, results []retrieval.Result, lx *retrieval.Lexical) extraction {
-	qs := newQuestion(q, lx)
+	qs := retrieval.NewQuestion(q, lx)
 	cands := candidates(qs, results)
 	if len(cands) == 0 {
 		return extraction{}
 	}
-	penalty := unknownPenalty * float64(max(qs.unknown-1, 0))
+	penalty := unknownPenalty * float64(max(qs.Unknown-1, 0))
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
 	best := cands[0].score
 	picked := []candidate{cands[0]}
@@ -133,7 +72,7 @@ func extract(q string, results []retrieval.Result, lx *retrieval.Lexical) extrac
 		if len(picked) >= maxSentences || c.score < relativeFloor*best {
 			break
 		}
-		if qs.coverage(newOnly(c.stems, covered)) == 0 {
+		if qs.Coverage(newOnly(c.stems, covered)) == 0 {
 			continue // adds no question term the answer lacks
 		}
 		picked = append(picked, c)
@@ -154,20 +93,20 @@ func following(cands []candidate, c candidate) (candidate, bool) {
 	return candidate{}, false
 }
 
-func candidates(qs question, results []retrieval.Result) []candidate {
+func candidates(qs retrieval.Question, results []retrieval.Result) []candidate {
 	var out []candidate
 	for i, r := range results[:min(readParagraphs, len(results))] {
-		para := stemSet(r.Text)
-		paraCov := qs.coverage(para)
+		para := retrieval.StemSet(r.Text)
+		paraCov := qs.Coverage(para)
 		for j, s := range corpus.Sentences(r.Text) {
-			stems := stemSet(s.Text)
+			stems := retrieval.StemSet(s.Text)
 			if len(stems) == 0 {
 				continue
 			}
 			// Sentence coverage dominates; paragraph coverage keeps a
 			// sentence in its context; rank and length break ties toward
 			// the better paragraph and the more focused sentence.
-			score := 0.6*qs.coverage(stems) + 0.4*paraCov - 0.02*float64(i) - 0.00002*float64(len(s.Text))
+			score := 0.6*qs.Coverage(stems) + 0.4*paraCov - 0.02*float64(i) - 0.00002*float64(len(s.Text))
 			out = append(out, candidate{text: s.Text, result: i, order: j, stems: stems, score: score})
 		}
 	}
@@ -207,14 +146,6 @@ func withMarker(sentence string, n int) string {
 
 func citationOf(n int, r retrieval.Result) Citation {
 	return Citation{N: n, Doc: r.Doc, Title: r.Title, Paragraph: r.Paragraph, Part: r.Part, Text: r.Text, ID: r.ID}
-}
-
-func stemSet(text string) map[string]bool {
-	m := map[string]bool{}
-	for _, t := range retrieval.Tokens(text) {
-		m[t] = true
-	}
-	return m
 }
 
 func copyStems(m map[string]bool) map[string]bool {

@@ -141,21 +141,21 @@ func supported(claim string, cited []int, sources []retrieval.Result, lx *retrie
 		}
 		valid = append(valid, n)
 	}
-	if words.total == 0 {
+	if words.IsEmpty() {
 		return nil, dropped + len(valid)
 	}
 	para := make(map[int]map[string]bool, len(valid))
 	for _, n := range valid {
-		para[n] = stemSet(sources[n-1].Text)
+		para[n] = retrieval.StemSet(sources[n-1].Text)
 	}
 	for _, n := range valid {
-		s := words.coverage(para[n])
+		s := words.Coverage(para[n])
 		if s >= minSupport || (len(valid) > 1 && s >= minPartSupport) {
 			kept = append(kept, n)
 		}
 	}
 	kept = withoutPassengers(words, kept, para)
-	if len(kept) > 0 && (words.coverage(unionOf(kept, para)) < minSupport || !hasNumbers(claim, kept, sources)) {
+	if len(kept) > 0 && (words.Coverage(unionOf(kept, para)) < minSupport || !hasNumbers(claim, kept, sources)) {
 		kept = nil
 	}
 	return kept, dropped + len(valid) - len(kept)
@@ -165,15 +165,15 @@ func supported(claim string, cited []int, sources []retrieval.Result, lx *retrie
 // the sentence needs beyond the other kept ones: in "Kim went to the
 // embassy [1][4]", [4] sharing "Kim" with the sentence is no support when
 // [1] already covers it all.
-func withoutPassengers(words question, kept []int, para map[int]map[string]bool) []int {
+func withoutPassengers(words retrieval.Question, kept []int, para map[int]map[string]bool) []int {
 	var out []int
 	for i, n := range kept {
-		if words.coverage(para[n]) >= minSupport {
+		if words.Coverage(para[n]) >= minSupport {
 			out = append(out, n)
 			continue
 		}
 		others := unionOf(append(append([]int(nil), kept[:i]...), kept[i+1:]...), para)
-		if words.coverage(merge(merge(nil, others), para[n]))-words.coverage(others) >= minMarginal {
+		if words.Coverage(merge(merge(nil, others), para[n]))-words.Coverage(others) >= minMarginal {
 			out = append(out, n)
 		}
 	}
@@ -190,7 +190,7 @@ func unionOf(ns []int, para map[int]map[string]bool) map[string]bool {
 
 // claimWords weighs a claim's content stems by IDF, as the evidence gate
 // weighs a question's.
-func claimWords(claim string, lx *retrieval.Lexical) question { return newQuestion(claim, lx) }
+func claimWords(claim string, lx *retrieval.Lexical) retrieval.Question { return retrieval.NewQuestion(claim, lx) }
 
 func merge(into, from map[string]bool) map[string]bool {
 	if into == nil {

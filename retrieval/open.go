@@ -41,7 +41,7 @@ type Status struct {
 // rebuilt; it never answers a question.
 func Open(ctx context.Context, c *corpus.Corpus, opts Options) (*Index, Status, error) {
 	start := time.Now()
-	want := Manifest{Format: FormatVersion, CorpusHash: c.Hash, ChunkerVersion: corpus.ChunkerVersion, EmbedderID: embedderID(opts.Embedder)}
+	want := Manifest{Format: FormatVersion, CorpusHash: c.Hash, ChunkerVersion: corpus.ChunkerVersion, Tokenizer: TokenizerVersion, EmbedderID: embedderID(opts.Embedder)}
 	reason := "no index folder configured"
 	switch {
 	case opts.Dir == "":

@@ -35,6 +35,7 @@ type Manifest struct {
 	Format         int       `json:"format"`
 	CorpusHash     string    `json:"corpus_hash"`
 	ChunkerVersion string    `json:"chunker_version"`
+	Tokenizer      string    `json:"tokenizer"`
 	EmbedderID     string    `json:"embedder_id"`
 	Dimension      int       `json:"dimension"`
 	Chunks         int       `json:"chunks"`
@@ -53,6 +54,8 @@ func (m Manifest) stale(want Manifest) string {
 		return "corpus changed"
 	case m.ChunkerVersion != want.ChunkerVersion:
 		return "paragraph splitting changed"
+	case m.Tokenizer != want.Tokenizer:
+		return "tokenizer changed"
 	case m.EmbedderID != want.EmbedderID:
 		return fmt.Sprintf("embedder changed (%s → %s)", m.EmbedderID, want.EmbedderID)
 	}

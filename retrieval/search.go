@@ -15,7 +15,7 @@ type SearchOptions struct {
 }
 
 // DefaultLexicalWeight was chosen on testdata/eval.jsonl; see BENCHMARKS.md.
-const DefaultLexicalWeight = 0.7
+const DefaultLexicalWeight = 0.8
 
 // minCandidates is how deep each ranking is read before fusion: fusion
 // can lift a chunk that one ranking places well below k.
@@ -56,7 +56,7 @@ func (ix *Index) Search(ctx context.Context, query string, k int, opts SearchOpt
 			weight = 1
 		}
 	}
-	fused := fuseScores(vector, lexical, weight)
+	fused := ix.rerank(NewQuestion(query, ix.lexical), fuseScores(vector, lexical, weight))
 	return ix.results(fused[:min(k, len(fused))], vector, lexical), nil
 }
 

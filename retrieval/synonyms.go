@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/kljensen/snowball/english"
 )
 
 //go:generate go run ../internal/gensynonyms -o synonyms.txt.gz
@@ -23,14 +25,26 @@ var synonymsGz []byte
 //go:embed related_extra.txt
 var relatedExtra string
 
-// relatedStems is read once, on first use; it is never modified after.
-var relatedStems = sync.OnceValue(func() map[string][]string {
-	m := map[string][]string{}
+// lexicon is what synonyms.txt.gz and related_extra.txt hold.
+type lexicon struct {
+	// related maps a stem to related stems.
+	related map[string][]string
+	// lemmas maps an irregular inflection to its base form: "went" → "go".
+	lemmas map[string]string
+}
+
+// theLexicon is read once, on first use; it is never modified after.
+var theLexicon = sync.OnceValue(func() lexicon {
+	lx := lexicon{related: map[string][]string{}, lemmas: map[string]string{}}
+	m := lx.related
 	if zr, err := gzip.NewReader(bytes.NewReader(synonymsGz)); err == nil {
 		sc := bufio.NewScanner(zr)
 		for sc.Scan() {
 			f := strings.Fields(sc.Text())
-			if len(f) > 1 {
+			switch {
+			case len(f) == 2 && strings.HasPrefix(f[0], "="):
+				lx.lemmas[f[0][1:]] = f[1]
+			case len(f) > 1:
 				m[f[0]] = f[1:]
 			}
 		}
@@ -40,15 +54,33 @@ var relatedStems = sync.OnceValue(func() map[string][]string {
 		if len(f) < 2 || strings.HasPrefix(f[0], "#") {
 			continue
 		}
-		head := Stem(f[0])
+		head := lx.stem(f[0])
 		for _, w := range f[1:] {
-			if s := Stem(w); s != head && !slices.Contains(m[head], s) {
+			if s := lx.stem(w); s != head && !slices.Contains(m[head], s) {
 				m[head] = append(m[head], s)
 			}
 		}
 	}
-	return m
+	return lx
 })
+
+// stem is Stem with this lexicon's lemmas, for use while it is loading.
+func (lx lexicon) stem(w string) string {
+	if base, ok := lx.lemmas[w]; ok {
+		w = base
+	}
+	return english.Stem(w, false)
+}
+
+func relatedStems() map[string][]string { return theLexicon().related }
+
+// lemma returns the base form of an irregular inflection, or w itself.
+func lemma(w string) string {
+	if base, ok := theLexicon().lemmas[w]; ok {
+		return base
+	}
+	return w
+}
 
 // expansionWeight is a related stem's weight relative to the question's
 // own words: enough to break ties and rescue paraphrases, too little to

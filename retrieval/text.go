@@ -15,6 +15,10 @@ import (
 // lower-cased) so that they tokenise as one word.
 var acronym = regexp.MustCompile(`\b(?:[a-z]\.){2,}`)
 
+// TokenizerVersion changes whenever Tokens changes its output for the same
+// text (stop words, lemmas, stemming), so that indexes get rebuilt.
+const TokenizerVersion = "2"
+
 // questionWords carry no topic: they are dropped along with stop words.
 var questionWords = map[string]bool{
 	"tell": true, "say": true, "says": true, "said": true, "according": true, "article": true,
@@ -49,8 +53,10 @@ func Words(text string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
-// Stem reduces a lower-case word to its Snowball (Porter2) stem.
-func Stem(w string) string { return english.Stem(w, false) }
+// Stem reduces a lower-case word to its Snowball (Porter2) stem, after
+// mapping an irregular inflection to its base form ("driven" → "drive"),
+// which suffix stripping cannot do.
+func Stem(w string) string { return english.Stem(lemma(w), false) }
 
 // isStop reports whether a lower-case word carries no topic.
 func isStop(w string) bool { return english.IsStopWord(w) || questionWords[w] }

@@ -54,6 +54,7 @@ func main() {
 func run(dir, out string) error {
 	data := map[string]synset{} // key: pos + offset
 	related := map[string][]string{}
+	lemmas := map[string]string{}
 	for _, pos := range []string{"noun", "verb", "adj", "adv"} {
 		if err := readData(filepath.Join(dir, "data."+pos), data); err != nil {
 			return err
@@ -63,11 +64,13 @@ func run(dir, out string) error {
 		if err := readIndex(filepath.Join(dir, "index."+pos), pos, data, related); err != nil {
 			return err
 		}
-		if err := readExceptions(filepath.Join(dir, pos+".exc"), related); err != nil {
-			return err
+		if pos == "noun" || pos == "verb" {
+			if err := readExceptions(filepath.Join(dir, pos+".exc"), lemmas); err != nil {
+				return err
+			}
 		}
 	}
-	return write(out, related)
+	return write(out, related, lemmas)
 }
 
 func posKey(p string) string {
@@ -162,7 +165,9 @@ func readIndex(path, pos string, data map[string]synset, related map[string][]st
 	return sc.Err()
 }
 
-func readExceptions(path string, related map[string][]string) error {
+// readExceptions reads irregular inflections ("went go", "children child")
+// into lemmas; the first base form listed wins.
+func readExceptions(path string, lemmas map[string]string) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return err
@@ -171,8 +176,8 @@ func readExceptions(path string, related map[string][]string) error {
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		f := strings.Fields(sc.Text())
-		if len(f) >= 2 && singleWord(f[0]) && singleWord(f[1]) {
-			related[f[0]] = append([]string{f[1]}, related[f[0]]...)
+		if _, seen := lemmas[f[0]]; !seen && len(f) >= 2 && singleWord(f[0]) && singleWord(f[1]) {
+			lemmas[f[0]] = f[1]
 		}
 	}
 	return sc.Err()
@@ -187,8 +192,9 @@ func singleWord(w string) bool {
 	return len(w) > 1
 }
 
-// write folds words into stems and writes "stem related related …" lines.
-func write(out string, related map[string][]string) error {
+// write folds words into stems and writes "stem related related …" lines,
+// then "=form base" lines for irregular inflections.
+func write(out string, related map[string][]string, lemmas map[string]string) error {
 	byStem := map[string][]string{}
 	for w, rel := range related {
 		s := retrieval.Stem(w)
@@ -212,6 +218,14 @@ func write(out string, related map[string][]string) error {
 	bw := bufio.NewWriter(zw)
 	for _, s := range stems {
 		fmt.Fprintf(bw, "%s %s\n", s, strings.Join(byStem[s], " "))
+	}
+	forms := make([]string, 0, len(lemmas))
+	for f := range lemmas {
+		forms = append(forms, f)
+	}
+	sort.Strings(forms)
+	for _, f := range forms {
+		fmt.Fprintf(bw, "=%s %s\n", f, lemmas[f])
 	}
 	if err := bw.Flush(); err != nil {
 		return err

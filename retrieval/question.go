@@ -1,0 +1,68 @@
+package retrieval
+
+import "slices"
+
+// Question is a question's content stems weighted by IDF, for scoring how
+// much of it a sentence or paragraph covers.
+type Question struct {
+	weight  map[string]float64
+	related map[string][]string
+	total   float64
+	// Unknown counts the question's terms that no chunk contains, not even
+	// as a related word: "football", "recipe", "Singapore".
+	Unknown int
+}
+
+// relatedCredit is how much a question term counts as covered when only a
+// related word (a WordNet synonym or derived form) appears.
+const relatedCredit = 0.5
+
+// NewQuestion weighs the stems of q by their IDF in lx.
+func NewQuestion(q string, lx *Lexical) Question {
+	qs := Question{weight: map[string]float64{}, related: map[string][]string{}}
+	for _, t := range Tokens(q) {
+		if _, ok := qs.weight[t]; ok {
+			continue
+		}
+		w := lx.IDF(t)
+		qs.weight[t] = w
+		qs.related[t] = Related(t)
+		qs.total += w
+		if lx.DocFreq(t) == 0 && !slices.ContainsFunc(qs.related[t], func(r string) bool { return lx.DocFreq(r) > 0 }) {
+			qs.Unknown++
+		}
+	}
+	return qs
+}
+
+// Coverage is the IDF-weighted share of the question's stems present in
+// stems, a related stem earning partial credit. A salient question term
+// that matches nothing keeps its weight in the denominator: that is what
+// pulls "Who is Kim's wife?" down.
+func (q Question) Coverage(stems map[string]bool) float64 {
+	if q.total == 0 {
+		return 0
+	}
+	var got float64
+	for t, w := range q.weight {
+		switch {
+		case stems[t]:
+			got += w
+		case slices.ContainsFunc(q.related[t], func(r string) bool { return stems[r] }):
+			got += relatedCredit * w
+		}
+	}
+	return got / q.total
+}
+
+// StemSet returns the set of content stems in text.
+func StemSet(text string) map[string]bool {
+	m := map[string]bool{}
+	for _, t := range Tokens(text) {
+		m[t] = true
+	}
+	return m
+}
+
+// IsEmpty reports whether the question has no content stems at all.
+func (q Question) IsEmpty() bool { return q.total == 0 }
