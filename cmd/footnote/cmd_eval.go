@@ -122,17 +122,17 @@ func (o evalOptions) checkFlags(flags *pflag.FlagSet, cfgK int) ([]eval.Bar, err
 	if o.maxFalseAbstention < 0 || o.maxFalseAbstention > 1 {
 		return nil, usageError{fmt.Errorf("--calibrate-max-false-abstention must be between 0 and 1, not %g", o.maxFalseAbstention)}
 	}
+	if flags.Changed(hit5Flag) && k != 0 && k != answer.DefaultK {
+		return nil, usageError{fmt.Errorf("--%s needs k=5, but k is %d: use --min-hitk", hit5Flag, k)}
+	}
 	var bars []eval.Bar
 	for _, g := range eval.Gates() {
 		if flags.Changed(g.Flag) {
 			bars = append(bars, eval.Bar{Key: g.Key, Limit: *o.bars[g.Flag]})
 		}
-	}
-	if flags.Changed(hit5Flag) {
-		if k != 0 && k != answer.DefaultK {
-			return nil, usageError{fmt.Errorf("--%s needs k=5, but k is %d: use --min-hitk", hit5Flag, k)}
+		if g.Key == eval.KeyHitK && flags.Changed(hit5Flag) {
+			bars = append(bars, eval.Bar{Key: g.Key, Limit: *o.bars[hit5Flag]})
 		}
-		bars = append(bars, eval.Bar{Key: eval.KeyHitK, Limit: *o.bars[hit5Flag]})
 	}
 	return bars, nil
 }
@@ -146,7 +146,7 @@ func (a *app) loadFixtures(path string) ([]eval.Fixture, error) {
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, usageError{fmt.Errorf("open fixtures: %w", err)}
+		return nil, usageError{fmt.Errorf("fixtures: %w", err)}
 	}
 	defer f.Close()
 	fixtures, err := eval.Load(f, path, c.Paragraphs())

@@ -139,7 +139,7 @@ func TestEvalUsageErrors(t *testing.T) {
 	}{
 		{"k below 1", []string{"-k", "0"}, "-k must be at least 1"},
 		{"min-hit5 with another k", []string{"-k", "3", "--min-hit5", "0.9"}, "use --min-hitk"},
-		{"no fixture file", []string{"--fixtures", "no/such.jsonl"}, "open fixtures"},
+		{"no fixture file", []string{"--fixtures", "no/such.jsonl"}, "fixtures: open no/such.jsonl"},
 		{"a compare file that is not a report", []string{"--compare", path}, "not a `footnote eval --json` report"},
 		{"zero workers", []string{"--workers", "0"}, "--workers must be at least 1"},
 	}
