@@ -46,6 +46,7 @@ type harness struct {
 	guild   string
 	channel string
 	stop    func() error
+	cancel  context.CancelFunc
 }
 
 // startBot runs a bot with cfg (Token and APIBaseURL filled in) against a
@@ -65,6 +66,7 @@ func startBot(tb testing.TB, cfg bot.Config, asker bot.Asker) *harness {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- b.Run(ctx) }()
+	h.cancel = cancel
 	var once sync.Once
 	var runErr error
 	h.stop = func() error {
@@ -125,16 +127,47 @@ func (h *harness) ephemeral(tb testing.TB, id string) fakediscord.Message {
 	return got
 }
 
-// syncBuffer is a bytes.Buffer safe for concurrent writes.
+// syncBuffer is a bytes.Buffer safe for concurrent writes, which can be
+// waited on.
 type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
+	mu      sync.Mutex
+	buf     bytes.Buffer
+	changed chan struct{}
 }
 
 func (b *syncBuffer) Write(p []byte) (int, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	if b.changed != nil {
+		close(b.changed)
+		b.changed = nil
+	}
 	return b.buf.Write(p)
+}
+
+// waitRecord waits until a record with msg is logged.
+func (b *syncBuffer) waitRecord(tb testing.TB, msg string) map[string]any {
+	tb.Helper()
+	deadline := time.After(waitFor)
+	for {
+		if rs := b.records(msg); len(rs) > 0 {
+			return rs[0]
+		}
+		b.mu.Lock()
+		if b.changed == nil {
+			b.changed = make(chan struct{})
+		}
+		ch := b.changed
+		b.mu.Unlock()
+		if rs := b.records(msg); len(rs) > 0 {
+			return rs[0]
+		}
+		select {
+		case <-ch:
+		case <-deadline:
+			tb.Fatalf("no log record %q within %v\nlogs:\n%s", msg, waitFor, b.String())
+		}
+	}
 }
 
 func (b *syncBuffer) String() string {

@@ -34,6 +34,7 @@ type gatewayState struct {
 	identifies int
 	resumes    int
 	identify   identifyData
+	stall      bool
 }
 
 type identifyData struct {
@@ -83,6 +84,10 @@ func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 	s.gw.conns[c] = true
 	s.mu.Unlock()
 	defer s.dropConn(c)
+	if s.stalled() {
+		_, _, _ = ws.ReadMessage() // say nothing until the client gives up
+		return
+	}
 	if err := c.write(frame{Op: opHello, D: map[string]int{"heartbeat_interval": s.HeartbeatInterval}}); err != nil {
 		return
 	}
@@ -224,4 +229,18 @@ func (s *Server) Shard() *[2]int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.gw.identify.Shard
+}
+
+// Stall makes the gateway accept connections but never say HELLO, as a
+// server in trouble might.
+func (s *Server) Stall() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.gw.stall = true
+}
+
+func (s *Server) stalled() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.gw.stall
 }

@@ -223,3 +223,17 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 		_ = json.NewEncoder(w).Encode(v) // the client hung up; nothing to do
 	}
 }
+
+// Commands returns the last bulk-overwritten command list at path.
+func (s *Server) Commands(path string) (json.RawMessage, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return View{s}.Commands(path)
+}
+
+// Identified reports how many IDENTIFY and RESUME handshakes completed.
+func (s *Server) Identified() (identifies, resumes int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return View{s}.Identified()
+}
