@@ -106,16 +106,20 @@ func (a *app) embedder() (retrieval.Embedder, error) {
 	if a.cfg.Embedder == "local" {
 		return nil, nil
 	}
-	return nil, usageError{fmt.Errorf("FOOTNOTE_EMBEDDER=%s is not available in this build", a.cfg.Embedder)}
+	return a.openAIEmbedder()
 }
 
 // engine builds the answer engine every surface shares.
 func (a *app) engine(ctx context.Context) (*answer.Engine, error) {
+	gen, err := a.generator()
+	if err != nil {
+		return nil, err
+	}
 	ix, _, err := a.openIndex(ctx, false, a.progressBar())
 	if err != nil {
 		return nil, err
 	}
-	return &answer.Engine{Retriever: ix, K: a.cfg.K, Threshold: a.cfg.Threshold, Warn: a.warn}, nil
+	return &answer.Engine{Retriever: ix, K: a.cfg.K, Threshold: a.cfg.Threshold, Warn: a.warn, Generator: gen}, nil
 }
 
 // isTerminal reports whether w is an interactive terminal.
