@@ -17,7 +17,7 @@ var acronym = regexp.MustCompile(`\b(?:[a-z]\.){2,}`)
 
 // TokenizerVersion changes whenever Tokens changes its output for the same
 // text (stop words, lemmas, stemming), so that indexes get rebuilt.
-const TokenizerVersion = "2"
+const TokenizerVersion = "3"
 
 // questionWords carry no topic: they are dropped along with stop words.
 var questionWords = map[string]bool{
@@ -29,7 +29,7 @@ var questionWords = map[string]bool{
 	"really": true, "actually": true, "exactly": true, "just": true, "kind": true, "sort": true,
 	"thing": true, "things": true, "didn": true, "doesn": true, "isn": true, "wasn": true, "aren": true,
 	"weren": true, "can": true, "ll": true, "ve": true, "re": true, "d": true, "m": true,
-	"piece": true, "writer": true, "author": true, "op": true, "ed": true, "reportedly": true,
+	"going": true, "like": true, "piece": true, "writer": true, "author": true, "op": true, "ed": true, "reportedly": true,
 }
 
 // Tokens splits text into stemmed content words: normalised, hyphenated
