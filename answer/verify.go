@@ -190,7 +190,9 @@ func unionOf(ns []int, para map[int]map[string]bool) map[string]bool {
 
 // claimWords weighs a claim's content stems by IDF, as the evidence gate
 // weighs a question's.
-func claimWords(claim string, lx *retrieval.Lexical) retrieval.Question { return retrieval.NewQuestion(claim, lx) }
+func claimWords(claim string, lx *retrieval.Lexical) retrieval.Question {
+	return retrieval.NewQuestion(claim, lx)
+}
 
 func merge(into, from map[string]bool) map[string]bool {
 	if into == nil {
