@@ -1,0 +1,35 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// qualityBars are the figures the offline default reaches on
+// testdata/eval.jsonl, each set about one question below: a regression
+// of two questions on any metric fails the build. Raise them as quality
+// improves; never lower them to get green. .ci/run applies the same bars.
+var qualityBars = []string{
+	"--min-hit1", "0.66",
+	"--min-hit5", "0.92",
+	"--min-mrr", "0.77",
+	"--min-ndcg", "0.81",
+	"--min-keywords", "0.79",
+	"--min-citation-hit", "0.86",
+	"--min-citation-precision", "0.55",
+	"--min-refusal-recall", "0.33",
+	"--max-false-abstention", "0.06",
+}
+
+func TestOfflineQualityOnTheFixturesHoldsItsBars(t *testing.T) {
+	args := append([]string{"eval", "--fixtures", "../../testdata/eval.jsonl"}, qualityBars...)
+	out, errOut, code := footnote(t, nil, args...)
+	if code != 0 {
+		t.Fatalf("footnote eval exited %d:\n%s\n%s", code, errOut, firstLines(out, 24))
+	}
+}
+
+func firstLines(s string, n int) string {
+	lines := strings.SplitN(s, "\n", n+1)
+	return strings.Join(lines[:min(n, len(lines))], "\n")
+}
