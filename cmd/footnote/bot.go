@@ -1,0 +1,100 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"strconv"
+	"strings"
+
+	"github.com/footnote-dev/footnote/bot"
+	"github.com/spf13/cobra"
+)
+
+func (a *app) botCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "bot",
+		Short: "Answer questions in Discord: /ask, mentions, DMs and thread follow-ups (see README: Run it in Discord)",
+		Long: "footnote bot connects to Discord with DISCORD_TOKEN and answers /ask, @mentions, DMs and\n" +
+			"follow-ups with the same cited answers as footnote ask. It stops cleanly on SIGINT or SIGTERM.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			env, err := newEnvironment(a.getenv)
+			if err != nil {
+				return err
+			}
+			cfg, err := botConfig(env)
+			if err != nil {
+				return err
+			}
+			eng, err := a.engine(cmd.Context())
+			if err != nil {
+				return err
+			}
+			b, err := bot.New(cfg, eng, slog.New(slog.NewTextHandler(a.stderr, nil)))
+			if err != nil {
+				return usageError{err}
+			}
+			return b.Run(cmd.Context())
+		},
+	}
+}
+
+// botConfig reads the bot's settings from the environment and .env.
+func botConfig(env environment) (bot.Config, error) {
+	cfg := bot.Config{
+		Token:           env.get("DISCORD_TOKEN"),
+		AppID:           env.get("DISCORD_APP_ID"),
+		GuildID:         env.get("DISCORD_GUILD_ID"),
+		APIBaseURL:      env.get("DISCORD_API_BASE_URL"),
+		ReplyMode:       bot.ReplyMode(strings.ToLower(env.get("FOOTNOTE_REPLY_MODE"))),
+		AllowedGuilds:   list(env.get("FOOTNOTE_ALLOWED_GUILDS")),
+		AllowedChannels: list(env.get("FOOTNOTE_ALLOWED_CHANNELS")),
+		FeedbackFile:    env.get("FOOTNOTE_FEEDBACK_FILE"),
+		HealthAddr:      env.get("FOOTNOTE_HEALTH_ADDR"),
+	}
+	if cfg.Token == "" {
+		return cfg, usageError{errors.New("DISCORD_TOKEN is not set: create a bot at https://discord.com/developers/applications (see README: Run it in Discord)")}
+	}
+	var errs []error
+	var err error
+	cfg.MessageContent, err = boolVar(env, "FOOTNOTE_MESSAGE_CONTENT")
+	errs = append(errs, err)
+	cfg.RateLimit, err = intVar(env, "FOOTNOTE_RATE_LIMIT")
+	errs = append(errs, err)
+	cfg.Workers, err = intVar(env, "FOOTNOTE_WORKERS")
+	errs = append(errs, err)
+	cfg.ShardCount, err = intVar(env, "DISCORD_SHARD_COUNT")
+	errs = append(errs, err)
+	if v := env.get("DISCORD_SHARD_ID"); v != "" {
+		if cfg.ShardID, err = strconv.Atoi(v); err != nil || cfg.ShardID < 0 {
+			errs = append(errs, usageError{fmt.Errorf("DISCORD_SHARD_ID must be a whole number from 0, not %q", v)})
+		}
+	}
+	if m := cfg.ReplyMode; m != "" && m != bot.ReplyThread && m != bot.ReplyInline {
+		errs = append(errs, usageError{fmt.Errorf("FOOTNOTE_REPLY_MODE must be thread or reply, not %q", m)})
+	}
+	return cfg, errors.Join(errs...)
+}
+
+func boolVar(env environment, key string) (bool, error) {
+	switch v := strings.ToLower(env.get(key)); v {
+	case "", "0", "false", "no", "off":
+		return false, nil
+	case "1", "true", "yes", "on":
+		return true, nil
+	default:
+		return false, usageError{fmt.Errorf("%s must be true or false, not %q", key, v)}
+	}
+}
+
+// list splits a comma-separated list of IDs.
+func list(v string) []string {
+	var out []string
+	for _, s := range strings.Split(v, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
