@@ -8,22 +8,12 @@ import (
 	"testing"
 
 	"github.com/footnote-dev/footnote/answer"
-	"github.com/footnote-dev/footnote/corpus"
-	"github.com/footnote-dev/footnote/retrieval"
 )
 
 // newEngine answers from the built-in corpus with an in-memory index.
 func newEngine(t testing.TB) *answer.Engine {
 	t.Helper()
-	c, err := corpus.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, _, err := retrieval.Open(context.Background(), c, retrieval.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &answer.Engine{Retriever: ix}
+	return &answer.Engine{Retriever: builtinIndex(t)}
 }
 
 var marker = regexp.MustCompile(`\[(\d+)\]`)

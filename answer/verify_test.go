@@ -1,13 +1,11 @@
 package answer_test
 
 import (
-	"context"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/footnote-dev/footnote/answer"
-	"github.com/footnote-dev/footnote/corpus"
 	"github.com/footnote-dev/footnote/retrieval"
 )
 
@@ -22,15 +20,7 @@ var verifySources = []retrieval.Result{
 // weights the verifier uses.
 func builtinLexical(t testing.TB) *retrieval.Lexical {
 	t.Helper()
-	c, err := corpus.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, _, err := retrieval.Open(context.Background(), c, retrieval.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ix.Lexical()
+	return builtinIndex(t).Lexical()
 }
 
 func TestVerify(t *testing.T) {
