@@ -41,7 +41,7 @@ func (b *Bot) onAsk(ctx context.Context, r *responder) {
 		return
 	}
 	if ok, wait := b.limiter.allow(user); !ok {
-		r.ephemeral(ctx, b.log, RenderRateLimited(b.cfg.RateLimit, seconds(wait)))
+		r.ephemeral(ctx, b.log, renderRateLimited(b.cfg.RateLimit, seconds(wait)))
 		return
 	}
 	if err := r.deferReply(ctx); err != nil {
@@ -134,7 +134,7 @@ func interactionUser(in *discordgo.Interaction) string {
 
 func usageText(err error) string {
 	if errors.Is(err, answer.ErrQuestionTooLong) {
-		return RenderTooLong()
+		return renderTooLong()
 	}
 	return usageMessage
 }

@@ -95,7 +95,7 @@ func (w *answerer) ask(ctx, dctx context.Context, log *slog.Logger, q question) 
 func (w *answerer) fail(ctx context.Context, log *slog.Logger, q question, err error) {
 	switch {
 	case errors.Is(err, answer.ErrQuestionTooLong):
-		w.apologise(ctx, log, q, RenderTooLong())
+		w.apologise(ctx, log, q, renderTooLong())
 	case answer.IsUsageError(err):
 		w.apologise(ctx, log, q, usageMessage)
 	case errors.Is(err, context.DeadlineExceeded):

@@ -50,7 +50,9 @@ func (b *Bot) classify(ctx context.Context, m *discordgo.Message) (incoming, boo
 	if m.GuildID == "" {
 		return in, b.allow.allows(ctx, "", m.ChannelID)
 	}
-	if !in.mention && !in.replyBot && (!b.cfg.MessageContent || strings.TrimSpace(in.text) == "") {
+	if !in.mention && (in.text == "" || !in.replyBot && !b.cfg.MessageContent) {
+		// Without a mention the content may be hidden from the bot (no
+		// message-content intent); a usage hint would then be wrong.
 		return in, false
 	}
 	if !b.allow.allows(ctx, m.GuildID, m.ChannelID) {
@@ -81,7 +83,7 @@ func (b *Bot) onQuestion(ctx context.Context, s *discordgo.Session, in incoming)
 		return
 	}
 	if ok, wait := b.limiter.allow(m.Author.ID); !ok {
-		b.notice(ctx, reply, RenderRateLimited(b.cfg.RateLimit, seconds(wait)))
+		b.notice(ctx, reply, renderRateLimited(b.cfg.RateLimit, seconds(wait)))
 		return
 	}
 	job := question{text: q, kind: "mention", user: m.Author.ID, out: reply}

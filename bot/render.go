@@ -73,11 +73,11 @@ func RenderPartial(text string) string {
 	return text + more
 }
 
-// RenderTooLong explains the question length limit.
-func RenderTooLong() string { return fmt.Sprintf(tooLongFmt, answer.MaxQuestionRunes) }
+// renderTooLong explains the question length limit.
+func renderTooLong() string { return fmt.Sprintf(tooLongFmt, answer.MaxQuestionRunes) }
 
-// RenderRateLimited asks a user to wait before asking again.
-func RenderRateLimited(perMinute int, wait int) string {
+// renderRateLimited asks a user to wait before asking again.
+func renderRateLimited(perMinute int, wait int) string {
 	return fmt.Sprintf("You've asked %d questions in the last minute. Please wait %d seconds and ask again.", perMinute, wait)
 }
 
