@@ -40,6 +40,9 @@ type Engine struct {
 	Retriever Retriever
 	// K is how many paragraphs to retrieve; 0 means DefaultK.
 	K int
+	// Search tunes retrieval (the fusion weight); the zero value is the
+	// default.
+	Search retrieval.SearchOptions
 	// Threshold is the evidence score below which footnote abstains; 0
 	// means DefaultThreshold. `footnote eval --calibrate` suggests a value.
 	Threshold float64
@@ -71,7 +74,7 @@ func (e *Engine) Ask(ctx context.Context, req Request) (Answer, error) {
 			a.Standalone = query
 		}
 	}
-	results, err := e.Retriever.Search(ctx, query, e.k(), retrieval.SearchOptions{})
+	results, err := e.Retriever.Search(ctx, query, e.k(), e.Search)
 	if err != nil {
 		return Answer{}, fmt.Errorf("retrieve: %w", err)
 	}

@@ -38,6 +38,9 @@ type Runner struct {
 	// the answer drew on. Without a Searcher the answer's own Retrieved
 	// list is the ranking.
 	Searcher Searcher
+	// Search holds the options the Asker searches with, so the ranking
+	// the metrics read is the one the answers drew on.
+	Search retrieval.SearchOptions
 	// K is the number of paragraphs answers draw on (hit@K).
 	K int
 	// Workers bounds concurrency; 0 means DefaultWorkers.
@@ -129,7 +132,7 @@ func (r Runner) observe(ctx context.Context, f Fixture) (Observation, error) {
 	}
 	obs := Observation{Fixture: f, Answer: a, Ranking: a.Retrieved, Latency: latency}
 	if r.Searcher != nil {
-		obs.Ranking, err = r.Searcher.Search(ctx, f.Question, max(r.K, Depth), retrieval.SearchOptions{})
+		obs.Ranking, err = r.Searcher.Search(ctx, f.Question, max(r.K, Depth), r.Search)
 		if err != nil {
 			return Observation{}, fmt.Errorf("rank for retrieval metrics: %w", err)
 		}

@@ -87,7 +87,7 @@ func (a *app) runEval(ctx context.Context, flags *pflag.FlagSet, o evalOptions) 
 	if threshold == 0 {
 		threshold = answer.DefaultThreshold
 	}
-	runner := eval.Runner{Asker: eng, Searcher: eng.Retriever, K: k, Workers: o.workers, Progress: a.questionBar()}
+	runner := eval.Runner{Asker: eng, Searcher: eng.Retriever, Search: eng.Search, K: k, Workers: o.workers, Progress: a.questionBar()}
 	obs, err := runner.Run(ctx, fixtures)
 	if err != nil {
 		return fmt.Errorf("eval: %w", err)

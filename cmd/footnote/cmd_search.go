@@ -36,7 +36,7 @@ func (a *app) searchCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			results, err := ix.Search(cmd.Context(), q, k, retrieval.SearchOptions{})
+			results, err := ix.Search(cmd.Context(), q, k, a.cfg.searchOptions())
 			if err != nil {
 				return fmt.Errorf("search: %w", err)
 			}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/footnote-dev/footnote/retrieval"
 	"github.com/joho/godotenv"
 )
 
@@ -32,6 +33,22 @@ type Config struct {
 	Threshold float64
 	// K is how many paragraphs an answer draws on; 0 means the default.
 	K int
+	// LexicalWeight is BM25's share in fusion, in [0, 1] (1: BM25 alone,
+	// 0: vectors alone); nil means the default. For measuring what each
+	// ranking adds (BENCHMARKS.md) more than for everyday use.
+	LexicalWeight *float64
+}
+
+// searchOptions turns the configuration into retrieval's options, whose
+// zero value means "default" and negative weight "vectors alone".
+func (c Config) searchOptions() retrieval.SearchOptions {
+	if c.LexicalWeight == nil {
+		return retrieval.SearchOptions{}
+	}
+	if *c.LexicalWeight == 0 {
+		return retrieval.SearchOptions{LexicalWeight: -1}
+	}
+	return retrieval.SearchOptions{LexicalWeight: *c.LexicalWeight}
 }
 
 // OpenAIConfig reaches an OpenAI-compatible API (OpenAI, Ollama, vLLM,
@@ -110,6 +127,13 @@ func configFromEnv(env environment) (Config, error) {
 	}
 	if cfg.K, err = intVar(env, "FOOTNOTE_TOP_K"); err != nil {
 		return cfg, err
+	}
+	if env.get("FOOTNOTE_LEXICAL_WEIGHT") != "" {
+		w, err := floatVar(env, "FOOTNOTE_LEXICAL_WEIGHT")
+		if err != nil {
+			return cfg, err
+		}
+		cfg.LexicalWeight = &w
 	}
 	if v := env.get("FOOTNOTE_LLM_TIMEOUT"); v != "" {
 		d, err := time.ParseDuration(v)
