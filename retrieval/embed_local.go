@@ -13,8 +13,8 @@ import (
 const DefaultLocalDimension = 512
 
 // LocalEmbedder is an offline, deterministic embedder that needs no model
-// files: IDF-weighted word stems, adjacent-stem pairs and character n-grams,
-// hashed into a fixed dimension and L2-normalised. It catches what BM25
+// files: IDF-weighted word stems and character 4-grams, hashed into a fixed
+// dimension and L2-normalised. It catches what BM25
 // misses — morphology and partial names ("Jong-un"/"Jong Un", "nuclear"/
 // "denuclearization") — while BM25 keeps exact terms sharp.
 type LocalEmbedder struct {
@@ -34,7 +34,7 @@ func NewLocalEmbedder(dim int, idf func(stem string) float64) *LocalEmbedder {
 
 // ID implements Embedder. The IDF table is not part of the ID: it follows
 // from the corpus, whose hash the index manifest records separately.
-func (e *LocalEmbedder) ID() string { return fmt.Sprintf("local-v1/%d", e.dim) }
+func (e *LocalEmbedder) ID() string { return fmt.Sprintf("local-v2/%d", e.dim) }
 
 // Dimension implements Embedder.
 func (e *LocalEmbedder) Dimension() int { return e.dim }
@@ -48,28 +48,22 @@ func (e *LocalEmbedder) Embed(_ context.Context, texts []string) ([][]float32, e
 	return out, nil
 }
 
-// Feature weights relative to a whole stem.
-const (
-	pairWeight  = 0.5
-	ngramWeight = 0.35
-)
+// ngramWeight is the weight of a word's character 4-grams, together,
+// relative to its stem. Giving the n-grams the stem's full weight made the
+// vectors the fuzzy, spelling-tolerant complement to BM25 that fusion
+// needs ("characterise"/"characterize"); adjacent-stem pairs, tried too,
+// only duplicated BM25 (BENCHMARKS.md, Retrieval quality).
+const ngramWeight = 1.0
 
 func (e *LocalEmbedder) vector(text string) []float32 {
 	v := make([]float32, e.dim)
-	words := Words(text)
-	prev := ""
-	for _, w := range words {
+	for _, w := range Words(text) {
 		if isStop(w) {
-			prev = ""
 			continue
 		}
 		stem := Stem(w)
 		weight := e.idf(stem)
 		e.add(v, "w:"+stem, weight)
-		if prev != "" {
-			e.add(v, "p:"+prev+" "+stem, pairWeight*weight)
-		}
-		prev = stem
 		grams := ngrams(w)
 		for _, g := range grams {
 			e.add(v, "g:"+g, ngramWeight*weight/math.Sqrt(float64(len(grams))))

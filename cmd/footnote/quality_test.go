@@ -10,14 +10,14 @@ import (
 // of two questions on any metric fails the build. Raise them as quality
 // improves; never lower them to get green. .ci/run applies the same bars.
 var qualityBars = []string{
-	"--min-hit1", "0.66",
+	"--min-hit1", "0.68",
 	"--min-hit5", "0.92",
-	"--min-mrr", "0.77",
-	"--min-ndcg", "0.81",
-	"--min-keywords", "0.79",
+	"--min-mrr", "0.78",
+	"--min-ndcg", "0.82",
+	"--min-keywords", "0.81",
 	"--min-citation-hit", "0.86",
-	"--min-citation-precision", "0.55",
-	"--min-refusal-recall", "0.33",
+	"--min-citation-precision", "0.56",
+	"--min-refusal-recall", "0.25",
 	"--max-false-abstention", "0.06",
 }
 
