@@ -19,6 +19,9 @@ type app struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
 	cfg            Config
+	// env is the environment configure read (process environment over
+	// .env), kept for commands with settings of their own, like bot.
+	env environment
 	// flags bound by the root command; applied over cfg in configure.
 	corpusFlag, indexFlag string
 }
@@ -53,6 +56,7 @@ func (a *app) configure(cmd *cobra.Command) error {
 	if err != nil {
 		return err
 	}
+	a.env = env
 	if a.cfg, err = configFromEnv(env); err != nil {
 		return err
 	}

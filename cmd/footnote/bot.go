@@ -19,11 +19,7 @@ func (a *app) botCommand() *cobra.Command {
 			"follow-ups with the same cited answers as footnote ask. It stops cleanly on SIGINT or SIGTERM.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			env, err := newEnvironment(a.getenv)
-			if err != nil {
-				return err
-			}
-			cfg, err := botConfig(env)
+			cfg, err := botConfig(a.env)
 			if err != nil {
 				return err
 			}
