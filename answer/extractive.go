@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 
@@ -60,7 +61,15 @@ func extract(q string, results []retrieval.Result, lx *retrieval.Lexical) extrac
 	best := cands[0].score
 	picked := []candidate{cands[0]}
 	covered := copyStems(cands[0].stems)
-	if next, ok := following(cands, cands[0]); ok {
+	if prev, ok := neighbour(cands, cands[0], -1); ok && anaphoric.MatchString(cands[0].text) {
+		// "This is precisely why he declined" needs the sentence that says
+		// what "this" is.
+		picked = append(picked, prev)
+		for s := range prev.stems {
+			covered[s] = true
+		}
+	}
+	if next, ok := neighbour(cands, cands[0], +1); ok && len(picked) < maxSentences {
 		// The sentence after the best match usually completes it: the quote
 		// after "he said", the number after "the reason was".
 		picked = append(picked, next)
@@ -83,10 +92,14 @@ func extract(q string, results []retrieval.Result, lx *retrieval.Lexical) extrac
 	return compose(picked, results, best-penalty)
 }
 
-// following returns the sentence right after c in its paragraph.
-func following(cands []candidate, c candidate) (candidate, bool) {
+// anaphoric matches a sentence that opens by pointing back at the one
+// before it.
+var anaphoric = regexp.MustCompile(`^["“]?(This|That|These|Those|It|Such|He|She|They|His|Her|Their)\b`)
+
+// neighbour returns the sentence offset positions from c in its paragraph.
+func neighbour(cands []candidate, c candidate, offset int) (candidate, bool) {
 	for _, x := range cands {
-		if x.result == c.result && x.order == c.order+1 {
+		if x.result == c.result && x.order == c.order+offset {
 			return x, true
 		}
 	}
