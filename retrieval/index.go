@@ -23,6 +23,7 @@ type Index struct {
 	embedder   Embedder
 	manifest   Manifest
 	warn       func(string)
+	stems      *stemCache
 }
 
 // Paragraphs returns the indexed paragraphs in chunk order.
@@ -44,11 +45,12 @@ func build(ctx context.Context, paragraphs []corpus.Paragraph, emb Embedder, pro
 	if len(paragraphs) == 0 {
 		return nil, errors.New("build index: the corpus has no paragraphs")
 	}
+	stems := &stemCache{}
 	toks := make([][]string, len(paragraphs))
 	for i, p := range paragraphs {
-		toks[i] = Tokens(embeddingText(p))
+		toks[i] = stems.tokens(embeddingText(p))
 	}
-	ix := &Index{paragraphs: paragraphs, lexical: NewLexical(toks)}
+	ix := &Index{paragraphs: paragraphs, lexical: NewLexical(toks), stems: stems}
 	ix.embedder = emb
 	if ix.embedder == nil {
 		ix.embedder = NewLocalEmbedder(0, ix.lexical.IDF)

@@ -156,7 +156,7 @@ func load(ctx context.Context, dir string, emb Embedder) (*Index, error) {
 	if err := json.Unmarshal(data, &m); err != nil {
 		return nil, &CorruptError{Dir: dir, Reason: "unreadable manifest"}
 	}
-	ix := &Index{manifest: m}
+	ix := &Index{manifest: m, stems: &stemCache{}}
 	var lx lexicalState
 	if err := readVerified(dir, lexicalFile, m, func(r io.ReadSeeker) error { return gob.NewDecoder(r).Decode(&lx) }); err != nil {
 		return nil, err

@@ -5,6 +5,9 @@ import "slices"
 // Question is a question's content stems weighted by IDF, for scoring how
 // much of it a sentence or paragraph covers.
 type Question struct {
+	// terms keeps the stems in question order, so that sums over them
+	// (and so scores and rankings) are reproducible to the last bit.
+	terms   []string
 	weight  map[string]float64
 	related map[string][]string
 	total   float64
@@ -25,6 +28,7 @@ func NewQuestion(q string, lx *Lexical) Question {
 			continue
 		}
 		w := lx.IDF(t)
+		qs.terms = append(qs.terms, t)
 		qs.weight[t] = w
 		qs.related[t] = Related(t)
 		qs.total += w
@@ -44,7 +48,8 @@ func (q Question) Coverage(stems map[string]bool) float64 {
 		return 0
 	}
 	var got float64
-	for t, w := range q.weight {
+	for _, t := range q.terms {
+		w := q.weight[t]
 		switch {
 		case stems[t]:
 			got += w
@@ -56,13 +61,7 @@ func (q Question) Coverage(stems map[string]bool) float64 {
 }
 
 // StemSet returns the set of content stems in text.
-func StemSet(text string) map[string]bool {
-	m := map[string]bool{}
-	for _, t := range Tokens(text) {
-		m[t] = true
-	}
-	return m
-}
+func StemSet(text string) map[string]bool { return toSet(Tokens(text)) }
 
 // IsEmpty reports whether the question has no content stems at all.
 func (q Question) IsEmpty() bool { return q.total == 0 }

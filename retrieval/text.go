@@ -5,6 +5,7 @@ package retrieval
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/footnote-dev/footnote/corpus"
@@ -34,13 +35,15 @@ var questionWords = map[string]bool{
 
 // Tokens splits text into stemmed content words: normalised, hyphenated
 // names split ("Jong-un" → "jong", "un"), stop words dropped.
-func Tokens(text string) []string {
+func Tokens(text string) []string { return tokensWith(text, Stem) }
+
+func tokensWith(text string, stem func(string) string) []string {
 	var out []string
 	for _, w := range Words(text) {
 		if isStop(w) {
 			continue
 		}
-		out = append(out, Stem(w))
+		out = append(out, stem(w))
 	}
 	return out
 }
@@ -48,7 +51,9 @@ func Tokens(text string) []string {
 // Words splits normalised text into lower-case words, keeping stop words.
 func Words(text string) []string {
 	s := corpus.Normalize(text)
-	s = acronym.ReplaceAllStringFunc(s, func(m string) string { return strings.ReplaceAll(m, ".", "") })
+	if hasAcronym(s) {
+		s = acronym.ReplaceAllStringFunc(s, func(m string) string { return strings.ReplaceAll(m, ".", "") })
+	}
 	s = strings.ReplaceAll(s, "'s ", " ")
 	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
@@ -60,3 +65,33 @@ func Stem(w string) string { return english.Stem(lemma(w), false) }
 
 // isStop reports whether a lower-case word carries no topic.
 func isStop(w string) bool { return english.IsStopWord(w) || questionWords[w] }
+
+// hasAcronym is a fast pre-check for acronym: "x.y." somewhere in s. Most
+// text has none, and the regular expression is a hot spot of indexing.
+func hasAcronym(s string) bool {
+	for i := 1; i+2 < len(s); i++ {
+		if s[i] == '.' && s[i+2] == '.' && isLowerASCII(s[i-1]) && isLowerASCII(s[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isLowerASCII(b byte) bool { return b >= 'a' && b <= 'z' }
+
+// stemCache memoises Stem for one index. A corpus has a bounded vocabulary,
+// and Porter2 is the costliest step of tokenising, paid again for every
+// paragraph the rerank reads.
+type stemCache struct{ m sync.Map }
+
+func (c *stemCache) stem(w string) string {
+	if s, ok := c.m.Load(w); ok {
+		return s.(string)
+	}
+	s := Stem(w)
+	c.m.Store(w, s)
+	return s
+}
+
+// tokens is Tokens through the cache.
+func (c *stemCache) tokens(text string) []string { return tokensWith(text, c.stem) }

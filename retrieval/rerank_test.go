@@ -1,0 +1,26 @@
+package retrieval
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestRoughSentencesSplitWhereASentenceEnds(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"two plain sentences", "Kim left. Putin stayed.", []string{"Kim left.", "Putin stayed."}},
+		{"a quote closes the first", "He said “no.” Then he left.", []string{"He said “no.”", "Then he left."}},
+		{"an acronym is not an end", "The U.S. President spoke. Then Kim.", []string{"The U.S. President spoke.", "Then Kim."}},
+		{"a lower-case word after a stop continues", "It cost 3.5 million vs. 2 million.", []string{"It cost 3.5 million vs. 2 million."}},
+		{"a question", "Why now? Nobody knows!", []string{"Why now?", "Nobody knows!"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := roughSentences(tt.in); strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("roughSentences(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
