@@ -1,9 +1,6 @@
 package retrieval
 
 import (
-	"bufio"
-	"bytes"
-	"compress/gzip"
 	_ "embed"
 	"slices"
 	"strings"
@@ -12,75 +9,75 @@ import (
 	"github.com/kljensen/snowball/english"
 )
 
-//go:generate go run ../internal/gensynonyms -o synonyms.txt.gz
+//go:generate go run ../internal/gensynonyms -o synonyms.txt
 
-// synonymsGz maps word stems to related stems, derived from WordNet 3.0 by
+// synonymsTxt maps word stems to related stems, derived from WordNet 3.0 by
 // internal/gensynonyms: synonyms in a word's two commonest senses, its
 // derivationally related forms and its base form. Questions paraphrase
 // ("bankroll", "excuse", "defence"); articles do not use the same words.
+// It holds sorted "stem related…" lines, then sorted "=form base" lines
+// for irregular inflections.
 //
-//go:embed synonyms.txt.gz
-var synonymsGz []byte
+//go:embed synonyms.txt
+var synonymsTxt string
 
 //go:embed related_extra.txt
 var relatedExtra string
 
-// lexicon is what synonyms.txt.gz and related_extra.txt hold.
+// lexicon is what synonyms.txt and related_extra.txt hold.
 type lexicon struct {
-	// related maps a stem to related stems.
-	related map[string][]string
-	// lemmas maps an irregular inflection to its base form: "went" → "go".
-	lemmas map[string]string
+	// related holds the "stem related…" lines.
+	related sortedLines
+	// lemmas holds the "=form base" lines: "=went go".
+	lemmas sortedLines
+	// extra maps a stem to the related stems related_extra.txt adds.
+	extra map[string][]string
 }
 
-// theLexicon is read once, on first use; it is never modified after.
-var theLexicon = sync.OnceValue(func() lexicon {
-	lx := lexicon{related: map[string][]string{}, lemmas: map[string]string{}}
-	m := lx.related
-	if zr, err := gzip.NewReader(bytes.NewReader(synonymsGz)); err == nil {
-		sc := bufio.NewScanner(zr)
-		for sc.Scan() {
-			f := strings.Fields(sc.Text())
-			switch {
-			case len(f) == 2 && strings.HasPrefix(f[0], "="):
-				lx.lemmas[f[0][1:]] = f[1]
-			case len(f) > 1:
-				m[f[0]] = f[1:]
-			}
-		}
-	} // a corrupt table costs recall, not correctness
+// theLexicon is indexed once, on first use; it is never modified after.
+var theLexicon = sync.OnceValue(func() *lexicon {
+	split := strings.Index(synonymsTxt, "\n=") + 1 // 0 when there are no lemmas
+	lx := &lexicon{
+		related: newSortedLines(synonymsTxt[:split]),
+		lemmas:  newSortedLines(synonymsTxt[split:]),
+		extra:   map[string][]string{},
+	}
 	for _, line := range strings.Split(relatedExtra, "\n") {
 		f := strings.Fields(line)
 		if len(f) < 2 || strings.HasPrefix(f[0], "#") {
 			continue
 		}
-		head := lx.stem(f[0])
+		head := english.Stem(lx.lemma(f[0]), false)
 		for _, w := range f[1:] {
-			if s := lx.stem(w); s != head && !slices.Contains(m[head], s) {
-				m[head] = append(m[head], s)
+			if s := english.Stem(lx.lemma(w), false); s != head && !slices.Contains(lx.extra[head], s) {
+				lx.extra[head] = append(lx.extra[head], s)
 			}
 		}
 	}
 	return lx
 })
 
-// stem is Stem with this lexicon's lemmas, for use while it is loading.
-func (lx lexicon) stem(w string) string {
-	if base, ok := lx.lemmas[w]; ok {
-		w = base
-	}
-	return english.Stem(w, false)
-}
-
-func relatedStems() map[string][]string { return theLexicon().related }
-
 // lemma returns the base form of an irregular inflection, or w itself.
-func lemma(w string) string {
-	if base, ok := theLexicon().lemmas[w]; ok {
+func (lx *lexicon) lemma(w string) string {
+	if base, ok := lx.lemmas.lookup("=" + w); ok {
 		return base
 	}
 	return w
 }
+
+// relatedTo returns the stems related to stem, from both tables.
+func (lx *lexicon) relatedTo(stem string) []string {
+	line, _ := lx.related.lookup(stem)
+	out := strings.Fields(line)
+	for _, s := range lx.extra[stem] {
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func lemma(w string) string { return theLexicon().lemma(w) }
 
 // expansionWeight is a related stem's weight relative to the question's
 // own words: enough to break ties and rescue paraphrases, too little to
@@ -95,9 +92,8 @@ func ExpandQuery(query string) map[string]float64 {
 	for _, s := range stems {
 		terms[s] = 1
 	}
-	rel := relatedStems()
 	for _, s := range stems {
-		for _, r := range rel[s] {
+		for _, r := range Related(s) {
 			if _, ok := terms[r]; !ok {
 				terms[r] = expansionWeight
 			}
@@ -106,6 +102,5 @@ func ExpandQuery(query string) map[string]float64 {
 	return terms
 }
 
-// Related returns the stems related to stem (see ExpandQuery); the slice
-// must not be modified.
-func Related(stem string) []string { return relatedStems()[stem] }
+// Related returns the stems related to stem (see ExpandQuery).
+func Related(stem string) []string { return theLexicon().relatedTo(stem) }

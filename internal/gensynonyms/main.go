@@ -1,4 +1,4 @@
-// Command gensynonyms derives retrieval/synonyms.txt.gz from WordNet 3.0
+// Command gensynonyms derives retrieval/synonyms.txt from WordNet 3.0
 // (Debian package wordnet-base): for each word stem, the stems of its
 // synonyms in its most common senses, of its derivationally related forms
 // ("absence" → "absent") and of its base form ("went" → "go").
@@ -9,7 +9,6 @@ package main
 
 import (
 	"bufio"
-	"compress/gzip"
 	"flag"
 	"fmt"
 	"os"
@@ -43,7 +42,7 @@ type pointer struct {
 
 func main() {
 	dir := flag.String("wordnet", "/usr/share/wordnet", "WordNet dict folder")
-	out := flag.String("o", "synonyms.txt.gz", "output file")
+	out := flag.String("o", "synonyms.txt", "output file")
 	flag.Parse()
 	if err := run(*dir, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "gensynonyms:", err)
@@ -214,8 +213,8 @@ func write(out string, related map[string][]string, lemmas map[string]string) er
 	if err != nil {
 		return err
 	}
-	zw, _ := gzip.NewWriterLevel(f, gzip.BestCompression)
-	bw := bufio.NewWriter(zw)
+	// Uncompressed, so that retrieval can search it in place at startup.
+	bw := bufio.NewWriter(f)
 	for _, s := range stems {
 		fmt.Fprintf(bw, "%s %s\n", s, strings.Join(byStem[s], " "))
 	}
@@ -228,9 +227,7 @@ func write(out string, related map[string][]string, lemmas map[string]string) er
 		fmt.Fprintf(bw, "=%s %s\n", f, lemmas[f])
 	}
 	if err := bw.Flush(); err != nil {
-		return err
-	}
-	if err := zw.Close(); err != nil {
+		f.Close()
 		return err
 	}
 	return f.Close()
