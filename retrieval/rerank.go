@@ -31,7 +31,12 @@ func (ix *Index) rerank(q Question, fused []Hit) []Hit {
 		top[i] = Hit{Chunk: h.Chunk, Score: (1-sentenceWeight)*h.Score/fused[0].Score + sentenceWeight*best}
 	}
 	top = topHits(top, depth)
-	return append(top, fused[depth:]...)
+	// Below the depth, the fused order stands, on the same scale with no
+	// sentence share, so that scores still fall as ranks rise.
+	for _, h := range fused[depth:] {
+		top = append(top, Hit{Chunk: h.Chunk, Score: (1 - sentenceWeight) * h.Score / fused[0].Score})
+	}
+	return top
 }
 
 // roughSentences splits text at ". ", "? " or "! " (closing quotes allowed)
