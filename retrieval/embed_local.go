@@ -7,23 +7,26 @@ import (
 	"math"
 )
 
-// DefaultLocalDimension is the local embedder's vector length. Feature
+// DefaultLocalDimension is the local embedder's count of hashed slots. Feature
 // hashing collides less as it grows; 512 kept retrieval quality within noise
 // of 2048 on the fixtures at a quarter of the memory.
 const DefaultLocalDimension = 512
 
 // LocalEmbedder is an offline, deterministic embedder that needs no model
 // files: IDF-weighted word stems and character 4-grams, hashed into a fixed
-// dimension and L2-normalised. It catches what BM25
+// dimension, next to the IDF-weighted mean of the words' GloVe vectors
+// (stemvectors.go), each part L2-normalised. It catches what BM25
 // misses — morphology and partial names ("Jong-un"/"Jong Un", "nuclear"/
-// "denuclearization") — while BM25 keeps exact terms sharp.
+// "denuclearization"), and related words ("safe"/"security") — while BM25
+// keeps exact terms sharp.
 type LocalEmbedder struct {
 	dim int
 	idf func(stem string) float64
 }
 
-// NewLocalEmbedder returns a local embedder of dimension dim (0 means
-// DefaultLocalDimension) weighting stems by idf, usually the IDF of the
+// NewLocalEmbedder returns a local embedder hashing features into dim
+// slots (0 means DefaultLocalDimension), followed by the word vectors'
+// dimensions, weighting stems by idf, usually the IDF of the
 // lexical index built over the same corpus.
 func NewLocalEmbedder(dim int, idf func(stem string) float64) *LocalEmbedder {
 	if dim <= 0 {
@@ -34,10 +37,13 @@ func NewLocalEmbedder(dim int, idf func(stem string) float64) *LocalEmbedder {
 
 // ID implements Embedder. The IDF table is not part of the ID: it follows
 // from the corpus, whose hash the index manifest records separately.
-func (e *LocalEmbedder) ID() string { return fmt.Sprintf("local-v2/%d", e.dim) }
+func (e *LocalEmbedder) ID() string {
+	return fmt.Sprintf("local-v3/%d+glove%d", e.dim, theStemVectors().dim)
+}
 
-// Dimension implements Embedder.
-func (e *LocalEmbedder) Dimension() int { return e.dim }
+// Dimension implements Embedder: the hashed features, then the word-vector
+// mean.
+func (e *LocalEmbedder) Dimension() int { return e.dim + theStemVectors().dim }
 
 // Embed implements Embedder. It never fails.
 func (e *LocalEmbedder) Embed(_ context.Context, texts []string) ([][]float32, error) {
@@ -55,19 +61,39 @@ func (e *LocalEmbedder) Embed(_ context.Context, texts []string) ([][]float32, e
 // only duplicated BM25 (BENCHMARKS.md, Retrieval quality).
 const ngramWeight = 1.0
 
+// semanticShare is the word-vector part's share of the cosine between two
+// texts; the hashed features have the rest. On testdata/eval.jsonl 0.3 and
+// 0.5 tied and 1.0 (word vectors alone) lost hit@5; see BENCHMARKS.md.
+const semanticShare = 0.3
+
 func (e *LocalEmbedder) vector(text string) []float32 {
-	v := make([]float32, e.dim)
+	sv := theStemVectors()
+	v := make([]float32, e.dim+sv.dim)
+	lexical, semantic := v[:e.dim], v[e.dim:]
 	for _, w := range Words(text) {
 		if isStop(w) {
 			continue
 		}
 		stem := Stem(w)
 		weight := e.idf(stem)
-		e.add(v, "w:"+stem, weight)
+		e.add(lexical, "w:"+stem, weight)
 		grams := ngrams(w)
 		for _, g := range grams {
-			e.add(v, "g:"+g, ngramWeight*weight/math.Sqrt(float64(len(grams))))
+			e.add(lexical, "g:"+g, ngramWeight*weight/math.Sqrt(float64(len(grams))))
 		}
+		vec := sv.vector(stem) // int8s in a string: index bytes, don't range runes
+		for i := 0; i < len(vec); i++ {
+			semantic[i] += float32(weight * float64(int8(vec[i])))
+		}
+	}
+	normalize(lexical)
+	normalize(semantic)
+	share := float32(math.Sqrt(semanticShare))
+	for i := range semantic {
+		semantic[i] *= share
+	}
+	for i := range lexical {
+		lexical[i] *= float32(math.Sqrt(1 - semanticShare))
 	}
 	normalize(v)
 	return v

@@ -66,8 +66,8 @@ func TestOpenAIEmbedderBatchesAndNormalisesInInputOrder(t *testing.T) {
 	if len(calls) != 3 || len(calls[0].Embed.Input) != 3 || calls[2].Embed.Input[0] != "Sony hack" {
 		t.Errorf("%d requests, want 3 batches of at most 3 texts in order", len(calls))
 	}
-	if emb.Dimension() != 64 {
-		t.Errorf("dimension %d, want 64 learnt from the response", emb.Dimension())
+	if want := localVectors().Dimension(); emb.Dimension() != want {
+		t.Errorf("dimension %d, want %d learnt from the response", emb.Dimension(), want)
 	}
 }
 
@@ -121,7 +121,7 @@ func TestSearchFallsBackToBM25WhenTheEmbeddingsAPIGoesDown(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ix.Manifest().EmbedderID != emb.ID() || ix.Manifest().Dimension != 64 {
+	if ix.Manifest().EmbedderID != emb.ID() || ix.Manifest().Dimension != localVectors().Dimension() {
 		t.Errorf("manifest %+v, want the OpenAI embedder's ID and dimension", ix.Manifest())
 	}
 

@@ -167,7 +167,7 @@ func load(ctx context.Context, dir string, emb Embedder) (*Index, error) {
 	}
 	ix.embedder = emb
 	if ix.embedder == nil {
-		ix.embedder = NewLocalEmbedder(m.Dimension, ix.lexical.IDF)
+		ix.embedder = NewLocalEmbedder(0, ix.lexical.IDF) // the manifest's ID names the default dimension
 	}
 	ix.db = chromem.NewDB()
 	if err := readVerified(dir, vectorsFile, m, func(r io.ReadSeeker) error { return ix.db.ImportFromReader(r, "") }); err != nil {

@@ -24,3 +24,14 @@ func TestRoughSentencesSplitWhereASentenceEnds(t *testing.T) {
 		})
 	}
 }
+
+func TestCoverageCreditsANearWordLessThanTheWordItself(t *testing.T) {
+	lx := NewLexical([][]string{Tokens("officials worry about sanctions"), Tokens("the parade")})
+	q := NewQuestion("What do officials worry about?", lx)
+	exact := q.Coverage(StemSet("Officials worry about sanctions."))
+	near := q.Coverage(StemSet("Officials fear sanctions."))
+	none := q.Coverage(StemSet("Officials welcome sanctions."))
+	if !(exact > near && near > none) {
+		t.Errorf("coverage exact %.3f, near word %.3f, unrelated word %.3f: want them falling in that order", exact, near, none)
+	}
+}

@@ -15,7 +15,7 @@ type SearchOptions struct {
 }
 
 // DefaultLexicalWeight was chosen on testdata/eval.jsonl; see BENCHMARKS.md.
-const DefaultLexicalWeight = 0.8
+const DefaultLexicalWeight = 0.65
 
 // minCandidates is how deep each ranking is read before fusion: fusion
 // can lift a chunk that one ranking places well below k.

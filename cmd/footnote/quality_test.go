@@ -14,11 +14,11 @@ var qualityBars = []string{
 	"--min-hit5", "0.92",
 	"--min-mrr", "0.78",
 	"--min-ndcg", "0.82",
-	"--min-keywords", "0.81",
-	"--min-citation-hit", "0.86",
+	"--min-keywords", "0.85",
+	"--min-citation-hit", "0.88",
 	"--min-citation-precision", "0.56",
 	"--min-refusal-recall", "0.25",
-	"--max-false-abstention", "0.06",
+	"--max-false-abstention", "0.04",
 }
 
 func TestOfflineQualityOnTheFixturesHoldsItsBars(t *testing.T) {

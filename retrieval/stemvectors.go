@@ -1,0 +1,106 @@
+package retrieval
+
+import (
+	_ "embed"
+	"encoding/binary"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+)
+
+//go:generate go run ../internal/genvectors -glove $GLOVE_JSON -o stemvectors.bin
+
+// stemVectorsBin holds a 100-dimensional GloVe vector for each stem of the
+// 50,000 commonest English words (internal/genvectors). Vectors know that
+// "safe" is near "security" and "paper" near "newspaper", which neither
+// stems, character n-grams nor WordNet's synsets capture.
+//
+//go:embed stemvectors.bin
+var stemVectorsBin string
+
+// stemVectors is the table, read in place: stems sorted, each a length
+// byte and its bytes, then the vectors as int8 scaled by 127.
+type stemVectors struct {
+	dim   int
+	stems []int32 // offset of each stem's length byte in raw
+	raw   string
+	vecs  string // the int8 vectors, in stem order
+}
+
+// theStemVectors is indexed once, on first use, and never modified after.
+// A table that does not match this tokenizer is a build mistake that
+// TestStemVectorsMatchTheTokenizer catches; at run time it only costs the
+// word-vector features.
+var theStemVectors = sync.OnceValue(func() *stemVectors {
+	sv, err := parseStemVectors(stemVectorsBin)
+	if err != nil {
+		return &stemVectors{}
+	}
+	return sv
+})
+
+func parseStemVectors(b string) (*stemVectors, error) {
+	header := fmt.Sprintf("footnote stem vectors\ntokenizer %s\n", TokenizerVersion)
+	if !strings.HasPrefix(b, header) {
+		return nil, fmt.Errorf("stem vectors: not for tokenizer version %s; run go generate ./retrieval", TokenizerVersion)
+	}
+	off := len(header)
+	if len(b) < off+8 {
+		return nil, fmt.Errorf("stem vectors: truncated header")
+	}
+	dim, n := int(binary.LittleEndian.Uint32([]byte(b[off:off+4]))), int(binary.LittleEndian.Uint32([]byte(b[off+4:off+8])))
+	off += 8
+	sv := &stemVectors{dim: dim, stems: make([]int32, n), raw: b}
+	for i := range n {
+		if off >= len(b) || off+1+int(b[off]) > len(b) {
+			return nil, fmt.Errorf("stem vectors: truncated at stem %d", i)
+		}
+		sv.stems[i] = int32(off)
+		off += 1 + int(b[off])
+	}
+	if len(b)-off != n*dim {
+		return nil, fmt.Errorf("stem vectors: %d bytes of vectors, want %d", len(b)-off, n*dim)
+	}
+	sv.vecs = b[off:]
+	for i := 1; i < n; i++ {
+		if sv.stem(i-1) >= sv.stem(i) {
+			return nil, fmt.Errorf("stem vectors: stems out of order at %d", i)
+		}
+	}
+	return sv, nil
+}
+
+// stem returns the i-th stem, a slice of the table.
+func (sv *stemVectors) stem(i int) string {
+	off := int(sv.stems[i])
+	return sv.raw[off+1 : off+1+int(sv.raw[off])]
+}
+
+// vector returns stem's vector, or "" for a stem the table lacks.
+func (sv *stemVectors) vector(stem string) string {
+	i, ok := sort.Find(len(sv.stems), func(i int) int { return strings.Compare(stem, sv.stem(i)) })
+	if !ok {
+		return ""
+	}
+	return sv.vecs[i*sv.dim : (i+1)*sv.dim]
+}
+
+// similarity is the cosine of two stems' vectors, 0 when either is unknown.
+func (sv *stemVectors) similarity(a, b string) float64 {
+	va, vb := sv.vector(a), sv.vector(b)
+	if va == "" || vb == "" {
+		return 0
+	}
+	return dotInt8(va, vb)
+}
+
+// dotInt8 is the dot product of two vectors of int8 stored as bytes,
+// rescaled to [-1, 1].
+func dotInt8(a, b string) float64 {
+	var sum int32
+	for i := range a {
+		sum += int32(int8(a[i])) * int32(int8(b[i]))
+	}
+	return float64(sum) / (127 * 127)
+}
