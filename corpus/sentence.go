@@ -26,6 +26,11 @@ var englishTokenizer = sync.OnceValue(func() *sentences.DefaultSentenceTokenizer
 	return t
 })
 
+// LoadSentenceModel parses the sentence model now instead of on first use.
+// It takes about as long as loading an index of the built-in corpus, so
+// `footnote ask` starts it in the background while the index loads.
+func LoadSentenceModel() { englishTokenizer() }
+
 // Sentences splits text into sentences (Punkt, English model), trimming the
 // space between them. Abbreviations such as "U.S." do not end a sentence.
 func Sentences(text string) []Span {
