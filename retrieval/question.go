@@ -36,6 +36,11 @@ func NewQuestion(q string, lx *Lexical) Question {
 			qs.Unknown++
 		}
 	}
+	for verb, rel := range phraseRelated(q) {
+		if _, ok := qs.weight[verb]; ok {
+			qs.related[verb] = append(slices.Clip(qs.related[verb]), rel...)
+		}
+	}
 	return qs
 }
 

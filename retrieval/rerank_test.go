@@ -35,3 +35,12 @@ func TestCoverageCreditsANearWordLessThanTheWordItself(t *testing.T) {
 		t.Errorf("coverage exact %.3f, near word %.3f, unrelated word %.3f: want them falling in that order", exact, near, none)
 	}
 }
+
+func TestCoverageCreditsAPhrasalVerbsSynonym(t *testing.T) {
+	lx := NewLexical([][]string{Tokens("Kim Jong Il died in 2011"), Tokens("the parade")})
+	q := NewQuestion("When did Kim Jong Il pass away?", lx)
+	with, without := q.Coverage(StemSet("Kim Jong Il died in 2011.")), q.Coverage(StemSet("Kim Jong Il spoke in 2011."))
+	if with <= without {
+		t.Errorf("coverage of a sentence saying died %.3f, not above one saying spoke %.3f", with, without)
+	}
+}

@@ -85,7 +85,8 @@ func lemma(w string) string { return theLexicon().lemma(w) }
 const expansionWeight = 0.3
 
 // ExpandQuery returns the weighted stems to search for: the question's own
-// stems at weight 1 and their related stems at expansionWeight.
+// stems at weight 1, and the stems related to them or to its phrasal verbs
+// at expansionWeight.
 func ExpandQuery(query string) map[string]float64 {
 	terms := map[string]float64{}
 	stems := Tokens(query)
@@ -99,7 +100,35 @@ func ExpandQuery(query string) map[string]float64 {
 			}
 		}
 	}
+	for _, rel := range phraseRelated(query) {
+		for _, r := range rel {
+			if _, ok := terms[r]; !ok {
+				terms[r] = expansionWeight
+			}
+		}
+	}
 	return terms
+}
+
+// phraseRelated finds the phrasal verbs of text that the lexicon knows
+// ("passed away", "showed up") and returns, for each, the verb's stem and
+// the stems related to the whole phrase ("die", "perish" …): "pass" alone
+// is related to neither.
+func phraseRelated(text string) map[string][]string {
+	words := Words(text)
+	var out map[string][]string
+	for i := 0; i+1 < len(words); i++ {
+		verb := Stem(words[i])
+		line, ok := theLexicon().related.lookup(verb + "_" + words[i+1])
+		if !ok {
+			continue
+		}
+		if out == nil {
+			out = map[string][]string{}
+		}
+		out[verb] = append(out[verb], strings.Fields(line)...)
+	}
+	return out
 }
 
 // Related returns the stems related to stem (see ExpandQuery).

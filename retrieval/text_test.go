@@ -68,3 +68,22 @@ func TestLocalEmbedderIsDeterministicAndNormalised(t *testing.T) {
 		}
 	}
 }
+
+func TestExpandQueryRelatesPhrasalVerbsAsAWhole(t *testing.T) {
+	tests := []struct {
+		name, question, related string
+		want                    bool
+	}{
+		{"a phrasal verb brings its synonyms", "When did Kim Jong Il pass away?", "died", true},
+		{"an inflected phrasal verb too", "When did Kim Jong Il passed away?", "died", true},
+		{"the verb alone does not", "When did the bill pass?", "died", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w, ok := retrieval.ExpandQuery(tt.question)[retrieval.Stem(tt.related)]
+			if ok != tt.want || (ok && (w <= 0 || w >= 1)) {
+				t.Errorf("ExpandQuery(%q)[%q] = %v, %v; want present %v at a weight below 1", tt.question, tt.related, w, ok, tt.want)
+			}
+		})
+	}
+}

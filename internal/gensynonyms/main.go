@@ -136,7 +136,7 @@ func readIndex(path, pos string, data map[string]synset, related map[string][]st
 		}
 		f := strings.Fields(line)
 		lemma := f[0]
-		if !singleWord(lemma) {
+		if !singleWord(lemma) && !(pos == "verb" && phrasalVerb(lemma)) {
 			continue
 		}
 		count, _ := strconv.Atoi(f[2])
@@ -182,6 +182,30 @@ func readExceptions(path string, lemmas map[string]string) error {
 	return sc.Err()
 }
 
+// particles end the phrasal verbs kept ("pass away", "show up"): a
+// question says "showed up" where an article says "attended".
+var particles = map[string]bool{
+	"up": true, "down": true, "away": true, "off": true, "over": true, "out": true,
+	"in": true, "on": true, "into": true, "back": true, "around": true, "through": true,
+}
+
+// phrasalVerb reports whether a WordNet lemma is a verb and a particle,
+// "pass_away".
+func phrasalVerb(lemma string) bool {
+	verb, particle, ok := strings.Cut(lemma, "_")
+	return ok && singleWord(verb) && particles[particle]
+}
+
+// key is the table key of a word or a phrasal verb: the stem, or the
+// verb's stem, "_" and the particle ("pass_away" → "pass_away",
+// "showed_up" → "show_up"), as retrieval.PhraseKey builds it.
+func key(w string) string {
+	if verb, particle, ok := strings.Cut(w, "_"); ok {
+		return retrieval.Stem(verb) + "_" + particle
+	}
+	return retrieval.Stem(w)
+}
+
 func singleWord(w string) bool {
 	for _, r := range w {
 		if r < 'a' || r > 'z' {
@@ -191,12 +215,19 @@ func singleWord(w string) bool {
 	return len(w) > 1
 }
 
-// write folds words into stems and writes "stem related related …" lines,
-// then "=form base" lines for irregular inflections.
+// write folds words into stems and writes "stem related related …" lines
+// (and "verb_particle related …" for phrasal verbs), then "=form base"
+// lines for irregular inflections.
 func write(out string, related map[string][]string, lemmas map[string]string) error {
 	byStem := map[string][]string{}
-	for w, rel := range related {
-		s := retrieval.Stem(w)
+	words := make([]string, 0, len(related))
+	for w := range related {
+		words = append(words, w)
+	}
+	sort.Strings(words) // several words share a stem: a fixed order keeps the output reproducible
+	for _, w := range words {
+		rel := related[w]
+		s := key(w)
 		for _, r := range rel {
 			rs := retrieval.Stem(r)
 			if rs != s && !contains(byStem[s], rs) && len(byStem[s]) < maxRelated {
