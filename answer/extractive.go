@@ -12,7 +12,7 @@ import (
 // DefaultThreshold is the evidence score (see extraction.score) below
 // which footnote abstains, calibrated on testdata/eval.jsonl with
 // `footnote eval --calibrate`.
-const DefaultThreshold = 0.207
+const DefaultThreshold = 0.22
 
 // unknownPenalty lowers the evidence score for each question term past
 // the first that the corpus has never seen: one unknown word is usually a
