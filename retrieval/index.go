@@ -20,10 +20,13 @@ type Index struct {
 	lexical    *Lexical
 	vectors    *chromem.Collection
 	db         *chromem.DB
-	embedder   Embedder
-	manifest   Manifest
-	warn       func(string)
-	stems      *stemCache
+	// vecs are the chunks' vectors, shared with the chromem-go documents,
+	// kept for saving them.
+	vecs     [][]float32
+	embedder Embedder
+	manifest Manifest
+	warn     func(string)
+	stems    *stemCache
 }
 
 // Paragraphs returns the indexed paragraphs in chunk order.
@@ -127,12 +130,13 @@ func (ix *Index) storeVectors(ctx context.Context, vecs [][]float32) error {
 			v = make([]float32, max(len(v), ix.embedder.Dimension(), 1))
 			v[0] = 1
 		}
+		vecs[i] = v
 		docs[i] = chromem.Document{ID: strconv.Itoa(i), Embedding: v}
 	}
 	if err := col.AddDocuments(ctx, docs, runtime.NumCPU()); err != nil {
 		return fmt.Errorf("add vectors: %w", err)
 	}
-	ix.vectors = col
+	ix.vectors, ix.vecs = col, vecs
 	return nil
 }
 

@@ -68,9 +68,9 @@ func TestOpenRebuildsACorruptIndexWithOneWarning(t *testing.T) {
 		damage func(dir string) error
 		reason string
 	}{
-		{"a truncated vectors file", func(dir string) error { return truncate(filepath.Join(dir, "vectors.gob")) }, "vectors.gob checksum mismatch"},
+		{"a truncated vectors file", func(dir string) error { return truncate(filepath.Join(dir, "vectors.f32")) }, "vectors.f32 checksum mismatch"},
 		{"a truncated lexical file", func(dir string) error { return truncate(filepath.Join(dir, "lexical.gob")) }, "lexical.gob checksum mismatch"},
-		{"a missing vectors file", func(dir string) error { return os.Remove(filepath.Join(dir, "vectors.gob")) }, "vectors.gob missing"},
+		{"a missing vectors file", func(dir string) error { return os.Remove(filepath.Join(dir, "vectors.f32")) }, "vectors.f32 missing"},
 		{"a garbled manifest", func(dir string) error {
 			return os.WriteFile(filepath.Join(dir, "manifest.json"), []byte("{not json"), 0o644)
 		}, "unreadable manifest"},

@@ -15,17 +15,16 @@ import (
 	"time"
 
 	"github.com/footnote-dev/footnote/corpus"
-	chromem "github.com/philippgille/chromem-go"
 )
 
 // FormatVersion changes when the files of an index change shape.
-const FormatVersion = 1
+const FormatVersion = 2
 
 // Files of an index directory. The manifest is written last, so a manifest
 // whose checksums match means a complete index.
 const (
 	manifestFile = "manifest.json"
-	vectorsFile  = "vectors.gob"
+	vectorsFile  = "vectors.f32"
 	lexicalFile  = "lexical.gob"
 )
 
@@ -82,7 +81,7 @@ func (ix *Index) save(dir string) error {
 		lexicalFile: func(w io.Writer) error {
 			return gob.NewEncoder(w).Encode(lexicalState{Paragraphs: ix.paragraphs, Lexical: ix.lexical})
 		},
-		vectorsFile: func(w io.Writer) error { return ix.db.ExportToWriter(w, false, "", collectionName) },
+		vectorsFile: func(w io.Writer) error { return writeVectors(w, ix.vecs, m.Dimension) },
 	}
 	for _, name := range []string{lexicalFile, vectorsFile} {
 		sum, err := writeAtomic(filepath.Join(dir, name), writers[name])
@@ -169,13 +168,16 @@ func load(ctx context.Context, dir string, emb Embedder) (*Index, error) {
 	if ix.embedder == nil {
 		ix.embedder = NewLocalEmbedder(0, ix.lexical.IDF) // the manifest's ID names the default dimension
 	}
-	ix.db = chromem.NewDB()
-	if err := readVerified(dir, vectorsFile, m, func(r io.ReadSeeker) error { return ix.db.ImportFromReader(r, "") }); err != nil {
+	var vecs [][]float32
+	err = readVerified(dir, vectorsFile, m, func(r io.ReadSeeker) (err error) {
+		vecs, err = readVectors(r, m.Chunks, m.Dimension)
+		return err
+	})
+	if err != nil {
 		return nil, err
 	}
-	ix.vectors = ix.db.GetCollection(collectionName, ix.embedQuery)
-	if ix.vectors == nil || ix.vectors.Count() != m.Chunks {
-		return nil, &CorruptError{Dir: dir, Reason: "vector count disagrees with the manifest"}
+	if err := ix.storeVectors(ctx, vecs); err != nil {
+		return nil, fmt.Errorf("load index: %w", err)
 	}
 	return ix, ctx.Err()
 }

@@ -162,7 +162,7 @@ func TestIndexBuildsThenLoadsAndRecoversFromCorruption(t *testing.T) {
 	if !strings.Contains(out, "index loaded") {
 		t.Errorf("second index: %q, want a load", out)
 	}
-	if err := os.WriteFile(filepath.Join(env["FOOTNOTE_INDEX_DIR"], "vectors.gob"), []byte("garbage"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(env["FOOTNOTE_INDEX_DIR"], "vectors.f32"), []byte("garbage"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	out, errOut, code := footnote(t, env, "ask", "What does juche mean?")
