@@ -1,7 +1,8 @@
 // Command gensynonyms derives retrieval/synonyms.txt from WordNet 3.0
 // (Debian package wordnet-base): for each word stem, the stems of its
 // synonyms in its most common senses, of its derivationally related forms
-// ("absence" → "absent") and of its base form ("went" → "go").
+// ("absence" → "absent") and of its base form ("went" → "go"); for each
+// phrasal verb, the stems of its synonyms ("pass_away" → "die").
 //
 // Run it with `go generate ./retrieval` after `apt-get install wordnet-base`.
 // The output is committed, so footnote needs neither WordNet nor a network.
