@@ -48,14 +48,15 @@ func Open(ctx context.Context, c *corpus.Corpus, opts Options) (*Index, Status, 
 	case opts.Rebuild:
 		reason = "rebuild requested"
 	default:
-		ix, err := load(ctx, opts.Dir, opts.Embedder)
+		ix, err := load(ctx, opts.Dir, opts.Embedder, want)
 		var corrupt *CorruptError
+		var stale *staleError
 		switch {
-		case err == nil && ix.manifest.stale(want) == "":
+		case err == nil:
 			ix.warn = opts.Warn
 			return ix, Status{Took: time.Since(start)}, nil
-		case err == nil:
-			reason = ix.manifest.stale(want)
+		case errors.As(err, &stale):
+			reason = stale.reason
 		case errors.Is(err, ErrNoIndex):
 			reason = "no index yet"
 		case errors.As(err, &corrupt):

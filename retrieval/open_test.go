@@ -2,6 +2,7 @@ package retrieval_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -59,6 +60,30 @@ func TestOpenRebuildsWhenTheCorpusChanges(t *testing.T) {
 	_, st, _ := openIn(t, &changed, dir)
 	if !st.Built || st.Reason != "corpus changed" {
 		t.Errorf("status = %+v, want a rebuild because the corpus changed", st)
+	}
+}
+
+func TestOpenRebuildsAnOlderFormatWithoutCallingItCorrupt(t *testing.T) {
+	c, dir := builtin(t), t.TempDir()
+	openIn(t, c, dir)
+	path := filepath.Join(dir, "manifest.json")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	older := strings.Replace(string(data), fmt.Sprintf(`"format": %d`, retrieval.FormatVersion), `"format": 1`, 1)
+	if older == string(data) {
+		t.Fatalf("no format field in %s", data)
+	}
+	if err := os.WriteFile(path, []byte(older), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(dir, "vectors.f32")); err != nil { // as in an index from before vectors.f32
+		t.Fatal(err)
+	}
+	_, st, warnings := openIn(t, c, dir)
+	if !st.Built || st.Reason != "index format changed" || len(warnings) > 0 {
+		t.Errorf("open: %+v, warnings %q; want a quiet rebuild because the format changed", st, warnings)
 	}
 }
 

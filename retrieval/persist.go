@@ -142,8 +142,14 @@ func (e *CorruptError) Error() string {
 	return fmt.Sprintf("index at %s is corrupt (%s)", e.Dir, e.Reason)
 }
 
-// load reads an index from dir, verifying checksums before decoding.
-func load(ctx context.Context, dir string, emb Embedder) (*Index, error) {
+// staleError says why a stored index cannot serve this run.
+type staleError struct{ reason string }
+
+func (e *staleError) Error() string { return e.reason }
+
+// load reads an index from dir, verifying checksums before decoding. It
+// reads only the manifest of an index that could not serve want.
+func load(ctx context.Context, dir string, emb Embedder, want Manifest) (*Index, error) {
 	data, err := os.ReadFile(filepath.Join(dir, manifestFile))
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, ErrNoIndex
@@ -154,6 +160,9 @@ func load(ctx context.Context, dir string, emb Embedder) (*Index, error) {
 	var m Manifest
 	if err := json.Unmarshal(data, &m); err != nil {
 		return nil, &CorruptError{Dir: dir, Reason: "unreadable manifest"}
+	}
+	if reason := m.stale(want); reason != "" {
+		return nil, &staleError{reason}
 	}
 	ix := &Index{manifest: m, stems: &stemCache{}}
 	var lx lexicalState
