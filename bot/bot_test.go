@@ -2,6 +2,8 @@ package bot_test
 
 import (
 	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -93,7 +95,7 @@ func TestBot(t *testing.T) {
 		}
 		r := recs[0]
 		if r.Vote != "up" || r.Question != "What does juche mean?" || !strings.Contains(r.Answer, "[1]") ||
-			len(r.Citations) == 0 || r.UserHash != bot.HashUser("u-voter") || time.Since(r.Time) > time.Minute {
+			len(r.Citations) == 0 || r.UserHash != bot.HashUser(testToken, "u-voter") || r.UserHash == plainSHA256("u-voter") || time.Since(r.Time) > time.Minute {
 			t.Errorf("feedback record = %+v", r)
 		}
 		if strings.Contains(fileText(t, feedback), "u-voter") {
@@ -428,4 +430,22 @@ func fileText(t *testing.T, path string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+func plainSHA256(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:])
+}
+
+func TestHashUserNeedsTheTokenToReverse(t *testing.T) {
+	a, again := bot.HashUser("token-a", "1234"), bot.HashUser("token-a", "1234")
+	if a != again {
+		t.Error("the same token and ID hash differently: votes would not group")
+	}
+	if a == bot.HashUser("token-b", "1234") {
+		t.Error("another token gives the same hash: the token is not part of it")
+	}
+	if a == plainSHA256("1234") || strings.Contains(a, "token-a") {
+		t.Error("the hash is a plain SHA-256 of the ID, or shows the token")
+	}
 }

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -20,15 +21,21 @@ type Feedback struct {
 	Answer    string            `json:"answer"`
 	Abstained bool              `json:"abstained"`
 	Citations []answer.Citation `json:"citations"`
-	// UserHash is the SHA-256 of the voter's user ID, hex: votes by one
-	// person can be grouped without storing who they are.
+	// UserHash is HashUser of the voter's user ID: votes by one person can
+	// be grouped without storing who they are.
 	UserHash string `json:"user_hash"`
 }
 
-// HashUser returns the hex SHA-256 of a user ID.
-func HashUser(id string) string {
-	sum := sha256.Sum256([]byte(id))
-	return hex.EncodeToString(sum[:])
+// HashUser returns the hex HMAC-SHA256 of a user ID keyed by secret (the
+// bot token). A plain hash of a Discord ID can be reversed by hashing
+// candidate IDs, which are public and sequential; without the token it
+// cannot. The same token gives the same hash across restarts, so one
+// person's votes still group; a new token starts new pseudonyms.
+func HashUser(secret, id string) string {
+	key := sha256.Sum256([]byte("footnote feedback user\x00" + secret))
+	mac := hmac.New(sha256.New, key[:])
+	mac.Write([]byte(id))
+	return hex.EncodeToString(mac.Sum(nil))
 }
 
 // feedbackLog appends votes to a JSON Lines file, syncing each record so

@@ -101,7 +101,7 @@ func (b *Bot) vote(action, user string, a answer.Answer) string {
 		return "Feedback isn't being collected here."
 	}
 	fb := Feedback{Time: time.Now().UTC(), Vote: action, Question: a.Question, Answer: a.Text,
-		Abstained: a.Abstained, Citations: a.Citations, UserHash: HashUser(user)}
+		Abstained: a.Abstained, Citations: a.Citations, UserHash: HashUser(b.cfg.Token, user)}
 	if fb.Citations == nil {
 		fb.Citations = []answer.Citation{}
 	}

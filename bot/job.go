@@ -41,13 +41,15 @@ type answerer struct {
 	timeout  time.Duration
 	feedback bool
 	interval time.Duration
+	// token keys the user hashes in logs (HashUser).
+	token string
 }
 
 // run answers q; it is a pool job.
 func (w *answerer) run(ctx context.Context, q question) {
 	dctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), deliverTimeout)
 	defer cancel()
-	log := w.log.With("kind", q.kind, "user", HashUser(q.user)[:12])
+	log := w.log.With("kind", q.kind, "user", HashUser(w.token, q.user)[:12])
 	defer func() {
 		if p := recover(); p != nil {
 			log.Error("panic while answering", "panic", fmt.Sprint(p))
