@@ -86,17 +86,18 @@ func (e *LocalEmbedder) vector(text string) []float32 {
 			semantic[i] += float32(weight * float64(int8(vec[i])))
 		}
 	}
-	normalize(lexical)
-	normalize(semantic)
-	share := float32(math.Sqrt(semanticShare))
-	for i := range semantic {
-		semantic[i] *= share
-	}
-	for i := range lexical {
-		lexical[i] *= float32(math.Sqrt(1 - semanticShare))
-	}
+	// Each part at unit length, scaled so that its share of the cosine is
+	// fixed; a text with no word vectors falls back to the hashed part.
+	scale(normalize(lexical), math.Sqrt(1-semanticShare))
+	scale(normalize(semantic), math.Sqrt(semanticShare))
 	normalize(v)
 	return v
+}
+
+func scale(v []float32, f float64) {
+	for i := range v {
+		v[i] *= float32(f)
+	}
 }
 
 // add hashes a feature to a slot and a sign, so that collisions cancel out
@@ -126,19 +127,21 @@ func ngrams(w string) []string {
 	return out
 }
 
-// normalize scales v to unit length in place; a zero vector stays zero.
-func normalize(v []float32) {
+// normalize scales v to unit length in place and returns it; a zero
+// vector stays zero.
+func normalize(v []float32) []float32 {
 	var sum float64
 	for _, x := range v {
 		sum += float64(x) * float64(x)
 	}
 	if sum == 0 {
-		return
+		return v
 	}
 	inv := float32(1 / math.Sqrt(sum))
 	for i := range v {
 		v[i] *= inv
 	}
+	return v
 }
 
 // isZero reports whether a vector has no direction, e.g. the embedding of

@@ -75,7 +75,7 @@ func StemSet(text string) map[string]bool { return toSet(Tokens(text)) }
 func (q Question) IsEmpty() bool { return q.total == 0 }
 
 // Word-vector credit: a question term with neither its own stem nor a
-// related one present earns up to softCredit of relatedCredit from the
+// related one present earns up to softScale of relatedCredit from the
 // nearest word present, scaled linearly from 0 at a cosine of softFloor to
 // the full amount at 1. Below 0.7, GloVe neighbours are topical rather than
 // paraphrases ("food"/"nuclear" 0.30, "tall"/"height" 0.52); chosen on
