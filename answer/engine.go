@@ -7,10 +7,13 @@ import (
 	"github.com/footnote-dev/footnote/retrieval"
 )
 
-// Retriever is what answering needs from an index; *retrieval.Index is one.
+// Retriever is what answering needs from an index; *retrieval.Index is
+// one, and so is a Weaviate store. Terms are the corpus's document
+// frequencies, which tell the answerer which question terms the corpus
+// knows at all.
 type Retriever interface {
 	Search(ctx context.Context, query string, k int, opts retrieval.SearchOptions) ([]retrieval.Result, error)
-	Lexical() *retrieval.Lexical
+	Terms() retrieval.TermStats
 }
 
 // Turn is one earlier question and answer in a conversation (a Discord
@@ -82,7 +85,7 @@ func (e *Engine) Ask(ctx context.Context, req Request) (Answer, error) {
 	if results == nil {
 		a.Retrieved = []retrieval.Result{}
 	}
-	ex := extract(query, results, e.Retriever.Lexical())
+	ex := extract(query, results, e.Retriever.Terms())
 	a.Evidence = ex.score
 	if rewriteErr != nil {
 		a = e.fallback(a, "LLM failed: "+rewriteErr.Error())

@@ -50,7 +50,7 @@ type candidate struct {
 
 // extract picks the sentences of the top paragraphs that best cover the
 // question, without repeating what an earlier pick already covered.
-func extract(q string, results []retrieval.Result, lx *retrieval.Lexical) extraction {
+func extract(q string, results []retrieval.Result, lx retrieval.TermStats) extraction {
 	qs := retrieval.NewQuestion(q, lx)
 	cands := candidates(qs, results)
 	if len(cands) == 0 {

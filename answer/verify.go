@@ -53,7 +53,7 @@ type Verified struct {
 //   - a sentence left with no supported citation is removed, not marked:
 //     footnote shows no claim it cannot point to (see Removed);
 //   - the kept citations are renumbered in order of first use.
-func Verify(text string, sources []retrieval.Result, lx *retrieval.Lexical) Verified {
+func Verify(text string, sources []retrieval.Result, lx retrieval.TermStats) Verified {
 	var v Verified
 	renumber := map[int]int{}
 	var out strings.Builder
@@ -131,7 +131,7 @@ func claimOf(sentence string) string { return markerGroup.ReplaceAllString(sente
 
 // supported returns the cited numbers whose paragraphs support claim, in
 // citing order, and how many markers were dropped.
-func supported(claim string, cited []int, sources []retrieval.Result, lx *retrieval.Lexical) (kept []int, dropped int) {
+func supported(claim string, cited []int, sources []retrieval.Result, lx retrieval.TermStats) (kept []int, dropped int) {
 	words := claimWords(claim, lx)
 	var valid []int
 	for _, n := range cited {
@@ -190,7 +190,7 @@ func unionOf(ns []int, para map[int]map[string]bool) map[string]bool {
 
 // claimWords weighs a claim's content stems by IDF, as the evidence gate
 // weighs a question's.
-func claimWords(claim string, lx *retrieval.Lexical) retrieval.Question {
+func claimWords(claim string, lx retrieval.TermStats) retrieval.Question {
 	return retrieval.NewQuestion(claim, lx)
 }
 

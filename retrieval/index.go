@@ -36,6 +36,9 @@ func (ix *Index) Paragraphs() []corpus.Paragraph { return ix.paragraphs }
 // answerer which question terms the corpus knows at all.
 func (ix *Index) Lexical() *Lexical { return ix.lexical }
 
+// Terms returns the document frequencies that weigh question terms.
+func (ix *Index) Terms() TermStats { return ix.lexical }
+
 // Manifest describes what the index was built from.
 func (ix *Index) Manifest() Manifest { return ix.manifest }
 

@@ -21,7 +21,7 @@ type Question struct {
 const relatedCredit = 0.5
 
 // NewQuestion weighs the stems of q by their IDF in lx.
-func NewQuestion(q string, lx *Lexical) Question {
+func NewQuestion(q string, lx TermStats) Question {
 	qs := Question{weight: map[string]float64{}, related: map[string][]string{}}
 	for _, t := range Tokens(q) {
 		if _, ok := qs.weight[t]; ok {

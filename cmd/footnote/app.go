@@ -87,22 +87,15 @@ func (a *app) loadCorpus() (*corpus.Corpus, error) {
 	return c, nil
 }
 
-// openIndex loads the index of the configured corpus, building it first
-// when missing or stale.
-func (a *app) openIndex(ctx context.Context, rebuild bool, progress func(done, total int)) (*retrieval.Index, retrieval.Status, error) {
+// openIndex loads the index of the configured corpus from the configured
+// store, building it first when missing or stale.
+func (a *app) openIndex(ctx context.Context, rebuild bool, progress func(done, total int)) (searchIndex, retrieval.Status, error) {
 	c, err := a.loadCorpus()
 	if err != nil {
 		return nil, retrieval.Status{}, err
 	}
-	dir, err := a.cfg.indexDir()
-	if err != nil {
-		return nil, retrieval.Status{}, err
-	}
-	emb, err := a.embedder()
-	if err != nil {
-		return nil, retrieval.Status{}, err
-	}
-	return retrieval.Open(ctx, c, retrieval.Options{Dir: dir, Embedder: emb, Rebuild: rebuild, Progress: progress, Warn: a.warn})
+	ix, st, _, err := a.openStore(ctx, c, rebuild, progress)
+	return ix, st, err
 }
 
 // embedder returns the configured embedder; nil selects the local one.

@@ -13,22 +13,25 @@ func (a *app) indexCommand() *cobra.Command {
 		Short: "Build or refresh the index of the corpus",
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			ix, st, err := a.openIndex(cmd.Context(), rebuild, a.progressBar())
+			c, err := a.loadCorpus()
+			if err != nil {
+				return err
+			}
+			ix, st, where, err := a.openStore(cmd.Context(), c, rebuild, a.progressBar())
 			if err != nil {
 				return err
 			}
 			m := ix.Manifest()
 			docs := map[string]bool{}
-			for _, p := range ix.Paragraphs() {
+			for _, p := range c.Paragraphs() {
 				docs[p.Doc] = true
 			}
 			verb := "loaded"
 			if st.Built {
 				verb = "built (" + st.Reason + ")"
 			}
-			dir, _ := a.cfg.indexDir()
 			fmt.Fprintf(a.stdout, "index %s in %s: %d documents, %d paragraphs, embedder %s (%d dimensions)\n%s\n",
-				verb, st.Took.Round(timeUnit(st.Took)), len(docs), ix.Len(), m.EmbedderID, m.Dimension, dir)
+				verb, st.Took.Round(timeUnit(st.Took)), len(docs), ix.Len(), m.EmbedderID, m.Dimension, where)
 			return nil
 		},
 	}

@@ -37,6 +37,10 @@ type Config struct {
 	// 0: vectors alone); nil means the default. For measuring what each
 	// ranking adds (BENCHMARKS.md) more than for everyday use.
 	LexicalWeight *float64
+	// Store is where the index lives: "chromem" (in process, default) or
+	// "weaviate" (a cluster, see Weaviate).
+	Store    string
+	Weaviate WeaviateConfig
 }
 
 // searchOptions turns the configuration into retrieval's options, whose
@@ -121,7 +125,16 @@ func configFromEnv(env environment) (Config, error) {
 	if cfg.Generator != "" && cfg.Generator != "extractive" && cfg.Generator != "llm" {
 		return cfg, usageError{fmt.Errorf("FOOTNOTE_GENERATOR must be extractive or llm, not %q", cfg.Generator)}
 	}
+	if cfg.Store = strings.ToLower(env.get("FOOTNOTE_STORE")); cfg.Store == "" {
+		cfg.Store = storeChromem
+	}
+	if cfg.Store != storeChromem && cfg.Store != storeWeaviate {
+		return cfg, usageError{fmt.Errorf("FOOTNOTE_STORE must be chromem or weaviate, not %q", cfg.Store)}
+	}
 	var err error
+	if cfg.Weaviate, err = weaviateFromEnv(env, cfg.Store); err != nil {
+		return cfg, err
+	}
 	if cfg.Threshold, err = floatVar(env, "FOOTNOTE_THRESHOLD"); err != nil {
 		return cfg, err
 	}
