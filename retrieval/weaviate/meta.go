@@ -43,7 +43,9 @@ func (t *termStats) DocFreq(stem string) int { return t.DF[stem] }
 func (t *termStats) Len() int { return t.N }
 
 // embedIDF is the IDF the local embedder weighs stems by.
-func (t *termStats) embedIDF(stem string) float64 { return retrieval.BM25IDF(t.EmbedN, t.EmbedDF[stem]) }
+func (t *termStats) embedIDF(stem string) float64 {
+	return retrieval.BM25IDF(t.EmbedN, t.EmbedDF[stem])
+}
 
 // countTerms counts the chunks each stem occurs in.
 func countTerms(chunks [][]string) map[string]int {
