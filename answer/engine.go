@@ -4,16 +4,16 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/footnote-dev/footnote/analysis"
 	"github.com/footnote-dev/footnote/retrieval"
 )
 
-// Retriever is what answering needs from an index; *retrieval.Index is
-// one, and so is a Weaviate store. Terms are the corpus's document
-// frequencies, which tell the answerer which question terms the corpus
-// knows at all.
+// Retriever is what answering needs from an index: the paragraphs that
+// match a question, and the corpus's term statistics to weigh questions and
+// judge support with. *retrieval.Index is one.
 type Retriever interface {
 	Search(ctx context.Context, query string, k int, opts retrieval.SearchOptions) ([]retrieval.Result, error)
-	Terms() retrieval.TermStats
+	Terms() analysis.TermStats
 }
 
 // Turn is one earlier question and answer in a conversation (a Discord

@@ -3,6 +3,8 @@ package retrieval
 import (
 	"strings"
 	"unicode"
+
+	"github.com/footnote-dev/footnote/analysis"
 )
 
 // rerankDepth is how many fused candidates are re-scored sentence by
@@ -17,13 +19,13 @@ var sentenceWeight = 0.5
 
 // rerank re-scores the top fused hits by how much of the question their
 // best sentence covers, and re-sorts them.
-func (ix *Index) rerank(q Question, fused []Hit) []Hit {
-	return rerankHits(q, fused, func(c int) string { return ix.paragraphs[c].Text }, ix.stems.tokens)
+func (ix *Index) rerank(q analysis.Question, fused []Hit) []Hit {
+	return rerankHits(q, fused, func(c int) string { return ix.paragraphs[c].Text }, ix.stems.Tokens)
 }
 
 // rerankHits is rerank over any store: text returns a chunk's text and
 // tokens stems it.
-func rerankHits(q Question, fused []Hit, text func(chunk int) string, tokens func(string) []string) []Hit {
+func rerankHits(q analysis.Question, fused []Hit, text func(chunk int) string, tokens func(string) []string) []Hit {
 	depth := min(rerankDepth, len(fused))
 	if depth == 0 || fused[0].Score <= 0 || sentenceWeight == 0 {
 		return fused
@@ -32,7 +34,7 @@ func rerankHits(q Question, fused []Hit, text func(chunk int) string, tokens fun
 	for i, h := range fused[:depth] {
 		best := 0.0
 		for _, s := range roughSentences(text(h.Chunk)) {
-			best = max(best, q.Coverage(toSet(tokens(s))))
+			best = max(best, q.Coverage(analysis.Set(tokens(s))))
 		}
 		top[i] = Hit{Chunk: h.Chunk, Score: (1-sentenceWeight)*h.Score/fused[0].Score + sentenceWeight*best}
 	}
@@ -72,12 +74,4 @@ func roughSentences(text string) []string {
 		start = j + 1
 	}
 	return append(out, string(rs[start:]))
-}
-
-func toSet(stems []string) map[string]bool {
-	m := make(map[string]bool, len(stems))
-	for _, s := range stems {
-		m[s] = true
-	}
-	return m
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 
+	"github.com/footnote-dev/footnote/analysis"
 	"github.com/footnote-dev/footnote/corpus"
 )
 
@@ -15,15 +16,6 @@ import (
 // all (every node down or unreachable), as opposed to a bad query.
 var ErrUnavailable = errors.New("search is unavailable")
 
-// TermStats are the corpus statistics that weigh a question's terms:
-// *Lexical is one, and so is a remote store's copy of its document
-// frequencies.
-type TermStats interface {
-	IDF(stem string) float64
-	DocFreq(stem string) int
-	Len() int
-}
-
 // BM25IDF is BM25's inverse document frequency of a stem found in df of n
 // chunks; Lexical.IDF is this over its own counts.
 func BM25IDF(n, df int) float64 {
@@ -31,7 +23,7 @@ func BM25IDF(n, df int) float64 {
 }
 
 // ChunkTokens are the stems a paragraph is indexed under for BM25.
-func ChunkTokens(p corpus.Paragraph) []string { return Tokens(embeddingText(p)) }
+func ChunkTokens(p corpus.Paragraph) []string { return analysis.Tokens(embeddingText(p)) }
 
 // EmbedParagraphs embeds every paragraph with its context, as an index
 // does, in batches, reporting progress.
@@ -78,9 +70,9 @@ func Fuse(vector, lexical []Hit, lexicalWeight float64) []Hit {
 
 // Rerank re-scores the top fused hits by their best sentence's coverage of
 // q, as Index.Search does; text returns a hit's chunk text.
-func Rerank(q Question, fused []Hit, text func(chunk int) string) []Hit {
-	var stems stemCache
-	return rerankHits(q, fused, text, stems.tokens)
+func Rerank(q analysis.Question, fused []Hit, text func(chunk int) string) []Hit {
+	var stems analysis.StemCache
+	return rerankHits(q, fused, text, stems.Tokens)
 }
 
 // TopHits sorts hits best first (ties by chunk number) and keeps k.

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/footnote-dev/footnote/analysis"
 	"github.com/footnote-dev/footnote/retrieval"
 )
 
@@ -43,7 +44,7 @@ type ranked struct {
 // alone; when the cluster does not answer the error matches
 // retrieval.ErrUnavailable.
 func (s *Store) Search(ctx context.Context, query string, k int, opts retrieval.SearchOptions) ([]retrieval.Result, error) {
-	if len(retrieval.Words(query)) == 0 {
+	if len(analysis.Words(query)) == 0 {
 		return nil, retrieval.ErrEmptyQuery
 	}
 	k = min(k, s.Len())
@@ -109,7 +110,7 @@ func (s *Store) fuse(query string, k int, weight float64, vec, lex ranked) []ret
 	}
 	vh, lh := hits(vec), hits(lex)
 	fused := retrieval.Fuse(vh, lh, weight)
-	fused = retrieval.Rerank(retrieval.NewQuestion(query, s.terms), fused, func(c int) string { return objs[c].Text })
+	fused = retrieval.Rerank(analysis.NewQuestion(query, s.terms), fused, func(c int) string { return objs[c].Text })
 	vs, ls := scoreOf(vh), scoreOf(lh)
 	out := make([]retrieval.Result, 0, k)
 	for i, h := range fused[:min(k, len(fused))] {
@@ -136,7 +137,7 @@ func scoreOf(hits []retrieval.Hit) map[int]float64 {
 // so this is footnote's weighted BM25, read n deep per weight.
 func (s *Store) lexicalSearch(ctx context.Context, query string, n int) (ranked, error) {
 	groups := map[float64][]string{}
-	for stem, w := range retrieval.ExpandQuery(query) {
+	for stem, w := range analysis.ExpandQuery(query) {
 		groups[w] = append(groups[w], stem)
 	}
 	weights := make([]float64, 0, len(groups))

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/footnote-dev/footnote/analysis"
 	"github.com/footnote-dev/footnote/corpus"
 	"github.com/footnote-dev/footnote/retrieval"
 )
@@ -178,7 +179,7 @@ func (s *Store) wantManifest(c *corpus.Corpus) retrieval.Manifest {
 	if s.opts.Embedder != nil {
 		id = s.opts.Embedder.ID()
 	}
-	return retrieval.Manifest{Format: FormatVersion, CorpusHash: c.Hash, ChunkerVersion: corpus.ChunkerVersion, Tokenizer: retrieval.TokenizerVersion, EmbedderID: id}
+	return retrieval.Manifest{Format: FormatVersion, CorpusHash: c.Hash, ChunkerVersion: corpus.ChunkerVersion, Tokenizer: analysis.TokenizerVersion, EmbedderID: id}
 }
 
 // staleReason says why a build with manifest m cannot serve want, "" when
@@ -254,7 +255,7 @@ func (s *Store) Manifest() retrieval.Manifest { return s.manifest }
 func (s *Store) Len() int { return s.terms.N }
 
 // Terms returns the build's document frequencies, which weigh questions.
-func (s *Store) Terms() retrieval.TermStats { return s.terms }
+func (s *Store) Terms() analysis.TermStats { return s.terms }
 
 // Collection is the Weaviate collection searched (the alias's target when
 // the store was opened).
