@@ -65,8 +65,14 @@ type Config struct {
 	// FeedbackFile is the JSON Lines file 👍/👎 votes are appended to;
 	// "" hides the vote buttons.
 	FeedbackFile string
-	// ShardID and ShardCount split the guilds across processes.
+	// ShardID and ShardCount split the guilds across processes. Only shard
+	// 0 registers /ask.
 	ShardID, ShardCount int
+	// State, when set, holds rate limits, answers and conversations
+	// outside the process (see State); nil keeps them in memory.
+	State State
+	// Feedback, when set, records votes instead of FeedbackFile.
+	Feedback FeedbackStore
 	// HealthAddr, when set, serves GET /healthz there.
 	HealthAddr string
 	// ShutdownTimeout bounds how long in-flight answers may finish after

@@ -40,7 +40,7 @@ func (b *Bot) onAsk(ctx context.Context, r *responder) {
 		r.ephemeral(ctx, b.log, usageText(err))
 		return
 	}
-	if ok, wait := b.limiter.allow(user); !ok {
+	if ok, wait := b.allowQuestion(ctx, user); !ok {
 		r.ephemeral(ctx, b.log, renderRateLimited(b.cfg.RateLimit, seconds(wait)))
 		return
 	}
@@ -49,7 +49,7 @@ func (b *Bot) onAsk(ctx context.Context, r *responder) {
 		return
 	}
 	acked := time.Now()
-	conv, history := b.mem.conversation(in.ChannelID)
+	conv, history := b.conversation(ctx, in.ChannelID)
 	job := question{text: q, history: history, conv: conv, kind: "ask", user: user, out: interactionReply{s: r.s, in: in}, acked: acked}
 	b.enqueue(ctx, job)
 }
@@ -77,7 +77,12 @@ func (b *Bot) onButton(ctx context.Context, r *responder) {
 		r.ephemeral(ctx, b.log, "That button isn't one of mine.")
 		return
 	}
-	a, known := b.mem.answer(key)
+	a, known, err := b.state.Answer(ctx, key)
+	if err != nil {
+		b.log.Error("look up answer for a button", "err", err)
+		r.ephemeral(ctx, b.log, lookupFailed)
+		return
+	}
 	switch action {
 	case actionSources:
 		if !known {
@@ -89,21 +94,24 @@ func (b *Bot) onButton(ctx context.Context, r *responder) {
 		if !known && r.in.Message != nil {
 			a = answer.Answer{Text: r.in.Message.Content}
 		}
-		r.ephemeral(ctx, b.log, b.vote(action, interactionUser(r.in), a))
+		r.ephemeral(ctx, b.log, b.vote(ctx, action, key, interactionUser(r.in), a))
 	default:
 		r.ephemeral(ctx, b.log, "That button isn't one of mine.")
 	}
 }
 
 // vote records feedback and returns what to tell the voter.
-func (b *Bot) vote(action, user string, a answer.Answer) string {
-	if b.feedback == nil {
+func (b *Bot) vote(ctx context.Context, action, key, user string, a answer.Answer) string {
+	if b.feedback == nil && b.cfg.Feedback == nil {
 		return "Feedback isn't being collected here."
 	}
 	fb := Feedback{Time: time.Now().UTC(), Vote: action, Question: a.Question, Answer: a.Text,
 		Abstained: a.Abstained, Citations: a.Citations, UserHash: HashUser(b.cfg.Token, user)}
 	if fb.Citations == nil {
 		fb.Citations = []answer.Citation{}
+	}
+	if b.cfg.Feedback != nil {
+		return b.sharedVote(ctx, key, fb)
 	}
 	if err := b.feedback.add(fb); err != nil {
 		b.log.Error("record feedback", "err", err)
@@ -142,4 +150,18 @@ func usageText(err error) string {
 func seconds(d time.Duration) int {
 	s := int((d + time.Second - 1) / time.Second)
 	return max(s, 1)
+}
+
+// sharedVote records a vote in the shared feedback store.
+func (b *Bot) sharedVote(ctx context.Context, key string, fb Feedback) string {
+	recorded, err := b.cfg.Feedback.Vote(ctx, key, fb)
+	switch {
+	case err != nil:
+		b.log.Error("record feedback", "err", err)
+		return "Sorry, I couldn't record that. Please try again."
+	case !recorded:
+		return alreadyVoted
+	}
+	b.log.Info("feedback", "vote", fb.Vote)
+	return thanks
 }
