@@ -77,3 +77,25 @@ func Rerank(q analysis.Question, fused []Hit, text func(chunk int) string) []Hit
 
 // TopHits sorts hits best first (ties by chunk number) and keeps k.
 func TopHits(hits []Hit, k int) []Hit { return topHits(hits, k) }
+
+// BM25 scores one chunk, given as its stems, for a weighted query exactly
+// as Lexical.Search does: the same IDF, k1, b and order of summation, so
+// a store that only finds candidates can rank them as the in-process
+// index would. avgLength is the mean chunk length in stems.
+func BM25(query map[string]float64, chunk []string, stats analysis.TermStats, avgLength float64) float64 {
+	freq := make(map[string]int, len(chunk))
+	for _, t := range chunk {
+		freq[t]++
+	}
+	var score float64
+	for _, stem := range sortedKeys(query) {
+		f := float64(freq[stem])
+		if f == 0 {
+			continue
+		}
+		idf := query[stem] * stats.IDF(stem)
+		norm := bm25K1 * (1 - bm25B + bm25B*float64(len(chunk))/avgLength)
+		score += idf * f * (bm25K1 + 1) / (f + norm)
+	}
+	return score
+}

@@ -27,7 +27,9 @@ const (
 // local embedder was fitted on at the last full build; updates keep them,
 // so that an unchanged paragraph keeps its vector and is not rewritten.
 type termStats struct {
-	N       int            `json:"n"`
+	N int `json:"n"`
+	// AvgLength is the mean chunk length in stems, for BM25.
+	AvgLength float64        `json:"avg_length"`
 	DF      map[string]int `json:"df"`
 	EmbedN  int            `json:"embed_n"`
 	EmbedDF map[string]int `json:"embed_df"`

@@ -14,7 +14,7 @@ import (
 )
 
 // resultFields are the properties a search reads back.
-const resultFields = "pid doc title paragraph part chunk text"
+const resultFields = "pid doc title paragraph part chunk text terms"
 
 // hitObject is one object a ranking returned.
 type hitObject struct {
@@ -25,6 +25,7 @@ type hitObject struct {
 	Part       int    `json:"part"`
 	Chunk      int    `json:"chunk"`
 	Text       string `json:"text"`
+	Terms      string `json:"terms"`
 	Additional struct {
 		Score    json.Number `json:"score"`
 		Distance float64     `json:"distance"`
@@ -131,13 +132,17 @@ func scoreOf(hits []retrieval.Hit) map[int]float64 {
 	return m
 }
 
-// lexicalSearch runs BM25 over the stems field: one query per weight of
-// footnote's expanded query (the question's stems at 1, related words at
-// less), the scores summed with those weights. BM25 is a sum over terms,
-// so this is footnote's weighted BM25, read n deep per weight.
+// lexicalSearch finds candidates with Weaviate's BM25 over the stems
+// field, one query per weight of footnote's expanded query (the question's
+// stems at 1, related words at less), n deep each, then scores them with
+// footnote's own BM25 over the build's statistics. Weaviate's BM25 scores
+// differ from footnote's (its IDF and normalisation are its own) enough to
+// reorder close paragraphs; re-scoring the candidates keeps the ranking
+// the in-process one.
 func (s *Store) lexicalSearch(ctx context.Context, query string, n int) (ranked, error) {
+	expanded := analysis.ExpandQuery(query)
 	groups := map[float64][]string{}
-	for stem, w := range analysis.ExpandQuery(query) {
+	for stem, w := range expanded {
 		groups[w] = append(groups[w], stem)
 	}
 	weights := make([]float64, 0, len(groups))
@@ -155,15 +160,17 @@ func (s *Store) lexicalSearch(ctx context.Context, query string, n int) (ranked,
 			return ranked{}, fmt.Errorf("bm25: %w", err)
 		}
 		for _, o := range got {
-			sc, err := o.Additional.Score.Float64()
-			if err != nil {
-				return ranked{}, fmt.Errorf("bm25: score %q: %w", o.Additional.Score, err)
+			if _, ok := objs[o.PID]; !ok {
+				objs[o.PID] = o
+				total[o.PID] = retrieval.BM25(expanded, strings.Fields(o.Terms), s.terms, s.terms.AvgLength)
 			}
-			total[o.PID] += w * sc
-			objs[o.PID] = o
 		}
 	}
-	return sortRanked(objs, total), nil
+	r := sortRanked(objs, total)
+	if len(r.objs) > n {
+		r.objs, r.scores = r.objs[:n], r.scores[:n]
+	}
+	return r, nil
 }
 
 // vectorSearch embeds the query and asks for the n nearest vectors; a zero

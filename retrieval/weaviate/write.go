@@ -40,7 +40,11 @@ func (s *Store) prepare(ctx context.Context, c *corpus.Corpus, class string, emb
 	for i, p := range paras {
 		toks[i] = retrieval.ChunkTokens(p)
 	}
-	ts := &termStats{N: len(paras), DF: countTerms(toks), EmbedN: embedN, EmbedDF: embedDF}
+	total := 0
+	for _, t := range toks {
+		total += len(t)
+	}
+	ts := &termStats{N: len(paras), AvgLength: float64(total) / float64(len(paras)), DF: countTerms(toks), EmbedN: embedN, EmbedDF: embedDF}
 	if embedDF == nil {
 		ts.EmbedN, ts.EmbedDF = ts.N, ts.DF
 	}
