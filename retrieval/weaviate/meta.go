@@ -30,9 +30,9 @@ type termStats struct {
 	N int `json:"n"`
 	// AvgLength is the mean chunk length in stems, for BM25.
 	AvgLength float64        `json:"avg_length"`
-	DF      map[string]int `json:"df"`
-	EmbedN  int            `json:"embed_n"`
-	EmbedDF map[string]int `json:"embed_df"`
+	DF        map[string]int `json:"df"`
+	EmbedN    int            `json:"embed_n"`
+	EmbedDF   map[string]int `json:"embed_df"`
 }
 
 // IDF is BM25's inverse document frequency of stem in the build.
