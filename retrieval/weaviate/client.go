@@ -75,6 +75,9 @@ func (e *statusError) Error() string {
 // retryable reports whether another node might succeed where this one
 // failed: it did not answer, or answered that it cannot serve right now.
 func retryable(err error) bool {
+	if errors.Is(err, errNotFound) {
+		return false // every node would say the same
+	}
 	var se *statusError
 	if errors.As(err, &se) {
 		return se.code >= 500 || se.code == http.StatusTooManyRequests

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/footnote-dev/footnote/corpus"
@@ -164,25 +165,59 @@ func (s *Store) createClasses(ctx context.Context, class string) error {
 	return nil
 }
 
-// writeObjects writes objects in batches, reporting progress. A failed
+// writeObjects writes objects in batches, a few at once (a node indexes
+// one batch while the next is on the wire), reporting progress. A failed
 // batch is retried whole with the same IDs: a write that did land is
 // overwritten with the same content, so retries never duplicate.
 func (s *Store) writeObjects(ctx context.Context, objs []object) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var (
+		wg    sync.WaitGroup
+		mu    sync.Mutex
+		first error
+		done  int
+	)
+	slots := make(chan struct{}, writeParallelism)
 	for start := 0; start < len(objs); start += s.opts.BatchSize {
 		end := min(start+s.opts.BatchSize, len(objs))
-		batch := make([]any, 0, end-start)
-		for _, o := range objs[start:end] {
-			batch = append(batch, o)
+		select {
+		case slots <- struct{}{}:
+		case <-ctx.Done():
 		}
-		if err := s.writeBatch(ctx, batch); err != nil {
-			return fmt.Errorf("write paragraphs %d-%d: %w", start+1, end, err)
+		if ctx.Err() != nil {
+			break
 		}
-		if s.opts.Progress != nil {
-			s.opts.Progress(end, len(objs))
-		}
+		wg.Add(1)
+		go func(start, end int) {
+			defer wg.Done()
+			defer func() { <-slots }()
+			batch := make([]any, 0, end-start)
+			for _, o := range objs[start:end] {
+				batch = append(batch, o)
+			}
+			err := s.writeBatch(ctx, batch)
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil && first == nil {
+				first = fmt.Errorf("write paragraphs %d-%d: %w", start+1, end, err)
+				cancel()
+			}
+			done += end - start
+			if err == nil && s.opts.Progress != nil {
+				s.opts.Progress(done, len(objs))
+			}
+		}(start, end)
 	}
-	return nil
+	wg.Wait()
+	if first == nil && ctx.Err() != nil {
+		return ctx.Err()
+	}
+	return first
 }
+
+// writeParallelism is how many batches are written at once.
+const writeParallelism = 3
 
 // writeBatch writes one batch at the write consistency level, retrying.
 func (s *Store) writeBatch(ctx context.Context, objs []any) error {
