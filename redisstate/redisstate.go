@@ -257,3 +257,6 @@ func (s *Store) Vote(ctx context.Context, key string, fb bot.Feedback) (bool, er
 	}
 	return n == 1, nil
 }
+
+// FeedbackKey is the Redis key of the feedback stream.
+func (s *Store) FeedbackKey() string { return s.key(FeedbackStream) }
