@@ -26,9 +26,12 @@ type Request struct {
 	// History holds the conversation's earlier turns; with it, Question is
 	// treated as a follow-up and rewritten into a standalone question.
 	History []Turn
-	// OnPartial, when set, receives the answer text so far while an LLM
-	// streams it. It is never called for extractive answers.
-	OnPartial func(text string)
+	// OnProgress, when set, makes an LLM answer stream: it receives what a
+	// surface may show while the answer is written — a neutral status, then
+	// only sentences that passed verification (see Partial for the rule).
+	// It is called on Ask's goroutine, never after Ask returns, and must
+	// return quickly. It is never called for extractive answers.
+	OnProgress func(Partial)
 }
 
 // DefaultK is how many paragraphs are retrieved for an answer.
@@ -53,6 +56,19 @@ type Engine struct {
 	// answer is the extractive one with a FallbackReason. nil answers
 	// extractively.
 	Generator Generator
+	// Judge, when set, gives LLM answers a second verification pass after
+	// the lexical one; nil verifies lexically only. While it runs, streamed
+	// text is marked Partial.Checking.
+	Judge Judge
+}
+
+// Judge is a second opinion on an LLM answer the lexical verifier passed,
+// e.g. a model asked whether each cited paragraph supports its sentence.
+type Judge interface {
+	// Judge returns a with the sentences it finds unsupported removed and
+	// the rest renumbered, as Verify would. On error the engine keeps the
+	// lexical verdict.
+	Judge(ctx context.Context, question string, a Answer) (Answer, error)
 }
 
 // Ask answers one question. Abstaining is an answer, not an error; errors
@@ -94,7 +110,7 @@ func (e *Engine) Ask(ctx context.Context, req Request) (Answer, error) {
 	if e.Generator == nil || rewriteErr != nil {
 		return a, nil
 	}
-	return e.generate(ctx, a, query, req.OnPartial)
+	return e.generate(ctx, a, query, req.OnProgress)
 }
 
 func abstain(a Answer) Answer {

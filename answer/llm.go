@@ -42,30 +42,74 @@ const maxAnswerSentences = 5
 // generate answers a with the LLM from a.Retrieved, then verifies its
 // citations. a already holds the extractive answer, which it keeps, with
 // Mode extractive and a FallbackReason, when the LLM fails or none of its
-// sentences survives verification. It returns an error only when ctx
-// itself is done.
-func (e *Engine) generate(ctx context.Context, a Answer, question string, onPartial func(string)) (Answer, error) {
+// sentences survives verification. With onProgress the answer streams
+// through a stream verifier. It returns an error only when ctx itself is
+// done.
+func (e *Engine) generate(ctx context.Context, a Answer, question string, onProgress func(Partial)) (Answer, error) {
 	msgs, err := answerMessages(question, a.Retrieved)
 	if err != nil {
 		return e.fallback(a, err.Error()), nil
 	}
-	text, err := e.Generator.Generate(ctx, msgs, onPartial)
+	sv := e.newStreamVerifier(a, onProgress)
+	text, err := e.Generator.Generate(ctx, msgs, sv.feeder())
 	if err != nil {
 		if ctx.Err() != nil {
 			return Answer{}, ctx.Err()
 		}
+		if prefix, ok := sv.shownPrefix(); ok {
+			// Readers have seen these verified sentences: keep them rather
+			// than replace them with a different, extractive answer.
+			e.warnf("LLM failed after verified sentences were shown (%s); keeping them", err)
+			return e.finish(ctx, a, question, prefix, sv), nil
+		}
 		return e.fallback(a, "LLM failed: "+err.Error()), nil
 	}
+	return e.finish(ctx, a, question, text, sv), nil
+}
+
+// finish turns the model's reply into the answer. It is the one finishing
+// path of streamed and plain calls alike, so that Discord's final message
+// and `ask --json` agree for the same reply.
+func (e *Engine) finish(ctx context.Context, a Answer, question, text string, sv *streamVerifier) Answer {
+	v, reason := e.read(a, text)
+	if reason != "" {
+		return e.fallback(a, reason)
+	}
+	if e.Judge == nil || v.Abstained {
+		return v
+	}
+	sv.awaitJudge(v.Text)
+	return e.judged(ctx, question, v)
+}
+
+// read verifies a model reply, without side effects: it returns the
+// abstention or the verified answer, or the reason there is none. The
+// stream verifier reads growing prefixes of a reply with it.
+func (e *Engine) read(a Answer, text string) (Answer, string) {
 	if isAbstention(text) {
-		return abstain(a), nil
+		return abstain(a), ""
 	}
 	v := Verify(text, a.Retrieved, e.Retriever.Lexical())
 	a.DroppedCitations = v.Dropped
 	if v.Text == "" {
-		return e.fallback(a, "no sentence of the LLM's answer was supported by the paragraphs it cited"), nil
+		return a, "no sentence of the LLM's answer was supported by the paragraphs it cited"
 	}
 	a.Text, a.Citations = v.Text, v.Citations
-	return a, nil
+	return a, ""
+}
+
+// judged gives a lexically verified answer to e.Judge, keeping the lexical
+// verdict when the judge fails.
+func (e *Engine) judged(ctx context.Context, question string, a Answer) Answer {
+	j, err := e.Judge.Judge(ctx, question, a)
+	if err != nil {
+		e.warnf("answer judge failed (%s); keeping the lexical verdict", err)
+		return a
+	}
+	if strings.TrimSpace(j.Text) == "" {
+		return e.fallback(a, "the answer judge found no sentence of the LLM's answer supported")
+	}
+	return j
 }
 
 // fallback turns a into the extractive answer it already holds, saying why
