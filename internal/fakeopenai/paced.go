@@ -30,28 +30,62 @@ func Words(content string) []string {
 // reply early.
 func Streamed(model func(req openai.ChatCompletionRequest) string, split func(string) []string, delay time.Duration) Reply {
 	return func(w http.ResponseWriter, r *http.Request, c Call) {
-		content := model(*c.Chat)
-		chunks := split(content)
-		if !c.Chat.Stream {
-			if wait(r, time.Duration(len(chunks))*delay) {
-				writeJSON(w, completion(c.Chat.Model, content))
+		streamChunks(w, r, c, split(model(*c.Chat)), delay, nil)
+	}
+}
+
+// PausedAt is Paced, except that once the words streamed so far reach
+// prefix, it holds the rest of the reply until release is closed: a test
+// can then wait, without a clock, for what a client shows of a reply that
+// has not ended.
+func PausedAt(content string, delay time.Duration, prefix string, release <-chan struct{}) Reply {
+	return func(w http.ResponseWriter, r *http.Request, c Call) {
+		held := false
+		hold := func(sent string) bool {
+			if held || len(sent) < len(prefix) {
+				return true
 			}
+			held = true
+			select {
+			case <-release:
+				return true
+			case <-r.Context().Done():
+				return false
+			}
+		}
+		streamChunks(w, r, c, Words(content), delay, hold)
+	}
+}
+
+// streamChunks streams chunks, or sends them joined to a plain request.
+// hold, when set, sees the text sent so far after each chunk and may
+// wait; it reports whether to go on.
+func streamChunks(w http.ResponseWriter, r *http.Request, c Call, chunks []string, delay time.Duration, hold func(sent string) bool) {
+	content := strings.Join(chunks, "")
+	if !c.Chat.Stream {
+		if wait(r, time.Duration(len(chunks))*delay) && (hold == nil || hold(content)) {
+			writeJSON(w, completion(c.Chat.Model, content))
+		}
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	flusher, _ := w.(http.Flusher)
+	sent := ""
+	for _, chunk := range chunks {
+		if !wait(r, delay) {
 			return
 		}
-		w.Header().Set("Content-Type", "text/event-stream")
-		flusher, _ := w.(http.Flusher)
-		for _, chunk := range chunks {
-			if !wait(r, delay) {
-				return
-			}
-			writeEvent(w, delta(c.Chat.Model, chunk, ""))
-			if flusher != nil {
-				flusher.Flush()
-			}
+		writeEvent(w, delta(c.Chat.Model, chunk, ""))
+		if flusher != nil {
+			flusher.Flush()
 		}
-		writeEvent(w, delta(c.Chat.Model, "", openai.FinishReasonStop))
-		_, _ = w.Write([]byte("data: [DONE]\n\n"))
+		sent += chunk
+		if hold != nil && !hold(sent) {
+			return
+		}
 	}
+	writeEvent(w, delta(c.Chat.Model, "", openai.FinishReasonStop))
+	_, _ = w.Write([]byte("data: [DONE]\n\n"))
 }
 
 // Prompt reads footnote's answer prompt from a chat request: the question
