@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/footnote-dev/footnote/retrieval"
-	"github.com/joho/godotenv"
 )
 
 // Config is everything footnote reads from its environment, read once here
@@ -80,12 +79,12 @@ type environment struct {
 // newEnvironment reads .env from the working directory when there is one.
 func newEnvironment(getenv func(string) string) (environment, error) {
 	env := environment{getenv: getenv, dotenv: map[string]string{}}
-	m, err := godotenv.Read(".env")
+	m, err := readDotenv(".env")
 	switch {
 	case err == nil:
 		env.dotenv = m
 	case !errors.Is(err, os.ErrNotExist):
-		return env, fmt.Errorf("read .env: %w", err)
+		return env, err
 	}
 	return env, nil
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
 	"testing"
 
@@ -101,5 +102,22 @@ func TestWriterMasksEachWrite(t *testing.T) {
 	}
 	if got := buf.String(); got != "footnote: login with [redacted] failed\n" {
 		t.Errorf("wrote %q", got)
+	}
+}
+
+func TestHandlerMasksMessagesStringsErrorsAndGroups(t *testing.T) {
+	var buf bytes.Buffer
+	r := redact.New("tok-abcdef-123")
+	log := slog.New(r.Handler(slog.NewTextHandler(&buf, nil))).With("token_hint", "tok-abcdef-123")
+	log.Info("login tok-abcdef-123", "err", errors.New(`HTTP 401, {"token": "tok-abcdef-123"}`),
+		slog.Group("req", "url", "http://user:pw-secret@h/x"), "n", 3)
+	got := buf.String()
+	for _, s := range []string{"tok-abcdef-123", "pw-secret"} {
+		if strings.Contains(got, s) {
+			t.Errorf("log line holds %q: %s", s, got)
+		}
+	}
+	if !strings.Contains(got, "n=3") {
+		t.Errorf("log line lost a plain attribute: %s", got)
 	}
 }
