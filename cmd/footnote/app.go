@@ -103,6 +103,9 @@ func (a *app) openIndex(ctx context.Context, rebuild bool, progress func(done, t
 	if err != nil {
 		return nil, retrieval.Status{}, err
 	}
+	if dir == "" {
+		a.warn("no user cache folder (set HOME or XDG_CACHE_HOME, or FOOTNOTE_INDEX_DIR): keeping the index in memory")
+	}
 	emb, err := a.embedder()
 	if err != nil {
 		return nil, retrieval.Status{}, err

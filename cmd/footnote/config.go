@@ -169,14 +169,17 @@ func intVar(env environment, key string) (int, error) {
 }
 
 // indexDir is where the index of the configured corpus lives: one folder
-// per corpus, so switching corpora does not rebuild every time.
+// per corpus, so switching corpora does not rebuild every time. It is ""
+// (keep the index in memory) when there is no user cache folder: the
+// shared temporary folder is never a default, since another local user
+// could plant an index there.
 func (c Config) indexDir() (string, error) {
 	if c.IndexDir != "" {
 		return c.IndexDir, nil
 	}
 	base, err := os.UserCacheDir()
 	if err != nil {
-		base = os.TempDir()
+		return "", nil
 	}
 	name := "builtin"
 	if c.CorpusDir != "" {
