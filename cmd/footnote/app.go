@@ -9,6 +9,7 @@ import (
 
 	"github.com/footnote-dev/footnote/answer"
 	"github.com/footnote-dev/footnote/corpus"
+	"github.com/footnote-dev/footnote/internal/redact"
 	"github.com/footnote-dev/footnote/retrieval"
 	"github.com/spf13/cobra"
 )
@@ -22,6 +23,9 @@ type app struct {
 	// env is the environment configure read (process environment over
 	// .env), kept for commands with settings of their own, like bot.
 	env environment
+	// redactor masks every secret of the configuration in what leaves
+	// the process; nil (before configure) masks credential shapes only.
+	redactor *redact.Redactor
 	// flags bound by the root command; applied over cfg in configure.
 	corpusFlag, indexFlag string
 }
@@ -57,6 +61,7 @@ func (a *app) configure(cmd *cobra.Command) error {
 		return err
 	}
 	a.env = env
+	a.redactor = newRedactor(env)
 	if a.cfg, err = configFromEnv(env); err != nil {
 		return err
 	}
@@ -97,6 +102,9 @@ func (a *app) openIndex(ctx context.Context, rebuild bool, progress func(done, t
 	dir, err := a.cfg.indexDir()
 	if err != nil {
 		return nil, retrieval.Status{}, err
+	}
+	if dir == "" {
+		a.warn("no user cache folder (set HOME or XDG_CACHE_HOME, or FOOTNOTE_INDEX_DIR): keeping the index in memory")
 	}
 	emb, err := a.embedder()
 	if err != nil {
