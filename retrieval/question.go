@@ -104,3 +104,22 @@ func softCredit(t string, stems map[string]bool) float64 {
 	}
 	return softScale * relatedCredit * (best - softFloor) / (1 - softFloor)
 }
+
+// Similarity is the word-vector cosine between stem and its nearest
+// neighbour in stems, 0 when either has no vector: the bridge the answer
+// verifier uses to tell a paraphrase ("money" for "financial") from a
+// question about something else ("favourite" near "food").
+func Similarity(stem string, stems map[string]bool) float64 {
+	sv := theStemVectors()
+	vt := sv.vector(stem)
+	if vt == "" {
+		return 0
+	}
+	best := 0.0
+	for s := range stems {
+		if vs := sv.vector(s); vs != "" {
+			best = max(best, dotInt8(vt, vs))
+		}
+	}
+	return best
+}
