@@ -31,6 +31,9 @@ type extracted struct {
 	meta   frontMatter
 	source string
 	lines  []line
+	// marksTitles is true for formats that mark their headline (Markdown's
+	// "# "): a short first paragraph there is text, not a title.
+	marksTitles bool
 }
 
 // Errors Parse returns for files that cannot become a Document.
@@ -57,7 +60,7 @@ func assemble(id, path string, ex extracted) (Document, error) {
 	fm := ex.meta
 	doc := Document{ID: id, Path: path, Title: fm.Title, Publisher: fm.Publisher, Date: fm.Date, Author: fm.Author, URL: WebURL(fm.URL)}
 	lines := dropFurniture(ex.lines)
-	lines = takeLeadingMetadata(&doc, lines)
+	lines = takeLeadingMetadata(&doc, lines, !ex.marksTitles)
 	for i, block := range paragraphBlocks(lines) {
 		doc.Paragraphs = append(doc.Paragraphs, chunk(doc, i+1, ex.source, block)...)
 	}
@@ -120,7 +123,7 @@ func dropFurniture(lines []line) []line {
 // headline (a short unpunctuated line set off by a blank line; without the
 // blank line it is more likely a hard-wrapped first line), filling in the document's date and title where front matter
 // left them empty.
-func takeLeadingMetadata(doc *Document, lines []line) []line {
+func takeLeadingMetadata(doc *Document, lines []line, headline bool) []line {
 	if len(lines) < 2 {
 		return lines
 	}
@@ -134,7 +137,7 @@ func takeLeadingMetadata(doc *Document, lines []line) []line {
 		}
 		return lines[1:]
 	}
-	if isTitleLine(first) && lines[0].blankAfter {
+	if headline && isTitleLine(first) && lines[0].blankAfter {
 		if doc.Title == "" {
 			doc.Title = first
 		}

@@ -31,7 +31,7 @@ func (markdownReader) read(data []byte) (extracted, error) {
 	if fm.Title == "" && mr.title != "" {
 		fm.Title = mr.title
 	}
-	return extracted{meta: fm, source: src, lines: mr.lines}, nil
+	return extracted{meta: fm, source: src, lines: mr.lines, marksTitles: true}, nil
 }
 
 // mdRenderer collects the plain-text blocks of one Markdown body.
@@ -183,9 +183,26 @@ func (mr *mdRenderer) inlineTo(b *strings.Builder, n ast.Node) {
 	}
 }
 
+// unescape turns backslash escapes into their characters and entity
+// references into theirs — but not an escaped "\&amp;", which is text.
 func (mr *mdRenderer) unescape(v []byte, raw bool) []byte {
 	if raw {
 		return v
 	}
-	return util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+	var out, run []byte
+	resolve := func() {
+		out = append(out, util.ResolveEntityNames(util.ResolveNumericReferences(run))...)
+		run = run[:0]
+	}
+	for i := 0; i < len(v); i++ {
+		if v[i] == '\\' && i+1 < len(v) && util.IsPunct(v[i+1]) {
+			resolve()
+			out = append(out, v[i+1])
+			i++
+			continue
+		}
+		run = append(run, v[i])
+	}
+	resolve()
+	return out
 }

@@ -47,7 +47,7 @@ func (a *app) rootCommand() *cobra.Command {
 
 // subcommands lists footnote's commands; each lives in its own file.
 func (a *app) subcommands() []*cobra.Command {
-	return []*cobra.Command{a.indexCommand(), a.searchCommand(), a.askCommand(), a.evalCommand(), a.botCommand()}
+	return []*cobra.Command{a.indexCommand(), a.searchCommand(), a.askCommand(), a.evalCommand(), a.botCommand(), a.addCommand()}
 }
 
 // configure reads the configuration once: flags over environment over .env.
