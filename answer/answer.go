@@ -32,6 +32,9 @@ type Citation struct {
 	Part      int    `json:"part,omitempty"`
 	// Text is the whole cited paragraph.
 	Text string `json:"text"`
+	// Source says where the article is from, when known: its own URL,
+	// publisher, date and author, and the PDF page.
+	retrieval.Source
 	// ID is the paragraph's stable ID ("doc#p3").
 	ID string `json:"-"`
 }
