@@ -4,13 +4,16 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/footnote-dev/footnote/analysis"
 	"github.com/footnote-dev/footnote/retrieval"
 )
 
-// Retriever is what answering needs from an index; *retrieval.Index is one.
+// Retriever is what answering needs from an index: the paragraphs that
+// match a question, and the corpus's term statistics to weigh questions and
+// judge support with. *retrieval.Index is one.
 type Retriever interface {
 	Search(ctx context.Context, query string, k int, opts retrieval.SearchOptions) ([]retrieval.Result, error)
-	Lexical() *retrieval.Lexical
+	Terms() analysis.TermStats
 }
 
 // Turn is one earlier question and answer in a conversation (a Discord
@@ -56,19 +59,11 @@ type Engine struct {
 	// answer is the extractive one with a FallbackReason. nil answers
 	// extractively.
 	Generator Generator
-	// Judge, when set, gives LLM answers a second verification pass after
-	// the lexical one; nil verifies lexically only. While it runs, streamed
-	// text is marked Partial.Checking.
+	// Judge, when set, re-checks every sentence the lexical verifier kept
+	// with one batched LLM call (FOOTNOTE_VERIFY=llm); nil verifies
+	// lexically only. Any failure of the judge keeps the lexical verdicts.
+	// While it runs, streamed text is marked Partial.Checking.
 	Judge Judge
-}
-
-// Judge is a second opinion on an LLM answer the lexical verifier passed,
-// e.g. a model asked whether each cited paragraph supports its sentence.
-type Judge interface {
-	// Judge returns a with the sentences it finds unsupported removed and
-	// the rest renumbered, as Verify would. On error the engine keeps the
-	// lexical verdict.
-	Judge(ctx context.Context, question string, a Answer) (Answer, error)
 }
 
 // Ask answers one question. Abstaining is an answer, not an error; errors
@@ -98,7 +93,7 @@ func (e *Engine) Ask(ctx context.Context, req Request) (Answer, error) {
 	if results == nil {
 		a.Retrieved = []retrieval.Result{}
 	}
-	ex := extract(query, results, e.Retriever.Lexical())
+	ex := extract(query, results, e.Retriever.Terms())
 	a.Evidence = ex.score
 	if rewriteErr != nil {
 		a = e.fallback(a, "LLM failed: "+rewriteErr.Error())

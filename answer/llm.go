@@ -3,7 +3,6 @@ package answer
 import (
 	"context"
 	"errors"
-	"strings"
 
 	"github.com/footnote-dev/footnote/prompts"
 	"github.com/footnote-dev/footnote/retrieval"
@@ -50,7 +49,7 @@ func (e *Engine) generate(ctx context.Context, a Answer, question string, onProg
 	if err != nil {
 		return e.fallback(a, err.Error()), nil
 	}
-	sv := e.newStreamVerifier(a, onProgress)
+	sv := e.newStreamVerifier(a, question, onProgress)
 	text, err := e.Generator.Generate(ctx, msgs, sv.feeder())
 	if err != nil {
 		if ctx.Err() != nil {
@@ -67,49 +66,35 @@ func (e *Engine) generate(ctx context.Context, a Answer, question string, onProg
 	return e.finish(ctx, a, question, text, sv), nil
 }
 
-// finish turns the model's reply into the answer. It is the one finishing
-// path of streamed and plain calls alike, so that Discord's final message
-// and `ask --json` agree for the same reply.
+// finish turns the model's reply into the answer: Verify, the judge when
+// set, then settle. It is the one finishing path of streamed and plain
+// calls alike, so that Discord's final message and `ask --json` agree for
+// the same reply; the stream verifier reads prefixes with the same Verify.
 func (e *Engine) finish(ctx context.Context, a Answer, question, text string, sv *streamVerifier) Answer {
-	v, reason := e.read(a, text)
-	if reason != "" {
-		return e.fallback(a, reason)
+	v := Verify(question, text, a.Retrieved, e.Retriever.Terms())
+	if e.Judge != nil {
+		if v.Outcome() == Answered {
+			sv.awaitJudge(v.Text)
+		}
+		v, a.JudgeStatus = e.judge(ctx, question, v, a.Retrieved)
 	}
-	if e.Judge == nil || v.Abstained {
-		return v
-	}
-	sv.awaitJudge(v.Text)
-	return e.judged(ctx, question, v)
+	return e.settle(a, v)
 }
 
-// read verifies a model reply, without side effects: it returns the
-// abstention or the verified answer, or the reason there is none. The
-// stream verifier reads growing prefixes of a reply with it.
-func (e *Engine) read(a Answer, text string) (Answer, string) {
-	if isAbstention(text) {
-		return abstain(a), ""
-	}
-	v := Verify(text, a.Retrieved, e.Retriever.Lexical())
-	a.DroppedCitations = v.Dropped
-	if v.Text == "" {
-		return a, "no sentence of the LLM's answer was supported by the paragraphs it cited"
+// settle turns a verified reply into the answer: the kept text, an
+// abstention when the model refused, or the extractive fallback when
+// nothing it claimed held. Every surface goes through it, so `ask`, the
+// bot and eval show the same decision.
+func (e *Engine) settle(a Answer, v Verified) Answer {
+	a.DroppedCitations, a.Verification = v.Dropped, v.Sentences
+	switch v.Outcome() {
+	case Refused:
+		return abstain(a)
+	case Unsupported:
+		return e.fallback(a, "no sentence of the LLM's answer was supported by the paragraphs it cited")
 	}
 	a.Text, a.Citations = v.Text, v.Citations
-	return a, ""
-}
-
-// judged gives a lexically verified answer to e.Judge, keeping the lexical
-// verdict when the judge fails.
-func (e *Engine) judged(ctx context.Context, question string, a Answer) Answer {
-	j, err := e.Judge.Judge(ctx, question, a)
-	if err != nil {
-		e.warnf("answer judge failed (%s); keeping the lexical verdict", err)
-		return a
-	}
-	if strings.TrimSpace(j.Text) == "" {
-		return e.fallback(a, "the answer judge found no sentence of the LLM's answer supported")
-	}
-	return j
+	return a
 }
 
 // fallback turns a into the extractive answer it already holds, saying why
@@ -137,16 +122,4 @@ func answerMessages(question string, results []retrieval.Result) ([]Message, err
 		return nil, err
 	}
 	return []Message{{Role: RoleSystem, Content: system}, {Role: RoleUser, Content: user}}, nil
-}
-
-// isAbstention reports whether the model answered with the abstain phrase,
-// alone or leading its reply.
-func isAbstention(text string) bool {
-	norm := func(s string) string {
-		s = strings.ToLower(strings.TrimSpace(claimOf(s)))
-		s = strings.NewReplacer("’", "'", "‘", "'", "does not", "doesn't").Replace(s)
-		return strings.Trim(s, " .!\"'“”")
-	}
-	t, want := norm(text), norm(AbstainText)
-	return t == want || strings.HasPrefix(t, want+".") || strings.HasPrefix(t, want+" ")
 }

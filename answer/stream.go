@@ -52,8 +52,8 @@ func readingStatus(n int) string {
 // streams nothing.
 type streamVerifier struct {
 	// read verifies a reply as the final answer does; ok is false unless
-	// it is a verified, non-abstaining answer.
-	read     func(text string) (a Answer, ok bool)
+	// it is answered (see Verified.Outcome), with text its kept sentences.
+	read     func(reply string) (text string, ok bool)
 	emit     func(Partial)
 	checking bool
 	// complete counts the sentences of the reply read so far; prefix is
@@ -63,16 +63,17 @@ type streamVerifier struct {
 	last     Partial
 }
 
-// newStreamVerifier returns a stream verifier of a's reply that reports to
-// onProgress, or nil when onProgress is nil. It announces the sources.
-func (e *Engine) newStreamVerifier(a Answer, onProgress func(Partial)) *streamVerifier {
+// newStreamVerifier returns a stream verifier of the reply to question
+// from a's sources that reports to onProgress, or nil when onProgress is
+// nil. It announces the sources.
+func (e *Engine) newStreamVerifier(a Answer, question string, onProgress func(Partial)) *streamVerifier {
 	if onProgress == nil {
 		return nil
 	}
 	sv := &streamVerifier{emit: onProgress, checking: e.Judge != nil}
-	sv.read = func(text string) (Answer, bool) {
-		v, reason := e.read(a, text)
-		return v, reason == "" && !v.Abstained && v.Mode == LLM
+	sv.read = func(reply string) (string, bool) {
+		v := Verify(question, reply, a.Retrieved, e.Retriever.Terms())
+		return v.Text, v.Outcome() == Answered
 	}
 	sv.send(Partial{Status: readingStatus(len(a.Retrieved))})
 	return sv
@@ -93,9 +94,9 @@ func (sv *streamVerifier) feed(text string) {
 	prefix, n := completedPrefix(text)
 	if n > sv.complete {
 		sv.complete = n
-		if a, ok := sv.read(prefix); ok && a.Text != sv.last.Text && strings.HasPrefix(a.Text, sv.last.Text) {
+		if text, ok := sv.read(prefix); ok && text != sv.last.Text && strings.HasPrefix(text, sv.last.Text) {
 			sv.prefix = prefix
-			sv.send(Partial{Text: a.Text, Checking: sv.checking})
+			sv.send(Partial{Text: text, Checking: sv.checking})
 			return
 		}
 	}

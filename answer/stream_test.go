@@ -125,14 +125,13 @@ func shownBeforeTheEnd(ps []answer.Partial, a answer.Answer) bool {
 func TestStreamingShowsNoModelTextWhenTheAnswerIsNotTheModels(t *testing.T) {
 	ix := builtinIndex(t)
 	f := fakeopenai.Luncheon()
-	claims := strings.Join(f.Claims, " ")
 	tests := []struct {
 		name      string
 		reply     string
 		abstained bool
 	}{
 		{"the abstain phrase alone abstains", answer.AbstainText, true},
-		{"the abstain phrase before claims abstains", answer.AbstainText + " " + claims, true},
+		{"a refusal in other words abstains", "I'm sorry, but the provided articles don't mention who sat next to Kim at the luncheon.", true},
 		{"a reply of unsupported sentences falls back to the extractive answer", strings.Join(f.Invented, " ") + " Kim likes cheese [1].", false},
 	}
 	for _, tt := range tests {
@@ -180,21 +179,18 @@ type rejecting struct {
 	calls int
 }
 
-func (j *rejecting) Judge(_ context.Context, _ string, a answer.Answer) (answer.Answer, error) {
+func (j *rejecting) Judge(_ context.Context, _ string, claims []answer.Claim) ([]answer.Verdict, error) {
 	j.mu.Lock()
 	j.calls++
 	j.mu.Unlock()
 	if j.fail {
-		return answer.Answer{}, errors.New("judge unreachable")
+		return nil, errors.New("judge unreachable")
 	}
-	var kept []string
-	for _, s := range regexp.MustCompile(`[^.]+\.`).FindAllString(a.Text, -1) {
-		if !strings.Contains(s, j.word) {
-			kept = append(kept, strings.TrimSpace(s))
-		}
+	out := make([]answer.Verdict, len(claims))
+	for i, c := range claims {
+		out[i].Supported = !strings.Contains(c.Sentence, j.word)
 	}
-	a.Text = strings.Join(kept, " ")
-	return a, nil
+	return out, nil
 }
 
 func TestWithAJudgeStreamedTextIsMarkedCheckingUntilTheVerdicts(t *testing.T) {
