@@ -13,6 +13,8 @@ func TestASentenceIsCompleteOnceTheNextHasBegun(t *testing.T) {
 		{"a marker after the full stop is being written", "Kim met Putin [1]. [2", ""},
 		{"a spelled-out marker is being written", "Kim met Putin [1]. [Source 2", ""},
 		{"a parenthesised marker is being written", "Kim met Putin. (Source 2", ""},
+		{"a footnote-style marker is being written", "Kim met Putin. [^2", ""},
+		{"a full-width marker is being written", "Kim met Putin. 【2", ""},
 		{"a closed marker alone does not begin a sentence", "Kim met Putin. [2]", ""},
 		{"a marker after the full stop stays with its sentence", "Kim met Putin. [2] Then", "Kim met Putin. [2]"},
 		{"an abbreviation does not end a sentence", "Kim met Mr. P", ""},

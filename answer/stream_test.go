@@ -323,17 +323,19 @@ func composeReply(rng *rand.Rand, sources []string) string {
 	return strings.Join(parts, sep)
 }
 
-// citeAt puts a marker before or after a sentence's final punctuation, or
-// both.
+// citeAt puts a marker, in one of the styles models write, before or
+// after a sentence's final punctuation, or both.
 func citeAt(rng *rand.Rand, sentence string, n int) string {
+	styles := []string{"[%d]", "[%d]", "[Source %d]", "(Source %d)", "[^%d]", "【%d】"}
+	mark := func(n int) string { return fmt.Sprintf(styles[rng.IntN(len(styles))], n) }
 	body := strings.TrimRight(sentence, ".!?”\"’")
 	switch rng.IntN(3) {
 	case 0:
-		return fmt.Sprintf("%s [%d]%s", body, n, sentence[len(body):])
+		return body + " " + mark(n) + sentence[len(body):]
 	case 1:
-		return fmt.Sprintf("%s [%d]", sentence, n)
+		return sentence + " " + mark(n)
 	}
-	return fmt.Sprintf("%s [%d]%s [%d]", body, n, sentence[len(body):], 1+rng.IntN(n))
+	return body + " " + mark(n) + sentence[len(body):] + " " + mark(1+rng.IntN(n))
 }
 
 // randomChunks cuts s at random rune boundaries into pieces of 1-12 runes.
