@@ -22,7 +22,7 @@ type app struct {
 	getenv         func(string) string
 	// terminal, when set, replaces terminal detection (see onTerminal).
 	terminal func(io.Writer) bool
-	cfg            Config
+	cfg      Config
 	// env is the environment configure read (process environment over
 	// .env), kept for commands with settings of their own, like bot.
 	env environment
