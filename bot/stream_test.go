@@ -28,7 +28,7 @@ const (
 
 // llmEngine is the real engine over the built-in corpus, answering with
 // an LLM reached at a new fake OpenAI-compatible server.
-func llmEngine(t *testing.T) (*answer.Engine, *fakeopenai.Server) {
+func llmEngine(t testing.TB) (*answer.Engine, *fakeopenai.Server) {
 	t.Helper()
 	const key, model = "sk-bot-stream-test-0123456789", "fake-chat"
 	srv := fakeopenai.New(t, fakeopenai.Options{APIKey: key, ChatModel: model})
