@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/footnote-dev/footnote/analysis"
 	"github.com/footnote-dev/footnote/corpus"
 	"github.com/footnote-dev/footnote/internal/trust"
 )
@@ -48,7 +49,7 @@ type Status struct {
 // what it built, while readers of a current index never wait.
 func Open(ctx context.Context, c *corpus.Corpus, opts Options) (*Index, Status, error) {
 	start := time.Now()
-	want := Manifest{Format: FormatVersion, CorpusHash: c.Hash, ChunkerVersion: corpus.ChunkerVersion, Tokenizer: TokenizerVersion, EmbedderID: embedderID(opts.Embedder)}
+	want := Manifest{Format: FormatVersion, CorpusHash: c.Hash, ChunkerVersion: corpus.ChunkerVersion, Tokenizer: analysis.TokenizerVersion, EmbedderID: embedderID(opts.Embedder)}
 	if opts.Dir == "" {
 		return buildOnly(ctx, c, opts, want, "no index folder configured", start)
 	}

@@ -19,6 +19,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/footnote-dev/footnote/analysis"
 	"github.com/footnote-dev/footnote/corpus"
 	"github.com/footnote-dev/footnote/internal/trust"
 )
@@ -362,7 +363,7 @@ func loadGeneration(ctx context.Context, gen string, emb Embedder, want Manifest
 	if reason := m.stale(want); reason != "" {
 		return nil, &staleError{reason}
 	}
-	ix := &Index{manifest: m, stems: &stemCache{}}
+	ix := &Index{manifest: m, stems: &analysis.StemCache{}}
 	var lx lexicalState
 	if err := readVerified(gen, lexicalFile, m, func(r io.ReadSeeker) error { return gob.NewDecoder(r).Decode(&lx) }); err != nil {
 		return nil, err
