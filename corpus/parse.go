@@ -14,7 +14,7 @@ const MaxParagraphBytes = 1500
 
 // ChunkerVersion changes whenever cleaning or splitting changes the
 // paragraphs produced from the same text, so that indexes get rebuilt.
-const ChunkerVersion = "2"
+const ChunkerVersion = "3"
 
 // line is one non-empty line of the body with its byte offsets in the file.
 type line struct {
@@ -164,7 +164,8 @@ func chunk(doc Document, n int, file string, block []line) []Paragraph {
 }
 
 // splitLong cuts a single-line paragraph into parts of whole sentences, each
-// at most MaxParagraphBytes long unless one sentence is longer by itself.
+// at most MaxParagraphBytes long; a sentence longer than that by itself (a
+// paragraph with no sentence breaks at all) is cut by length.
 func splitLong(p Paragraph, text string) []Paragraph {
 	var parts []Paragraph
 	cur := Paragraph{Start: -1}
@@ -180,7 +181,7 @@ func splitLong(p Paragraph, text string) []Paragraph {
 		parts = append(parts, part)
 		cur = Paragraph{Start: -1}
 	}
-	for _, s := range Sentences(text) {
+	for _, s := range byLength(text, Sentences(text), MaxParagraphBytes) {
 		if cur.Start >= 0 && s.End-cur.Start > MaxParagraphBytes {
 			flush()
 		}
