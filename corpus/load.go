@@ -38,7 +38,12 @@ func Builtin() (*Corpus, error) {
 	return c, nil
 }
 
-// LoadDir is LoadDirContext with the default Limits and no deadline.
+// LoadDir loads every article below dir, recursively: plain text, Markdown,
+// saved web pages and PDFs (see ParseFile). A file in another format, or
+// one that cannot be read, is not UTF-8 or holds no article text, is
+// skipped with a Warning; hidden files and folders (".git", ".DS_Store")
+// are passed over silently. It is an error only when no file loads. It is
+// LoadDirContext with the default Limits and no deadline.
 func LoadDir(dir string) (*Corpus, []Warning, error) {
 	return LoadDirContext(context.Background(), dir, Limits{})
 }
@@ -55,9 +60,14 @@ func LoadFS(fsys fs.FS, root string) (*Corpus, []Warning, error) {
 			}
 			return nil
 		}
-		ext := strings.ToLower(path.Ext(p))
-		if !d.IsDir() && (ext == ".txt" || ext == ".md") {
-			files = append(files, p)
+		if hidden(p, root) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() {
+			files = append(files, p) // readerFor says which it can read
 		}
 		return nil
 	})
@@ -74,7 +84,7 @@ func LoadFS(fsys fs.FS, root string) (*Corpus, []Warning, error) {
 		}
 		docs = append(docs, loaded{rel: p, doc: doc, data: data})
 	}
-	return assemble(docs, warnings)
+	return assembleCorpus(docs, warnings)
 }
 
 func loadFile(fsys fs.FS, root, p string) (Document, []byte, error) {
@@ -91,7 +101,15 @@ func parseFile(root, p string, data []byte) (Document, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return Document{}, ErrEmpty
 	}
-	return Parse(Slug(root, p), filepath.FromSlash(p), data)
+	return ParseFile(Slug(root, p), filepath.FromSlash(p), data)
+}
+
+// hidden reports whether p, below root, is a dot-file or in a dot-folder.
+func hidden(p, root string) bool {
+	if p == root {
+		return false
+	}
+	return strings.HasPrefix(path.Base(p), ".")
 }
 
 var slugUnsafe = regexp.MustCompile(`[^a-z0-9/_-]+`)

@@ -53,12 +53,12 @@ var (
 	errTotalExhausted = errors.New("the corpus size limit is used up")
 )
 
-// LoadDirContext loads every .txt and .md file below dir, recursively,
+// LoadDirContext loads every article below dir, recursively (see LoadDir),
 // within limits, stopping when ctx is done. It reads only regular files,
 // follows a symlink only when it resolves inside dir, and skips — each
 // with a one-line Warning — files it cannot or should not read: larger
-// than MaxFileBytes, past MaxTotalBytes, not UTF-8, empty, or holding no
-// article text. It is an error only when no file loads at all.
+// than MaxFileBytes, past MaxTotalBytes, in a format no reader reads, not
+// UTF-8, empty, or holding no article text. It is an error only when no file loads at all.
 func LoadDirContext(ctx context.Context, dir string, limits Limits) (*Corpus, []Warning, error) {
 	limits = limits.withDefaults()
 	root, err := filepath.Abs(dir)
@@ -86,15 +86,15 @@ func LoadDirContext(ctx context.Context, dir string, limits Limits) (*Corpus, []
 			warnings = append(warnings, Warning{Path: f.rel, Err: limitError(err, limits)})
 			continue
 		}
-		budget -= int64(len(data))
 		doc, err := parseFile(".", f.rel, data)
 		if err != nil {
 			warnings = append(warnings, Warning{Path: f.rel, Err: err})
 			continue
 		}
+		budget -= int64(len(data)) // only articles count against the total
 		docs = append(docs, loaded{rel: f.rel, doc: doc, data: data})
 	}
-	return assemble(docs, warnings)
+	return assembleCorpus(docs, warnings)
 }
 
 // limitError words a limit in the setting that raises it.
@@ -136,8 +136,14 @@ func listFiles(ctx context.Context, root string) ([]candidate, []Warning, error)
 			}
 			return nil
 		}
-		if d.IsDir() || !isArticleName(p) {
+		if hidden(rel, ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
 			return nil
+		}
+		if d.IsDir() {
+			return nil // the readers decide which files they can read
 		}
 		target, err := checkEntry(root, p, d)
 		if err != nil {
@@ -152,11 +158,6 @@ func listFiles(ctx context.Context, root string) ([]candidate, []Warning, error)
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].rel < files[j].rel })
 	return files, warnings, nil
-}
-
-func isArticleName(p string) bool {
-	ext := strings.ToLower(filepath.Ext(p))
-	return ext == ".txt" || ext == ".md"
 }
 
 // relPath is p below root, slash-separated, as warnings and IDs name it.
@@ -242,9 +243,9 @@ type loaded struct {
 	data []byte
 }
 
-// assemble builds the Corpus from parsed files in path order: unique IDs,
+// assembleCorpus builds the Corpus from parsed files in path order: unique IDs,
 // and the hash of names and bytes that tells an index it is stale.
-func assemble(docs []loaded, warnings []Warning) (*Corpus, []Warning, error) {
+func assembleCorpus(docs []loaded, warnings []Warning) (*Corpus, []Warning, error) {
 	c := &Corpus{}
 	h := newCorpusHash()
 	for _, l := range docs {
@@ -253,7 +254,7 @@ func assemble(docs []loaded, warnings []Warning) (*Corpus, []Warning, error) {
 	}
 	c.Hash = h.sum()
 	if len(c.Documents) == 0 {
-		return nil, warnings, errors.New("no readable .txt or .md articles found")
+		return nil, warnings, fmt.Errorf("no readable articles (%s) found", Formats)
 	}
 	uniqueIDs(c.Documents)
 	return c, warnings, nil

@@ -97,7 +97,7 @@ func (ix *Index) results(fused, vector, lexical []Hit) []Result {
 		p := ix.paragraphs[h.Chunk]
 		out[i] = Result{
 			Rank: i + 1, Score: h.Score, Doc: p.Doc, Title: p.Title, Paragraph: p.N, Part: p.Part,
-			Text: p.Text, ID: p.ID, Vector: vs[h.Chunk], Lexical: ls[h.Chunk],
+			Text: p.Text, Source: SourceOf(p), ID: p.ID, Vector: vs[h.Chunk], Lexical: ls[h.Chunk],
 		}
 	}
 	return out

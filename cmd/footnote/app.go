@@ -35,13 +35,13 @@ func (a *app) rootCommand() *cobra.Command {
 		Use:   "footnote",
 		Short: "Answer questions about a corpus of articles, citing the paragraph each claim comes from",
 		Long: "footnote answers questions about a corpus of articles — the built-in news articles or your own\n" +
-			"folder of .txt and .md files — and cites the paragraph every claim comes from.",
+			"folder of .txt, .md, .html and .pdf files — and cites the paragraph every claim comes from.",
 		SilenceUsage:      true,
 		SilenceErrors:     true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error { return a.configure(cmd) },
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.PersistentFlags().StringVar(&a.corpusFlag, "corpus", "", "folder of .txt/.md articles (default: the built-in corpus; env FOOTNOTE_CORPUS_DIR)")
+	root.PersistentFlags().StringVar(&a.corpusFlag, "corpus", "", "folder of articles: .txt, .md, .html, .pdf (default: the built-in corpus; env FOOTNOTE_CORPUS_DIR)")
 	root.PersistentFlags().StringVar(&a.indexFlag, "index", "", "index folder (default: under the user cache dir; env FOOTNOTE_INDEX_DIR)")
 	for _, c := range a.subcommands() {
 		root.AddCommand(c)
@@ -51,7 +51,7 @@ func (a *app) rootCommand() *cobra.Command {
 
 // subcommands lists footnote's commands; each lives in its own file.
 func (a *app) subcommands() []*cobra.Command {
-	return []*cobra.Command{a.indexCommand(), a.searchCommand(), a.askCommand(), a.evalCommand(), a.botCommand()}
+	return []*cobra.Command{a.indexCommand(), a.searchCommand(), a.askCommand(), a.evalCommand(), a.botCommand(), a.addCommand()}
 }
 
 // configure reads the configuration once: flags over environment over .env.
