@@ -29,9 +29,12 @@ type Request struct {
 	// History holds the conversation's earlier turns; with it, Question is
 	// treated as a follow-up and rewritten into a standalone question.
 	History []Turn
-	// OnPartial, when set, receives the answer text so far while an LLM
-	// streams it. It is never called for extractive answers.
-	OnPartial func(text string)
+	// OnProgress, when set, makes an LLM answer stream: it receives what a
+	// surface may show while the answer is written — a neutral status, then
+	// only sentences that passed verification (see Partial for the rule).
+	// It is called on Ask's goroutine, never after Ask returns, and must
+	// return quickly. It is never called for extractive answers.
+	OnProgress func(Partial)
 }
 
 // DefaultK is how many paragraphs are retrieved for an answer.
@@ -59,6 +62,7 @@ type Engine struct {
 	// Judge, when set, re-checks every sentence the lexical verifier kept
 	// with one batched LLM call (FOOTNOTE_VERIFY=llm); nil verifies
 	// lexically only. Any failure of the judge keeps the lexical verdicts.
+	// While it runs, streamed text is marked Partial.Checking.
 	Judge Judge
 }
 
@@ -101,7 +105,7 @@ func (e *Engine) Ask(ctx context.Context, req Request) (Answer, error) {
 	if e.Generator == nil || rewriteErr != nil {
 		return a, nil
 	}
-	return e.generate(ctx, a, query, req.OnPartial)
+	return e.generate(ctx, a, query, req.OnProgress)
 }
 
 func abstain(a Answer) Answer {

@@ -12,6 +12,7 @@ import (
 	"github.com/footnote-dev/footnote/internal/redact"
 	"github.com/footnote-dev/footnote/retrieval"
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 )
 
 // app holds what every command shares: its outside world and the
@@ -19,7 +20,9 @@ import (
 type app struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
-	cfg            Config
+	// terminal, when set, replaces terminal detection (see onTerminal).
+	terminal func(io.Writer) bool
+	cfg      Config
 	// env is the environment configure read (process environment over
 	// .env), kept for commands with settings of their own, like bot.
 	env environment
@@ -138,11 +141,16 @@ func (a *app) engine(ctx context.Context) (*answer.Engine, error) {
 // isTerminal reports whether w is an interactive terminal.
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
-	if !ok {
-		return false
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// onTerminal reports whether w is a terminal, as a.terminal says when set
+// (tests drive the terminal paths with it), else as isTerminal does.
+func (a *app) onTerminal(w io.Writer) bool {
+	if a.terminal != nil {
+		return a.terminal(w)
 	}
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
+	return isTerminal(w)
 }
 
 // progressDelay is how long embedding must run before a bar appears: a
