@@ -81,11 +81,11 @@ func (a *app) configure(cmd *cobra.Command) error {
 func (a *app) warn(msg string) { fmt.Fprintf(a.stderr, "footnote: %s\n", oneLine(msg)) }
 
 // loadCorpus returns the configured corpus, warning about skipped files.
-func (a *app) loadCorpus() (*corpus.Corpus, error) {
+func (a *app) loadCorpus(ctx context.Context) (*corpus.Corpus, error) {
 	if a.cfg.CorpusDir == "" {
 		return corpus.Builtin()
 	}
-	c, warnings, err := corpus.LoadDir(a.cfg.CorpusDir)
+	c, warnings, err := corpus.LoadDirContext(ctx, a.cfg.CorpusDir, a.cfg.Limits)
 	for _, w := range warnings {
 		a.warn(w.String())
 	}
@@ -98,7 +98,7 @@ func (a *app) loadCorpus() (*corpus.Corpus, error) {
 // openIndex loads the index of the configured corpus, building it first
 // when missing or stale.
 func (a *app) openIndex(ctx context.Context, rebuild bool, progress func(done, total int)) (*retrieval.Index, retrieval.Status, error) {
-	c, err := a.loadCorpus()
+	c, err := a.loadCorpus(ctx)
 	if err != nil {
 		return nil, retrieval.Status{}, err
 	}

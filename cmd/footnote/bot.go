@@ -25,6 +25,12 @@ func (a *app) botCommand() *cobra.Command {
 			}
 			cfg.Redactor = a.redactor
 			eng, err := a.engine(cmd.Context())
+			if err != nil && cmd.Context().Err() != nil {
+				// Stopped while the index was being built: a clean stop,
+				// as a SIGTERM from a service manager means.
+				a.warn("stopped before connecting to Discord; the index was not saved")
+				return nil
+			}
 			if err != nil {
 				return err
 			}

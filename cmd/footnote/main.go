@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -33,9 +34,17 @@ func runApp(ctx context.Context, a *app, args []string, stderr io.Writer) error 
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(a.stderr)
+	err := root.ExecuteContext(ctx)
+	if err != nil && ctx.Err() != nil && errors.Is(err, context.Canceled) {
+		err = errInterrupted
+	}
 	// Every error ends up on stderr, in one line: mask it here, once.
-	return a.redactor.Error(root.ExecuteContext(ctx))
+	return a.redactor.Error(err)
 }
+
+// errInterrupted replaces the context errors of a run stopped by Ctrl-C
+// or SIGTERM: the builds and writes it stopped publish nothing.
+var errInterrupted = errors.New("interrupted; nothing half-done was saved")
 
 // exitCode maps an error to the process exit code and prints it as one
 // line: 0 success, 2 usage errors, 1 anything else.
