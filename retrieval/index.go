@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/footnote-dev/footnote/analysis"
 	"github.com/footnote-dev/footnote/corpus"
@@ -52,16 +53,15 @@ func build(ctx context.Context, paragraphs []corpus.Paragraph, emb Embedder, pro
 	if len(paragraphs) == 0 {
 		return nil, errors.New("build index: the corpus has no paragraphs")
 	}
+	if emb == nil {
+		return buildLocal(ctx, paragraphs, progress)
+	}
 	stems := &analysis.StemCache{}
 	toks := make([][]string, len(paragraphs))
 	for i, p := range paragraphs {
 		toks[i] = stems.Tokens(embeddingText(p))
 	}
-	ix := &Index{paragraphs: paragraphs, lexical: NewLexical(toks), stems: stems}
-	ix.embedder = emb
-	if ix.embedder == nil {
-		ix.embedder = NewLocalEmbedder(0, ix.lexical.IDF)
-	}
+	ix := &Index{paragraphs: paragraphs, lexical: NewLexical(toks), stems: stems, embedder: emb}
 	vecs, err := embedAll(ctx, ix.embedder, paragraphs, progress)
 	if err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
@@ -70,6 +70,65 @@ func build(ctx context.Context, paragraphs []corpus.Paragraph, emb Embedder, pro
 		return nil, fmt.Errorf("build index: %w", err)
 	}
 	return ix, nil
+}
+
+// buildLocal indexes paragraphs with the local embedder, fitted on their
+// IDF: each paragraph is tokenised once, for BM25 and for its vector, and
+// the context vectors are combined from the paragraphs' own. The work is
+// split over the CPUs in contiguous ranges, each with its own feature
+// memo, so no lock is taken.
+func buildLocal(ctx context.Context, paragraphs []corpus.Paragraph, progress func(done, total int)) (*Index, error) {
+	emb := NewLocalEmbedder(0, nil)
+	ranges := splitRanges(len(paragraphs), runtime.GOMAXPROCS(0))
+	fs := make([]*features, len(ranges))
+	words := make([][]*wordFeature, len(paragraphs))
+	toks := make([][]string, len(paragraphs))
+	parallel(ranges, func(r int, lo, hi int) {
+		fs[r] = newFeatures(emb)
+		for i := lo; i < hi; i++ {
+			words[i] = fs[r].of(embeddingText(paragraphs[i]))
+			toks[i] = stems(words[i])
+		}
+	})
+	ix := &Index{paragraphs: paragraphs, lexical: NewLexical(toks), stems: &analysis.StemCache{}}
+	emb.idf = ix.lexical.IDF
+	ix.embedder = emb
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("build index: %w", err)
+	}
+	vecs := make([][]float32, len(paragraphs))
+	parallel(ranges, func(r int, lo, hi int) { emb.contextVectors(fs[r], paragraphs, words, vecs, lo, hi) })
+	if progress != nil {
+		progress(len(paragraphs), len(paragraphs))
+	}
+	if err := ix.storeVectors(ctx, vecs); err != nil {
+		return nil, fmt.Errorf("build index: %w", err)
+	}
+	return ix, nil
+}
+
+// splitRanges cuts 0..n into at most k contiguous ranges of similar size,
+// as [lo, hi) pairs.
+func splitRanges(n, k int) [][2]int {
+	k = max(1, min(k, n/256+1)) // small corpora are not worth a goroutine
+	out := make([][2]int, k)
+	for r := range k {
+		out[r] = [2]int{r * n / k, (r + 1) * n / k}
+	}
+	return out
+}
+
+// parallel runs work on each range in its own goroutine and waits.
+func parallel(ranges [][2]int, work func(r, lo, hi int)) {
+	var wg sync.WaitGroup
+	for r, rg := range ranges {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			work(r, rg[0], rg[1])
+		}()
+	}
+	wg.Wait()
 }
 
 // embeddingText is what gets embedded and indexed for a paragraph: its
