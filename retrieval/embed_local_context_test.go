@@ -28,7 +28,7 @@ func TestContextVectorsMatchEmbeddingTheJoinedText(t *testing.T) {
 				t.Fatal(err)
 			}
 			emb := ix.embedder.(*LocalEmbedder)
-			old, err := embedAll(context.Background(), emb, ps, nil)
+			old, _, _, err := embedAll(context.Background(), emb, ps, &embedCache{vecs: map[textKey][]float32{}}, nil)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -29,6 +29,10 @@ type Index struct {
 	manifest Manifest
 	warn     func(string)
 	stems    *analysis.StemCache
+	// cacheKeys are the embedded texts' keys in the embedding cache, and
+	// embedded how many of them this build embedded (the rest were cached).
+	cacheKeys []textKey
+	embedded  int
 }
 
 // Paragraphs returns the indexed paragraphs in chunk order.
@@ -48,13 +52,17 @@ func (ix *Index) Manifest() Manifest { return ix.manifest }
 func (ix *Index) Len() int { return len(ix.paragraphs) }
 
 // build indexes paragraphs in memory. A nil embedder selects the local one,
-// fitted on this corpus's IDF.
-func build(ctx context.Context, paragraphs []corpus.Paragraph, emb Embedder, progress func(done, total int)) (*Index, error) {
+// fitted on this corpus's IDF; any other embeds only the texts cache lacks.
+func build(ctx context.Context, paragraphs []corpus.Paragraph, emb Embedder, cache *embedCache, progress func(done, total int)) (*Index, error) {
 	if len(paragraphs) == 0 {
 		return nil, errors.New("build index: the corpus has no paragraphs")
 	}
 	if emb == nil {
-		return buildLocal(ctx, paragraphs, progress)
+		ix, err := buildLocal(ctx, paragraphs, progress)
+		if ix != nil {
+			ix.embedded = len(paragraphs)
+		}
+		return ix, err
 	}
 	stems := &analysis.StemCache{}
 	toks := make([][]string, len(paragraphs))
@@ -62,10 +70,11 @@ func build(ctx context.Context, paragraphs []corpus.Paragraph, emb Embedder, pro
 		toks[i] = stems.Tokens(embeddingText(p))
 	}
 	ix := &Index{paragraphs: paragraphs, lexical: NewLexical(toks), stems: stems, embedder: emb}
-	vecs, err := embedAll(ctx, ix.embedder, paragraphs, progress)
+	vecs, keys, embedded, err := embedAll(ctx, ix.embedder, paragraphs, cache, progress)
 	if err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
 	}
+	ix.cacheKeys, ix.embedded = keys, embedded
 	if err := ix.storeVectors(ctx, vecs); err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
 	}
@@ -152,30 +161,76 @@ func contextText(ps []corpus.Paragraph, i int) string {
 	return strings.Join(parts, "\n")
 }
 
-// embedBatch is how many chunks go into one embedding request.
+// embedBatch is how many chunks go into one Embed call when the embedder
+// does not say how many it sends per request.
 const embedBatch = 64
 
-func embedAll(ctx context.Context, emb Embedder, paragraphs []corpus.Paragraph, progress func(done, total int)) ([][]float32, error) {
-	vecs := make([][]float32, 0, len(paragraphs))
-	for start := 0; start < len(paragraphs); start += embedBatch {
-		end := min(start+embedBatch, len(paragraphs))
-		texts := make([]string, 0, end-start)
-		for i := start; i < end; i++ {
-			texts = append(texts, contextText(paragraphs, i))
-		}
-		batch, err := emb.Embed(ctx, texts)
-		if err != nil {
-			return nil, fmt.Errorf("embed paragraphs %d-%d: %w", start+1, end, err)
-		}
-		if len(batch) != len(texts) {
-			return nil, fmt.Errorf("embed paragraphs %d-%d: got %d vectors for %d texts", start+1, end, len(batch), len(texts))
-		}
-		vecs = append(vecs, batch...)
-		if progress != nil {
-			progress(end, len(paragraphs))
+// batcher is an embedder that sends texts in requests of BatchSize.
+type batcher interface{ BatchSize() int }
+
+// batchSize is how many texts one Embed call gets: the embedder's own
+// request size, so that a configured batch of 128 sends 128, not 64.
+func batchSize(emb Embedder) int {
+	if b, ok := emb.(batcher); ok && b.BatchSize() > 0 {
+		return b.BatchSize()
+	}
+	return embedBatch
+}
+
+// embedAll embeds every paragraph in its context, taking the vectors of
+// texts embedded before from cache and putting the new ones in. It
+// returns the vectors, the texts' cache keys and how many it embedded.
+func embedAll(ctx context.Context, emb Embedder, paragraphs []corpus.Paragraph, cache *embedCache, progress func(done, total int)) ([][]float32, []textKey, int, error) {
+	texts := make([]string, len(paragraphs))
+	keys := make([]textKey, len(paragraphs))
+	vecs := make([][]float32, len(paragraphs))
+	var miss []int
+	for i := range paragraphs {
+		texts[i] = contextText(paragraphs, i)
+		keys[i] = keyOf(texts[i])
+		if v := cache.vecs[keys[i]]; v != nil && (emb.Dimension() == 0 || len(v) == emb.Dimension()) {
+			vecs[i] = v
+		} else {
+			miss = append(miss, i)
 		}
 	}
-	return vecs, nil
+	batch := batchSize(emb)
+	for start := 0; start < len(miss); start += batch {
+		idx := miss[start:min(start+batch, len(miss))]
+		in := make([]string, len(idx))
+		for j, i := range idx {
+			in[j] = texts[i]
+		}
+		out, err := emb.Embed(ctx, in)
+		if err != nil {
+			return nil, nil, 0, fmt.Errorf("embed paragraphs %d-%d: %w", idx[0]+1, idx[len(idx)-1]+1, err)
+		}
+		if len(out) != len(in) {
+			return nil, nil, 0, fmt.Errorf("embed paragraphs %d-%d: got %d vectors for %d texts", idx[0]+1, idx[len(idx)-1]+1, len(out), len(in))
+		}
+		for j, i := range idx {
+			vecs[i] = out[j]
+			cache.put(keys[i], out[j])
+		}
+		if progress != nil {
+			progress(start+len(idx), len(miss))
+		}
+	}
+	if !sameLength(vecs) && len(miss) < len(paragraphs) {
+		// The cache holds another dimension than the model now returns:
+		// embed everything afresh.
+		return embedAll(ctx, emb, paragraphs, &embedCache{id: cache.id, vecs: map[textKey][]float32{}}, progress)
+	}
+	return vecs, keys, len(miss), nil
+}
+
+func sameLength(vecs [][]float32) bool {
+	for _, v := range vecs {
+		if len(v) != len(vecs[0]) {
+			return false
+		}
+	}
+	return true
 }
 
 // storeVectors puts one chromem document per chunk, ID = chunk number.

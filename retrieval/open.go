@@ -34,6 +34,9 @@ type Status struct {
 	Reason string
 	// Took is how long loading or building took.
 	Took time.Duration
+	// Embedded is how many paragraphs a build embedded; with a remote
+	// embedder the others' vectors came from the embedding cache.
+	Embedded int
 }
 
 // Open returns an index of c: the stored one in opts.Dir if it was built
@@ -67,7 +70,11 @@ func Open(ctx context.Context, c *corpus.Corpus, opts Options) (*Index, Status, 
 			return nil, Status{}, err
 		}
 	}
-	ix, err := build(ctx, c.Paragraphs(), opts.Embedder, opts.Progress)
+	var cache *embedCache
+	if opts.Embedder != nil {
+		cache = loadEmbedCache(opts.Dir, opts.Embedder.ID())
+	}
+	ix, err := build(ctx, c.Paragraphs(), opts.Embedder, cache, opts.Progress)
 	if err != nil {
 		return nil, Status{}, err
 	}
@@ -79,9 +86,13 @@ func Open(ctx context.Context, c *corpus.Corpus, opts Options) (*Index, Status, 
 	if opts.Dir != "" {
 		if err := ix.save(opts.Dir); err != nil {
 			warn(opts.Warn, fmt.Sprintf("%v; answering from memory", err))
+		} else if cache != nil {
+			if err := cache.save(opts.Dir, ix.cacheKeys); err != nil {
+				warn(opts.Warn, fmt.Sprintf("%v; the next change re-embeds everything", err))
+			}
 		}
 	}
-	return ix, Status{Built: true, Reason: reason, Took: time.Since(start)}, nil
+	return ix, Status{Built: true, Reason: reason, Took: time.Since(start), Embedded: ix.embedded}, nil
 }
 
 // embedderID is the ID an index built with emb records; nil means local.
