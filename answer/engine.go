@@ -16,6 +16,22 @@ type Retriever interface {
 	Terms() analysis.TermStats
 }
 
+// snapshotter is a Retriever whose index can be replaced while it serves
+// (the bot's live corpus): Snapshot returns the index of the moment, and
+// one question uses it for everything, so its search results and term
+// statistics come from the same corpus.
+type snapshotter interface {
+	Snapshot() *retrieval.Index
+}
+
+// retriever is the Retriever one question uses throughout.
+func (e *Engine) retriever() Retriever {
+	if s, ok := e.Retriever.(snapshotter); ok {
+		return s.Snapshot()
+	}
+	return e.Retriever
+}
+
 // Turn is one earlier question and answer in a conversation (a Discord
 // thread), oldest first.
 type Turn struct {
@@ -66,6 +82,7 @@ func (e *Engine) Ask(ctx context.Context, req Request) (Answer, error) {
 	if err != nil {
 		return Answer{}, err
 	}
+	r := e.retriever()
 	a := Answer{Question: q, Mode: Extractive, Citations: []Citation{}}
 	if e.Generator != nil {
 		a.Mode = LLM
@@ -77,7 +94,7 @@ func (e *Engine) Ask(ctx context.Context, req Request) (Answer, error) {
 			a.Standalone = query
 		}
 	}
-	results, err := e.Retriever.Search(ctx, query, e.k(), e.Search)
+	results, err := r.Search(ctx, query, e.k(), e.Search)
 	if err != nil {
 		return Answer{}, fmt.Errorf("retrieve: %w", err)
 	}
@@ -85,7 +102,7 @@ func (e *Engine) Ask(ctx context.Context, req Request) (Answer, error) {
 	if results == nil {
 		a.Retrieved = []retrieval.Result{}
 	}
-	ex := extract(query, results, e.Retriever.Terms())
+	ex := extract(query, results, r.Terms())
 	a.Evidence = ex.score
 	if rewriteErr != nil {
 		a = e.fallback(a, "LLM failed: "+rewriteErr.Error())
@@ -97,7 +114,7 @@ func (e *Engine) Ask(ctx context.Context, req Request) (Answer, error) {
 	if e.Generator == nil || rewriteErr != nil {
 		return a, nil
 	}
-	return e.generate(ctx, a, query, req.OnPartial)
+	return e.generate(ctx, a, query, r.Terms(), req.OnPartial)
 }
 
 func abstain(a Answer) Answer {

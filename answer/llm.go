@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 
+	"github.com/footnote-dev/footnote/analysis"
 	"github.com/footnote-dev/footnote/prompts"
 	"github.com/footnote-dev/footnote/retrieval"
 )
@@ -44,7 +45,7 @@ const maxAnswerSentences = 5
 // Mode extractive and a FallbackReason, when the LLM fails or none of its
 // sentences survives verification. It returns an error only when ctx
 // itself is done.
-func (e *Engine) generate(ctx context.Context, a Answer, question string, onPartial func(string)) (Answer, error) {
+func (e *Engine) generate(ctx context.Context, a Answer, question string, terms analysis.TermStats, onPartial func(string)) (Answer, error) {
 	msgs, err := answerMessages(question, a.Retrieved)
 	if err != nil {
 		return e.fallback(a, err.Error()), nil
@@ -59,7 +60,7 @@ func (e *Engine) generate(ctx context.Context, a Answer, question string, onPart
 	if isAbstention(text) {
 		return abstain(a), nil
 	}
-	v := Verify(text, a.Retrieved, e.Retriever.Terms())
+	v := Verify(text, a.Retrieved, terms)
 	a.DroppedCitations = v.Dropped
 	if v.Text == "" {
 		return e.fallback(a, "no sentence of the LLM's answer was supported by the paragraphs it cited"), nil

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -27,9 +28,15 @@ func (a *app) botCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			watch := a.liveCorpus(eng)
 			b, err := bot.New(cfg, eng, slog.New(slog.NewTextHandler(a.stderr, nil)))
 			if err != nil {
 				return usageError{err}
+			}
+			if watch != nil {
+				ctx, stop := context.WithCancel(cmd.Context())
+				defer stop()
+				go watch(ctx)
 			}
 			return b.Run(cmd.Context())
 		},
