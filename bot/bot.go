@@ -51,6 +51,9 @@ func New(cfg Config, asker Asker, logger *slog.Logger) (*Bot, error) {
 	if logger == nil {
 		logger = slog.Default()
 	}
+	// discordgo's REST errors quote the response body, which may echo
+	// the token: mask every record, not just the ones we expect.
+	logger = slog.New(cfg.Redactor.Handler(logger.Handler()))
 	mem := newMemory()
 	b := &Bot{
 		cfg:      cfg,
@@ -60,7 +63,7 @@ func New(cfg Config, asker Asker, logger *slog.Logger) (*Bot, error) {
 		ready:    make(chan struct{}),
 		gotReady: make(chan struct{}),
 	}
-	b.answers = &answerer{asker: asker, mem: mem, log: logger, timeout: cfg.AnswerTimeout, feedback: cfg.FeedbackFile != "", interval: streamInterval, token: cfg.Token}
+	b.answers = &answerer{asker: asker, mem: mem, log: logger, timeout: cfg.AnswerTimeout, feedback: cfg.FeedbackFile != "", pace: discordPacing(), token: cfg.Token}
 	return b, nil
 }
 

@@ -13,32 +13,42 @@ import (
 	"github.com/fsnotify/fsnotify"
 )
 
-// Watch calls onChange after files below dir are created, written,
-// removed or renamed, once the folder has been quiet for debounce — so
-// that saving a batch of articles, or an editor's write-and-rename,
-// rebuilds once. Folders created later are watched too; hidden files and
-// folders are not (editors' swap files, footnote add's temporary files).
-// It returns when ctx ends, or with an error if the folder cannot be
-// watched.
-func Watch(ctx context.Context, dir string, debounce time.Duration, onChange func()) error {
+// Watcher reports changes below a corpus folder.
+type Watcher struct{ w *fsnotify.Watcher }
+
+// Watch starts watching dir and every folder below it; changes made once
+// it returns are seen. Folders created later are watched too; hidden
+// files and folders are not (editors' swap files, footnote add's
+// temporary files).
+func Watch(dir string) (*Watcher, error) {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
-		return fmt.Errorf("watch corpus: %w", err)
+		return nil, fmt.Errorf("watch corpus: %w", err)
 	}
-	defer w.Close()
 	if err := addTree(w, dir); err != nil {
-		return fmt.Errorf("watch corpus: %w", err)
+		w.Close()
+		return nil, fmt.Errorf("watch corpus: %w", err)
 	}
+	return &Watcher{w: w}, nil
+}
+
+// Run calls onChange after files are created, written, removed or
+// renamed, once the folder has been quiet for debounce — so that saving a
+// batch of articles, or an editor's write-and-rename, rebuilds once. It
+// returns, and stops watching, when ctx ends.
+func (cw *Watcher) Run(ctx context.Context, debounce time.Duration, onChange func()) {
+	w := cw.w
+	defer w.Close()
 	timer := time.NewTimer(debounce)
 	timer.Stop()
 	defer timer.Stop()
 	for {
 		select {
 		case <-ctx.Done():
-			return nil
+			return
 		case ev, ok := <-w.Events:
 			if !ok {
-				return nil
+				return
 			}
 			if strings.HasPrefix(filepath.Base(ev.Name), ".") || ev.Op == fsnotify.Chmod {
 				continue
@@ -51,7 +61,7 @@ func Watch(ctx context.Context, dir string, debounce time.Duration, onChange fun
 			timer.Reset(debounce)
 		case err, ok := <-w.Errors:
 			if !ok {
-				return nil
+				return
 			}
 			if errors.Is(err, fsnotify.ErrEventOverflow) {
 				timer.Reset(debounce) // events were lost: rebuild to be sure

@@ -10,6 +10,8 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+
+	"github.com/footnote-dev/footnote/internal/trust"
 )
 
 // embedCacheFile holds the vectors a remote embedder returned, so that a
@@ -43,7 +45,11 @@ func loadEmbedCache(dir, id string) *embedCache {
 	if dir == "" {
 		return c
 	}
-	f, err := os.Open(filepath.Join(dir, embedCacheFile))
+	path := filepath.Join(dir, embedCacheFile)
+	if trust.File(path) != nil {
+		return c // missing, or planted by someone else: never read it
+	}
+	f, err := os.Open(path)
 	if err != nil {
 		return c
 	}

@@ -33,6 +33,8 @@ type Index struct {
 	// embedded how many of them this build embedded (the rest were cached).
 	cacheKeys []textKey
 	embedded  int
+	// cache is the embedding cache this build used, saved with the index.
+	cache *embedCache
 }
 
 // Paragraphs returns the indexed paragraphs in chunk order.
@@ -67,6 +69,9 @@ func build(ctx context.Context, paragraphs []corpus.Paragraph, emb Embedder, cac
 	stems := &analysis.StemCache{}
 	toks := make([][]string, len(paragraphs))
 	for i, p := range paragraphs {
+		if i%1024 == 0 && ctx.Err() != nil {
+			return nil, fmt.Errorf("build index: %w", ctx.Err())
+		}
 		toks[i] = stems.Tokens(embeddingText(p))
 	}
 	ix := &Index{paragraphs: paragraphs, lexical: NewLexical(toks), stems: stems, embedder: emb}
@@ -74,7 +79,10 @@ func build(ctx context.Context, paragraphs []corpus.Paragraph, emb Embedder, cac
 	if err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
 	}
-	ix.cacheKeys, ix.embedded = keys, embedded
+	ix.cacheKeys, ix.embedded, ix.cache = keys, embedded, cache
+	if err := checkVectors(vecs, paragraphs); err != nil {
+		return nil, fmt.Errorf("build index: %w", err)
+	}
 	if err := ix.storeVectors(ctx, vecs); err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
 	}
@@ -95,6 +103,9 @@ func buildLocal(ctx context.Context, paragraphs []corpus.Paragraph, progress fun
 	parallel(ranges, func(r int, lo, hi int) {
 		fs[r] = newFeatures(emb)
 		for i := lo; i < hi; i++ {
+			if (i-lo)%1024 == 0 && ctx.Err() != nil {
+				return
+			}
 			words[i] = fs[r].of(embeddingText(paragraphs[i]))
 			toks[i] = stems(words[i])
 		}
@@ -196,6 +207,9 @@ func embedAll(ctx context.Context, emb Embedder, paragraphs []corpus.Paragraph, 
 	}
 	batch := batchSize(emb)
 	for start := 0; start < len(miss); start += batch {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, 0, err
+		}
 		idx := miss[start:min(start+batch, len(miss))]
 		in := make([]string, len(idx))
 		for j, i := range idx {

@@ -9,8 +9,10 @@ import (
 
 	"github.com/footnote-dev/footnote/answer"
 	"github.com/footnote-dev/footnote/corpus"
+	"github.com/footnote-dev/footnote/internal/redact"
 	"github.com/footnote-dev/footnote/retrieval"
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 )
 
 // app holds what every command shares: its outside world and the
@@ -18,10 +20,15 @@ import (
 type app struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
-	cfg            Config
+	// terminal, when set, replaces terminal detection (see onTerminal).
+	terminal func(io.Writer) bool
+	cfg      Config
 	// env is the environment configure read (process environment over
 	// .env), kept for commands with settings of their own, like bot.
 	env environment
+	// redactor masks every secret of the configuration in what leaves
+	// the process; nil (before configure) masks credential shapes only.
+	redactor *redact.Redactor
 	// flags bound by the root command; applied over cfg in configure.
 	corpusFlag, indexFlag string
 }
@@ -57,6 +64,7 @@ func (a *app) configure(cmd *cobra.Command) error {
 		return err
 	}
 	a.env = env
+	a.redactor = newRedactor(env)
 	if a.cfg, err = configFromEnv(env); err != nil {
 		return err
 	}
@@ -74,12 +82,12 @@ func (a *app) warn(msg string) { fmt.Fprintf(a.stderr, "footnote: %s\n", oneLine
 
 // loadCorpus returns the configured corpus and the files it skipped. A
 // corpus that does not load prints them at once: they say why.
-func (a *app) loadCorpus() (*corpus.Corpus, []corpus.Warning, error) {
+func (a *app) loadCorpus(ctx context.Context) (*corpus.Corpus, []corpus.Warning, error) {
 	if a.cfg.CorpusDir == "" {
 		c, err := corpus.Builtin()
 		return c, nil, err
 	}
-	c, warnings, err := corpus.LoadDir(a.cfg.CorpusDir)
+	c, warnings, err := corpus.LoadDirContext(ctx, a.cfg.CorpusDir, a.cfg.Limits)
 	if err != nil {
 		a.warnSkipped(warnings)
 		return nil, nil, fmt.Errorf("load corpus %s: %w", a.cfg.CorpusDir, err)
@@ -98,13 +106,16 @@ func (a *app) warnSkipped(warnings []corpus.Warning) {
 // when missing or stale. The files the corpus skipped are listed once per
 // build, not on every question that loads the index built then.
 func (a *app) openIndex(ctx context.Context, rebuild bool, progress func(done, total int)) (*retrieval.Index, retrieval.Status, error) {
-	c, skipped, err := a.loadCorpus()
+	c, skipped, err := a.loadCorpus(ctx)
 	if err != nil {
 		return nil, retrieval.Status{}, err
 	}
 	dir, err := a.cfg.indexDir()
 	if err != nil {
 		return nil, retrieval.Status{}, err
+	}
+	if dir == "" {
+		a.warn("no user cache folder (set HOME or XDG_CACHE_HOME, or FOOTNOTE_INDEX_DIR): keeping the index in memory")
 	}
 	emb, err := a.embedder()
 	if err != nil {
@@ -142,11 +153,16 @@ func (a *app) engine(ctx context.Context) (*answer.Engine, error) {
 // isTerminal reports whether w is an interactive terminal.
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
-	if !ok {
-		return false
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// onTerminal reports whether w is a terminal, as a.terminal says when set
+// (tests drive the terminal paths with it), else as isTerminal does.
+func (a *app) onTerminal(w io.Writer) bool {
+	if a.terminal != nil {
+		return a.terminal(w)
 	}
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
+	return isTerminal(w)
 }
 
 // progressDelay is how long embedding must run before a bar appears: a

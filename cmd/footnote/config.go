@@ -11,8 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/footnote-dev/footnote/corpus"
 	"github.com/footnote-dev/footnote/retrieval"
-	"github.com/joho/godotenv"
 )
 
 // Config is everything footnote reads from its environment, read once here
@@ -33,6 +33,8 @@ type Config struct {
 	Threshold float64
 	// K is how many paragraphs an answer draws on; 0 means the default.
 	K int
+	// Limits bound what is read from CorpusDir.
+	Limits corpus.Limits
 	// LexicalWeight is BM25's share in fusion, in [0, 1] (1: BM25 alone,
 	// 0: vectors alone); nil means the default. For measuring what each
 	// ranking adds (BENCHMARKS.md) more than for everyday use.
@@ -80,12 +82,12 @@ type environment struct {
 // newEnvironment reads .env from the working directory when there is one.
 func newEnvironment(getenv func(string) string) (environment, error) {
 	env := environment{getenv: getenv, dotenv: map[string]string{}}
-	m, err := godotenv.Read(".env")
+	m, err := readDotenv(".env")
 	switch {
 	case err == nil:
 		env.dotenv = m
 	case !errors.Is(err, os.ErrNotExist):
-		return env, fmt.Errorf("read .env: %w", err)
+		return env, err
 	}
 	return env, nil
 }
@@ -126,6 +128,9 @@ func configFromEnv(env environment) (Config, error) {
 		return cfg, err
 	}
 	if cfg.K, err = intVar(env, "FOOTNOTE_TOP_K"); err != nil {
+		return cfg, err
+	}
+	if cfg.Limits, err = corpusLimits(env); err != nil {
 		return cfg, err
 	}
 	if env.get("FOOTNOTE_LEXICAL_WEIGHT") != "" {
@@ -170,14 +175,17 @@ func intVar(env environment, key string) (int, error) {
 }
 
 // indexDir is where the index of the configured corpus lives: one folder
-// per corpus, so switching corpora does not rebuild every time.
+// per corpus, so switching corpora does not rebuild every time. It is ""
+// (keep the index in memory) when there is no user cache folder: the
+// shared temporary folder is never a default, since another local user
+// could plant an index there.
 func (c Config) indexDir() (string, error) {
 	if c.IndexDir != "" {
 		return c.IndexDir, nil
 	}
 	base, err := os.UserCacheDir()
 	if err != nil {
-		base = os.TempDir()
+		return "", nil
 	}
 	name := "builtin"
 	if c.CorpusDir != "" {

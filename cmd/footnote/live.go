@@ -16,20 +16,23 @@ const liveDebounce = 2 * time.Second
 
 // liveCorpus makes the engine's index follow the corpus folder: it puts
 // a retrieval.Live behind the engine and returns the loop that watches the
-// folder and swaps in a new index each time it changes. Nothing changes
-// for the built-in corpus, which cannot.
+// folder and swaps in a new index each time it changes; the folder is
+// watched from the moment liveCorpus returns. Nothing changes for the
+// built-in corpus, which cannot.
 func (a *app) liveCorpus(eng *answer.Engine) func(context.Context) {
 	ix, ok := eng.Retriever.(*retrieval.Index)
 	if !ok || a.cfg.CorpusDir == "" {
 		return nil
 	}
+	w, err := corpus.Watch(a.cfg.CorpusDir)
+	if err != nil {
+		a.warn(fmt.Sprintf("%v; new articles need a restart", err))
+		return nil
+	}
 	live := retrieval.NewLive(ix)
 	eng.Retriever = live
 	return func(ctx context.Context) {
-		err := corpus.Watch(ctx, a.cfg.CorpusDir, liveDebounce, func() { a.refresh(ctx, live) })
-		if err != nil {
-			a.warn(fmt.Sprintf("%v; new articles need a restart", err))
-		}
+		w.Run(ctx, liveDebounce, func() { a.refresh(ctx, live) })
 	}
 }
 

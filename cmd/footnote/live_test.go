@@ -81,7 +81,10 @@ func TestTheBotsIndexFollowsTheCorpusFolder(t *testing.T) {
 	}
 
 	write("rason.md", "---\ntitle: Rason terminal\nurl: https://news.example/rason\n---\nThe Rason container terminal has four cranes, all bought from China in 2019.\n")
-	waitFor(t, "the new article to be indexed", func() bool { return live.Snapshot() != first })
+	waitFor(t, "the new article to be indexed", func() bool { return live.Snapshot() != first || strings.Contains(stderr.String(), "failed") })
+	if live.Snapshot() == first {
+		t.Fatalf("the new article was not indexed:\n%s", stderr.String())
+	}
 	ans, err := eng.Ask(ctx, answer.Request{Question: q})
 	if err != nil || ans.Abstained || !strings.Contains(ans.Text, "four cranes") || ans.Citations[0].URL != "https://news.example/rason" {
 		t.Fatalf("after the article: %+v, %v", ans, err)

@@ -178,7 +178,11 @@ func TestIndexBuildsThenLoadsAndRecoversFromCorruption(t *testing.T) {
 	if !strings.Contains(out, "index loaded") {
 		t.Errorf("second index: %q, want a load", out)
 	}
-	if err := os.WriteFile(filepath.Join(env["FOOTNOTE_INDEX_DIR"], "vectors.f32"), []byte("garbage"), 0o644); err != nil {
+	current, err := os.ReadFile(filepath.Join(env["FOOTNOTE_INDEX_DIR"], "CURRENT")) // names the live build's folder
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(env["FOOTNOTE_INDEX_DIR"], strings.TrimSpace(string(current)), "vectors.f32"), []byte("garbage"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	out, errOut, code := footnote(t, env, "ask", "What does juche mean?")
