@@ -40,6 +40,14 @@ type Request struct {
 // DefaultK is how many paragraphs are retrieved for an answer.
 const DefaultK = 5
 
+// snapshotter is a Retriever whose index can be replaced while it serves
+// (the bot's live corpus): Snapshot returns the index of the moment, and
+// one question uses it for everything, so its search results and term
+// statistics come from the same corpus.
+type snapshotter interface {
+	Snapshot() *retrieval.Index
+}
+
 // Engine answers questions. The CLI and the bot share one Engine, so that
 // `footnote ask` prints what Discord shows.
 type Engine struct {
@@ -70,6 +78,13 @@ type Engine struct {
 // are for questions that cannot be asked (see IsUsageError) or a retriever
 // that failed.
 func (e *Engine) Ask(ctx context.Context, req Request) (Answer, error) {
+	if s, ok := e.Retriever.(snapshotter); ok {
+		// One index for the whole question: a copy of the engine on the
+		// index serving now, whatever replaces it meanwhile.
+		one := *e
+		one.Retriever = s.Snapshot()
+		return one.Ask(ctx, req)
+	}
 	q, err := CheckQuestion(req.Question)
 	if err != nil {
 		return Answer{}, err

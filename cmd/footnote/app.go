@@ -80,25 +80,33 @@ func (a *app) configure(cmd *cobra.Command) error {
 // warn prints a one-line notice on stderr.
 func (a *app) warn(msg string) { fmt.Fprintf(a.stderr, "footnote: %s\n", oneLine(msg)) }
 
-// loadCorpus returns the configured corpus, warning about skipped files.
-func (a *app) loadCorpus(ctx context.Context) (*corpus.Corpus, error) {
+// loadCorpus returns the configured corpus and the files it skipped. A
+// corpus that does not load prints them at once: they say why.
+func (a *app) loadCorpus(ctx context.Context) (*corpus.Corpus, []corpus.Warning, error) {
 	if a.cfg.CorpusDir == "" {
-		return corpus.Builtin()
+		c, err := corpus.Builtin()
+		return c, nil, err
 	}
 	c, warnings, err := corpus.LoadDirContext(ctx, a.cfg.CorpusDir, a.cfg.Limits)
+	if err != nil {
+		a.warnSkipped(warnings)
+		return nil, nil, fmt.Errorf("load corpus %s: %w", a.cfg.CorpusDir, err)
+	}
+	return c, warnings, nil
+}
+
+// warnSkipped lists the files a corpus load skipped, one line each.
+func (a *app) warnSkipped(warnings []corpus.Warning) {
 	for _, w := range warnings {
 		a.warn(w.String())
 	}
-	if err != nil {
-		return nil, fmt.Errorf("load corpus %s: %w", a.cfg.CorpusDir, err)
-	}
-	return c, nil
 }
 
 // openIndex loads the index of the configured corpus, building it first
-// when missing or stale.
+// when missing or stale. The files the corpus skipped are listed once per
+// build, not on every question that loads the index built then.
 func (a *app) openIndex(ctx context.Context, rebuild bool, progress func(done, total int)) (*retrieval.Index, retrieval.Status, error) {
-	c, err := a.loadCorpus(ctx)
+	c, skipped, err := a.loadCorpus(ctx)
 	if err != nil {
 		return nil, retrieval.Status{}, err
 	}
@@ -113,7 +121,11 @@ func (a *app) openIndex(ctx context.Context, rebuild bool, progress func(done, t
 	if err != nil {
 		return nil, retrieval.Status{}, err
 	}
-	return retrieval.Open(ctx, c, retrieval.Options{Dir: dir, Embedder: emb, Rebuild: rebuild, Progress: progress, Warn: a.warn})
+	ix, st, err := retrieval.Open(ctx, c, retrieval.Options{Dir: dir, Embedder: emb, Rebuild: rebuild, Progress: progress, Warn: a.warn})
+	if err == nil && st.Built {
+		a.warnSkipped(skipped)
+	}
+	return ix, st, err
 }
 
 // embedder returns the configured embedder; nil selects the local one.
