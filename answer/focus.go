@@ -11,8 +11,9 @@ import (
 // minBridge is the word-vector similarity at which a question word the
 // corpus has never seen counts as answered by a word of the sentence or
 // its paragraph: "money" by "financial" (0.65), "scholar" by "professor"
-// (0.63); not "favourite" by "food" (0.13) or "tall" by "red" (0.40).
-const minBridge = 0.5
+// (0.63); not "height" by "elevated" (0.59), "favourite" by "food" (0.13)
+// or "tall" by "red" (0.40).
+const minBridge = 0.6
 
 // focus is what a question asks about, for judging whether a sentence
 // addresses it: its names, and its other content words (the attribute or
@@ -54,9 +55,11 @@ func newFocus(question string, stats *retrieval.Lexical) focus {
 // addresses the question. It does not when the question names something
 // the corpus has never heard of and the sentence does not name it
 // ("France"); when the sentence lacks what the question asks for (a number
-// for "how many", a date for "when", a name for "who"); or when none of
-// the question's other content words ("tall") is in the sentence or its
-// paragraphs, directly, as a related word or as a near word vector. The
+// for "how many", a date for "when", a name for "who"); when it gives the
+// thing asked about to another owner ("Putin's birthday" for "Kim's"); or
+// when none of the question's other content words ("tall") is in the
+// sentence or its paragraphs, nor bridged in the sentence by a related
+// word or a near word vector. The
 // test is lenient on purpose: a correct answer may paraphrase its question
 // ("money" for "financial aid"), and removing it would be worse than
 // keeping a non-answer.
@@ -70,16 +73,19 @@ func (f focus) addressedBy(sentence string, paragraphs []string) bool {
 			return false
 		}
 	}
-	if !f.typed(sentence) {
+	if !f.typed(sentence) || f.otherOwner(sentence) {
 		return false
 	}
-	if len(f.terms) == 0 {
+	if len(f.terms) == 0 || f.anchored(sentence) {
 		return true
 	}
-	stems := retrieval.StemSet(sentence + "\n" + joinLines(paragraphs))
+	// The paragraph may hold a question word itself; a bridge (a related
+	// word, a near vector) must be in the sentence: paragraphs are long
+	// enough to hold a word of some other sense ("elevated" for "height").
+	stems, own := retrieval.StemSet(joinLines(paragraphs)), retrieval.StemSet(sentence)
 	for _, t := range f.terms {
-		if stems[t] || slices.ContainsFunc(retrieval.Related(t), func(r string) bool { return stems[r] }) ||
-			retrieval.Similarity(t, stems) >= minBridge {
+		if stems[t] || own[t] || slices.ContainsFunc(retrieval.Related(t), func(r string) bool { return own[r] }) ||
+			retrieval.Similarity(t, own) >= minBridge {
 			return true
 		}
 	}
@@ -147,6 +153,80 @@ func (f focus) typed(sentence string) bool {
 			}
 		}
 		return len(splitWords(sentence)) > 0 && splitWords(sentence)[0].capitalised() && f.stats.DocFreq(retrieval.Stem(splitWords(sentence)[0].lower())) > 0 && !openers[splitWords(sentence)[0].lower()]
+	}
+	return true
+}
+
+// possessive matches "Name's word word": a name owning what follows it.
+var possessive = regexp.MustCompile(`([A-Z][\p{L}-]*(?:\s+[A-Z][\p{L}-]*)*)['’]s\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)`)
+
+// owned returns, for each possessive of text, the owner and the stems it
+// owns.
+func owned(text string, stats *retrieval.Lexical) (owners []name, stems []map[string]bool) {
+	for _, m := range possessive.FindAllStringSubmatch(text, -1) {
+		ns := namesIn(splitWords(m[1]), func(string) bool { return true }, stats)
+		if len(ns) == 0 {
+			continue
+		}
+		owners = append(owners, ns[len(ns)-1])
+		stems = append(stems, retrieval.StemSet(m[2]))
+	}
+	return owners, stems
+}
+
+// otherOwner reports whether the sentence gives what the question asks
+// about to someone else: "Putin's birthday" for "Kim's birthday", the
+// Tampere library's books for the Rotterdam library's. A near miss shares
+// every word but the owner.
+func (f focus) otherOwner(sentence string) bool {
+	qOwners, qStems := owned(f.question, f.stats)
+	if len(qOwners) == 0 {
+		return false
+	}
+	sOwners, sStems := owned(sentence, f.stats)
+	other, same := false, false
+	for i, so := range sOwners {
+		for j, qo := range qOwners {
+			if !overlaps(sStems[i], qStems[j]) {
+				continue
+			}
+			if (nameIndex{words: setOf(qo.tokens...), caps: setOf(qo.tokens...)}).has(so) || (nameIndex{words: setOf(so.tokens...), caps: setOf(so.tokens...)}).has(qo) {
+				same = true
+			} else {
+				other = true
+			}
+		}
+	}
+	return other && !same
+}
+
+func overlaps(a, b map[string]bool) bool {
+	for k := range a {
+		if b[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// anchored reports whether the sentence repeats the question's own
+// anchors — a number or date it names ("on March 28"), or all of two or
+// more names — which tie it to the event asked about however it words the
+// rest ("vetoed" for "block").
+func (f focus) anchored(sentence string) bool {
+	if qn := numbersIn(f.question, false); len(qn) > 0 {
+		if _, missing := missingNumber(f.question, []string{sentence}); !missing {
+			return true
+		}
+	}
+	if len(f.names) < 2 {
+		return false
+	}
+	own := newNameIndex(sentence, f.stats)
+	for _, n := range f.names {
+		if !own.has(n) {
+			return false
+		}
 	}
 	return true
 }

@@ -176,6 +176,20 @@ func newNameIndex(text string, stats *retrieval.Lexical) nameIndex {
 			ix.caps[fold(w.lower())] = true
 		}
 	}
+	for i := 0; i < len(ws); {
+		j := i
+		for j < len(ws) && len(ws[j].text) == 1 && ws[j].capitalised() {
+			j++
+		}
+		if j > i+1 {
+			var b strings.Builder
+			for _, w := range ws[i:j] {
+				b.WriteString(w.lower())
+			}
+			ix.words[b.String()], ix.caps[b.String()] = true, true
+		}
+		i = max(j, i+1)
+	}
 	ix.names = namesIn(ws, func(string) bool { return true }, stats)
 	for i := 0; i < len(ws); {
 		j := i
@@ -225,8 +239,13 @@ func (ix nameIndex) has(n name) bool {
 			return false
 		}
 	}
-	return ix.caps[n.tokens[0]] || ix.caps[n.tokens[len(n.tokens)-1]]
+	first, last := n.tokens[0], n.tokens[len(n.tokens)-1]
+	return ix.caps[first] && properOnly(n.raw[0]) || ix.caps[last] && properOnly(n.raw[len(n.raw)-1])
 }
+
+// properOnly reports whether a name token is no common word: "Kim" or
+// "Putin", not "Embassy" or "Party", which name nothing on their own.
+func properOnly(low string) bool { return len(retrieval.Related(retrieval.Stem(low))) == 0 }
 
 // contrasts reports whether the paragraph puts another name where the
 // sentence puts n: "Chinese embassy" against "Russian embassy", "Xi

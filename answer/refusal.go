@@ -25,6 +25,10 @@ var refusalPatterns = compileAll(
 	`\b`+sourceNoun+`(?:\s+[\w'-]+){0,3}?\s+(?:never|fail to|fails to|failed to|cannot|can't|can not)\s+`+statingVerb+`\b`,
 	// "none of the sources say", "neither article mentions", "no source states"
 	`\b(?:none of|neither of|neither|no)\s+(?:the\s+|these\s+|those\s+)?(?:\w+\s+)?`+sourceNoun+`\s+(?:\w+\s+)?`+statingVerb+`\b`,
+	// "the articles only mention …": what they say instead of the answer
+	`\b`+sourceNoun+`(?:\s+[\w'-]+){0,3}?\s+(?:only|merely|just)\s+`+statingVerb+`\b`,
+	`\b(?:all|the most)\s+(?:that\s+)?(?:the\s+)?`+sourceNoun+`\s+(?:say|says|mention|mentions|state|states|tell|tells)\s+is\b`,
+	`\bthe\s+closest\s+(?:thing|information|the\s+`+sourceNoun+`\s+come)\b`,
 	// "the sources are silent on", "say nothing about", "make no mention of"
 	`\b`+sourceNoun+`(?:\s+[\w'-]+){0,3}?\s+(?:are|is|were|was|remain|remains)\s+silent\b`,
 	`\b(?:say|says|said|mention|mentions|contain|contains|tell|tells|reveal|reveals)\s+nothing\s+(?:about|on|of|regarding|concerning)\b`,

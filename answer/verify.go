@@ -245,11 +245,23 @@ func missingName(f focus, claim string, paras []string, stats *retrieval.Lexical
 		if ix.has(n) || f.index.has(n) {
 			continue
 		}
-		if f.unknown(n.raw) || ix.contrasts(n, ws, sentence) {
+		if f.unknown(n.raw) || !asContext(ws, n) || ix.contrasts(n, ws, sentence) {
 			return n.String(), true
 		}
 	}
 	return "", false
+}
+
+// contextWords introduce a name as a setting rather than an actor: "at
+// the Victory Day parade", "in Beijing", "to the Russian capital".
+var contextWords = setOf("the", "a", "an", "in", "at", "to", "from", "of", "during", "after", "before", "for", "on",
+	"into", "near", "across", "around", "outside", "inside", "toward", "towards", "via", "through", "with", "by")
+
+// asContext reports whether a name the paragraph lacks may still stand as
+// context the model added: only after a preposition or article. A missing
+// name as the subject ("China joined Russia in vetoing …") is a claim.
+func asContext(ws []word, n name) bool {
+	return n.start > 0 && !ws[n.start].broken && contextWords[ws[n.start-1].lower()]
 }
 
 // coverageSupport returns the cited numbers whose paragraphs cover the
