@@ -56,7 +56,8 @@ func newFocus(question string, stats *retrieval.Lexical) focus {
 // the corpus has never heard of and the sentence does not name it
 // ("France"); when the sentence lacks what the question asks for (a number
 // for "how many", a date for "when", a name for "who"); when it gives the
-// thing asked about to another owner ("Putin's birthday" for "Kim's"); or
+// thing asked about to another owner ("Putin's birthday" for "Kim's") or to
+// none ("a domestic schedule" for "Putin's schedule"); or
 // when none of the question's other content words ("tall") is in the
 // sentence or its paragraphs, nor bridged in the sentence by a related
 // word or a near word vector. The
@@ -183,6 +184,9 @@ func (f focus) otherOwner(sentence string) bool {
 	if len(qOwners) == 0 {
 		return false
 	}
+	if f.ownerMissing(sentence, qOwners, qStems) {
+		return true
+	}
 	sOwners, sStems := owned(sentence, f.stats)
 	other, same := false, false
 	for i, so := range sOwners {
@@ -229,4 +233,26 @@ func (f focus) anchored(sentence string) bool {
 		}
 	}
 	return true
+}
+
+// pronouns may stand for the owner of what the question asks about.
+var pronouns = setOf("he", "his", "him", "she", "her", "hers", "they", "their", "them", "its", "it")
+
+// ownerMissing reports whether the sentence speaks of what the question
+// asks about ("schedule" in "Putin's schedule") without its owner, by name
+// or pronoun: "a domestic schedule" of North Korea's is not Putin's.
+func (f focus) ownerMissing(sentence string, owners []name, stems []map[string]bool) bool {
+	own := retrieval.StemSet(sentence)
+	ix := newNameIndex(sentence, f.stats)
+	for _, w := range splitWords(strings.ToLower(sentence)) {
+		if pronouns[w.text] {
+			return false
+		}
+	}
+	for i, o := range owners {
+		if overlaps(own, stems[i]) && !ix.has(o) {
+			return true
+		}
+	}
+	return false
 }

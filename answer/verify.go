@@ -127,7 +127,9 @@ type Verified struct {
 //     every number must be there (digits or words, "fifteen" = 15);
 //   - the sentence must not affirm what its matching paragraph clause
 //     negates, or the reverse, nor state as done what it says may happen;
-//   - it must address the question (see focus.addressedBy);
+//   - before these, it must address the question (see focus.addressedBy):
+//     a sentence its paragraphs cover that does not is a cited non-answer,
+//     whatever else is wrong with it;
 //   - the kept citations are renumbered 1..n in order of first use.
 func Verify(question, text string, sources []retrieval.Result, stats *retrieval.Lexical) Verified {
 	f := newFocus(question, stats)
@@ -202,6 +204,12 @@ func decide(f focus, sentence string, sources []retrieval.Result, stats *retriev
 	for i, n := range kept {
 		paras[i] = sources[n-1].Text
 	}
+	if !f.addressedBy(claim, paras) {
+		// Drawn from its paragraphs but not about the question: a cited
+		// non-answer, whatever else may be wrong with it; a reply of them
+		// is an abstention.
+		return c.remove(ReasonOffQuestion, "")
+	}
 	if reason, detail := checkClaim(f, claim, paras, stats); reason != "" {
 		return c.remove(reason, detail)
 	}
@@ -228,9 +236,6 @@ func checkClaim(f focus, claim string, paras []string, stats *retrieval.Lexical)
 	}
 	if r := polarityConflict(claim, paras, stats); r != "" {
 		return r, ""
-	}
-	if !f.addressedBy(claim, paras) {
-		return ReasonOffQuestion, ""
 	}
 	return "", ""
 }
