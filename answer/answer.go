@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/footnote-dev/footnote/analysis"
 	"github.com/footnote-dev/footnote/retrieval"
 )
 
@@ -31,6 +32,9 @@ type Citation struct {
 	Part      int    `json:"part,omitempty"`
 	// Text is the whole cited paragraph.
 	Text string `json:"text"`
+	// Source says where the article is from, when known: its own URL,
+	// publisher, date and author, and the PDF page.
+	retrieval.Source
 	// ID is the paragraph's stable ID ("doc#p3").
 	ID string `json:"-"`
 }
@@ -92,7 +96,7 @@ var (
 // CheckQuestion trims q and rejects an empty or over-long question.
 func CheckQuestion(q string) (string, error) {
 	q = strings.TrimSpace(q)
-	if q == "" || len(retrieval.Words(q)) == 0 {
+	if q == "" || len(analysis.Words(q)) == 0 {
 		return "", ErrEmptyQuestion
 	}
 	if utf8.RuneCountInString(q) > MaxQuestionRunes {

@@ -4,7 +4,7 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/footnote-dev/footnote/retrieval"
+	"github.com/footnote-dev/footnote/analysis"
 )
 
 // Reporting verbs: "X said …", "… , adds X", "according to X".
@@ -22,7 +22,7 @@ var (
 // speakersIn returns who text says said something, by the reporting
 // patterns above, and whether a pronoun reports something ("he told
 // reporters"), in which case the speaker is named elsewhere.
-func speakersIn(text string, stats *retrieval.Lexical) (names []name, pronoun bool) {
+func speakersIn(text string, stats analysis.TermStats) (names []name, pronoun bool) {
 	text = typographic.Replace(text)
 	for _, re := range []*regexp.Regexp{speakerBefore, speakerAfter, speakerAccord} {
 		for _, m := range re.FindAllStringSubmatch(text, -1) {
@@ -43,7 +43,7 @@ func speakersIn(text string, stats *retrieval.Lexical) (names []name, pronoun bo
 // its paragraphs do not: the speaker must be named there, and where the
 // paragraph sentence that best matches the claim names its own speaker,
 // it must be that one ("Xi wrote …" against "… , McCreary wrote").
-func attributionFails(claim string, paragraphs []string, stats *retrieval.Lexical) (string, bool) {
+func attributionFails(claim string, paragraphs []string, stats analysis.TermStats) (string, bool) {
 	speakers, _ := speakersIn(claim, stats)
 	if len(speakers) == 0 {
 		return "", false
@@ -74,7 +74,7 @@ func anyHas(named []name, n name) bool {
 
 // bestSentence is the paragraph sentence sharing most of the claim's
 // words once the speaker's own words are left out.
-func bestSentence(claim string, speakers []name, paragraphs []string, stats *retrieval.Lexical) string {
+func bestSentence(claim string, speakers []name, paragraphs []string, stats analysis.TermStats) string {
 	drop := map[string]bool{}
 	for _, sp := range speakers {
 		for _, t := range sp.tokens {
@@ -87,11 +87,11 @@ func bestSentence(claim string, speakers []name, paragraphs []string, stats *ret
 			kept = append(kept, w.text)
 		}
 	}
-	q := retrieval.NewQuestion(strings.Join(kept, " "), stats)
+	q := analysis.NewQuestion(strings.Join(kept, " "), stats)
 	best, bestScore := "", -1.0
 	for _, p := range paragraphs {
 		for _, s := range sentencesOf(p) {
-			if sc := q.Coverage(retrieval.StemSet(s)); sc > bestScore {
+			if sc := q.Coverage(analysis.StemSet(s)); sc > bestScore {
 				best, bestScore = s, sc
 			}
 		}

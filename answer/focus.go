@@ -1,11 +1,10 @@
 package answer
 
 import (
+	"github.com/footnote-dev/footnote/analysis"
 	"regexp"
 	"slices"
 	"strings"
-
-	"github.com/footnote-dev/footnote/retrieval"
 )
 
 // minBridge is the word-vector similarity at which a question word the
@@ -22,13 +21,13 @@ type focus struct {
 	question string
 	names    []name
 	terms    []string
-	stats    *retrieval.Lexical
+	stats    analysis.TermStats
 	// index of the question itself: a name it mentions may be repeated
 	// by an answer as context.
 	index nameIndex
 }
 
-func newFocus(question string, stats *retrieval.Lexical) focus {
+func newFocus(question string, stats analysis.TermStats) focus {
 	f := focus{question: question, stats: stats, index: newNameIndex(question, stats)}
 	ws := splitWords(question)
 	f.names = namesIn(ws, func(string) bool { return false }, stats)
@@ -42,7 +41,7 @@ func newFocus(question string, stats *retrieval.Lexical) focus {
 		if inName[fold(w.lower())] {
 			continue
 		}
-		for _, t := range retrieval.Tokens(w.text) {
+		for _, t := range analysis.Tokens(w.text) {
 			if !slices.Contains(f.terms, t) && !isNumberWord(w.lower()) && !hasDigit(t) {
 				f.terms = append(f.terms, t)
 			}
@@ -83,10 +82,10 @@ func (f focus) addressedBy(sentence string, paragraphs []string) bool {
 	// The paragraph may hold a question word itself; a bridge (a related
 	// word, a near vector) must be in the sentence: paragraphs are long
 	// enough to hold a word of some other sense ("elevated" for "height").
-	stems, own := retrieval.StemSet(joinLines(paragraphs)), retrieval.StemSet(sentence)
+	stems, own := analysis.StemSet(joinLines(paragraphs)), analysis.StemSet(sentence)
 	for _, t := range f.terms {
-		if stems[t] || own[t] || slices.ContainsFunc(retrieval.Related(t), func(r string) bool { return own[r] }) ||
-			retrieval.Similarity(t, own) >= minBridge {
+		if stems[t] || own[t] || slices.ContainsFunc(analysis.Related(t), func(r string) bool { return own[r] }) ||
+			analysis.Similarity(t, own) >= minBridge {
 			return true
 		}
 	}
@@ -97,11 +96,11 @@ func (f focus) addressedBy(sentence string, paragraphs []string) bool {
 // tokens, nor a word related to them.
 func (f focus) unknown(tokens []string) bool {
 	for _, t := range tokens {
-		st := retrieval.Stem(t)
+		st := analysis.Stem(t)
 		if f.stats.DocFreq(st) > 0 || f.stats.DocFreq(t) > 0 {
 			return false
 		}
-		if slices.ContainsFunc(retrieval.Related(st), func(r string) bool { return f.stats.DocFreq(r) > 0 }) {
+		if slices.ContainsFunc(analysis.Related(st), func(r string) bool { return f.stats.DocFreq(r) > 0 }) {
 			return false
 		}
 	}
@@ -153,7 +152,7 @@ func (f focus) typed(sentence string) bool {
 				return true
 			}
 		}
-		return len(splitWords(sentence)) > 0 && splitWords(sentence)[0].capitalised() && f.stats.DocFreq(retrieval.Stem(splitWords(sentence)[0].lower())) > 0 && !openers[splitWords(sentence)[0].lower()]
+		return len(splitWords(sentence)) > 0 && splitWords(sentence)[0].capitalised() && f.stats.DocFreq(analysis.Stem(splitWords(sentence)[0].lower())) > 0 && !openers[splitWords(sentence)[0].lower()]
 	}
 	return true
 }
@@ -163,14 +162,14 @@ var possessive = regexp.MustCompile(`([A-Z][\p{L}-]*(?:\s+[A-Z][\p{L}-]*)*)['’
 
 // owned returns, for each possessive of text, the owner and the stems it
 // owns.
-func owned(text string, stats *retrieval.Lexical) (owners []name, stems []map[string]bool) {
+func owned(text string, stats analysis.TermStats) (owners []name, stems []map[string]bool) {
 	for _, m := range possessive.FindAllStringSubmatch(text, -1) {
 		ns := namesIn(splitWords(m[1]), func(string) bool { return true }, stats)
 		if len(ns) == 0 {
 			continue
 		}
 		owners = append(owners, ns[len(ns)-1])
-		stems = append(stems, retrieval.StemSet(m[2]))
+		stems = append(stems, analysis.StemSet(m[2]))
 	}
 	return owners, stems
 }
@@ -242,7 +241,7 @@ var pronouns = setOf("he", "his", "him", "she", "her", "hers", "they", "their", 
 // asks about ("schedule" in "Putin's schedule") without its owner, by name
 // or pronoun: "a domestic schedule" of North Korea's is not Putin's.
 func (f focus) ownerMissing(sentence string, owners []name, stems []map[string]bool) bool {
-	own := retrieval.StemSet(sentence)
+	own := analysis.StemSet(sentence)
 	ix := newNameIndex(sentence, f.stats)
 	for _, w := range splitWords(strings.ToLower(sentence)) {
 		if pronouns[w.text] {

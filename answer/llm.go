@@ -55,7 +55,7 @@ func (e *Engine) generate(ctx context.Context, a Answer, question string, onPart
 		}
 		return e.fallback(a, "LLM failed: "+err.Error()), nil
 	}
-	v := Verify(question, text, a.Retrieved, e.Retriever.Lexical())
+	v := Verify(question, text, a.Retrieved, e.Retriever.Terms())
 	if e.Judge != nil {
 		v, a.JudgeStatus = e.judge(ctx, question, v, a.Retrieved)
 	}

@@ -82,7 +82,7 @@ func TestSimulatedModelOnTheFixtures(t *testing.T) {
 		c.add(fx, a)
 	}
 	for _, sent := range model.Log() {
-		v := answer.Verify(sent.Question, sent.Text, retrieved[sent.Question], ix.Lexical())
+		v := answer.Verify(sent.Question, sent.Text, retrieved[sent.Question], ix.Terms())
 		if !answerable[sent.Question] && len(sent.Good) > 0 && len(v.Sentences) == 1 && v.Sentences[0].Reason == answer.ReasonOffQuestion {
 			// A quoted sentence that does not answer an unanswerable
 			// question is a cited non-answer: removing it is right.

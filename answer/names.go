@@ -1,9 +1,9 @@
 package answer
 
 import (
+	"github.com/footnote-dev/footnote/analysis"
 	"strings"
 
-	"github.com/footnote-dev/footnote/retrieval"
 	"github.com/kljensen/snowball/english"
 )
 
@@ -48,7 +48,7 @@ var connectors = setOf("of", "for", "and")
 // sentence's first word counts as a name only when it is a name there, or
 // the corpus has never seen it (a stop word, "Notably" or "Instead" is
 // neither).
-func namesIn(ws []word, known func(lower string) bool, stats *retrieval.Lexical) []name {
+func namesIn(ws []word, known func(lower string) bool, stats analysis.TermStats) []name {
 	var out []name
 	for i := 0; i < len(ws); {
 		if !ws[i].capitalised() {
@@ -68,7 +68,7 @@ func namesIn(ws []word, known func(lower string) bool, stats *retrieval.Lexical)
 
 // splitName cuts the capitalised run ws[i:j] at titles and connectors into
 // names, dropping stop words and an opener that is not a name.
-func splitName(ws []word, i, j int, known func(string) bool, stats *retrieval.Lexical) []name {
+func splitName(ws []word, i, j int, known func(string) bool, stats analysis.TermStats) []name {
 	var out []name
 	cur := name{start: -1}
 	emit := func() {
@@ -104,11 +104,11 @@ func splitName(ws []word, i, j int, known func(string) bool, stats *retrieval.Le
 // initialIsName decides for a single capitalised word opening a sentence:
 // a name where the paragraph capitalises it too, or a word neither the
 // corpus nor the dictionary knows ("Lavrov", not "Sitting").
-func initialIsName(low string, known func(string) bool, stats *retrieval.Lexical) bool {
+func initialIsName(low string, known func(string) bool, stats analysis.TermStats) bool {
 	if openers[low] || strings.HasSuffix(low, "ly") || english.IsStopWord(low) {
 		return false
 	}
-	return known(low) || stats.DocFreq(retrieval.Stem(low)) == 0 && properOnly(low)
+	return known(low) || stats.DocFreq(analysis.Stem(low)) == 0 && properOnly(low)
 }
 
 // mergeInitials joins single letters ("U", "S" of "U.S.") into one acronym.
@@ -169,7 +169,7 @@ type nameIndex struct {
 	ws       []word
 }
 
-func newNameIndex(text string, stats *retrieval.Lexical) nameIndex {
+func newNameIndex(text string, stats analysis.TermStats) nameIndex {
 	ws := splitWords(text)
 	ix := nameIndex{words: map[string]bool{}, caps: map[string]bool{}, initials: map[string]bool{}, ws: ws}
 	for _, w := range ws {
@@ -251,7 +251,7 @@ func (ix nameIndex) has(n name) bool {
 
 // properOnly reports whether a name token is no common word: "Kim" or
 // "Putin", not "Embassy" or "Party", which name nothing on their own.
-func properOnly(low string) bool { return len(retrieval.Related(retrieval.Stem(low))) == 0 }
+func properOnly(low string) bool { return len(analysis.Related(analysis.Stem(low))) == 0 }
 
 // contrasts reports whether the paragraph puts another name where the
 // sentence puts n: "Chinese embassy" against "Russian embassy", "Xi
@@ -284,7 +284,7 @@ func stemAt(ws []word, i, dir int) string {
 			skipped++
 			continue
 		}
-		return retrieval.Stem(low)
+		return analysis.Stem(low)
 	}
 	return ""
 }

@@ -2,10 +2,9 @@ package answer
 
 import (
 	"cmp"
+	"github.com/footnote-dev/footnote/analysis"
 	"regexp"
 	"strings"
-
-	"github.com/footnote-dev/footnote/retrieval"
 )
 
 // Negation: syntactic cues, and verbs and nouns that negate by meaning
@@ -60,7 +59,7 @@ func cuesOf(clause string, shared map[string]bool) clauseCues {
 	for i, w := range ws {
 		low := w.text
 		c.hedged = c.hedged || hedgeWords[low]
-		lexical := negationStems[retrieval.Stem(low)]
+		lexical := negationStems[analysis.Stem(low)]
 		if negationWords[low] || lexical {
 			c.negated = c.negated || governs(ws, i, lexical, shared)
 		}
@@ -75,11 +74,11 @@ func cuesOf(clause string, shared map[string]bool) clauseCues {
 // cueScope words, stopping at punctuation; a negating verb or noun
 // ("declined", "absence") governs itself too.
 func governs(ws []word, i int, self bool, shared map[string]bool) bool {
-	if self && shared[retrieval.Stem(ws[i].text)] {
+	if self && shared[analysis.Stem(ws[i].text)] {
 		return true
 	}
 	for j := i + 1; j < len(ws) && j <= i+cueScope && !ws[j].broken; j++ {
-		if shared[retrieval.Stem(ws[j].text)] {
+		if shared[analysis.Stem(ws[j].text)] {
 			return true
 		}
 	}
@@ -98,18 +97,18 @@ const minClauseMatch = 0.6
 // the paragraph says only may happen ("Kim visited Moscow" against "Kim
 // will visit Moscow for the first time"), and "" otherwise. A tie with a
 // clause that agrees is agreement.
-func polarityConflict(claim string, paragraphs []string, stats *retrieval.Lexical) Reason {
+func polarityConflict(claim string, paragraphs []string, stats analysis.TermStats) Reason {
 	var paraClauses []string
 	for _, p := range paragraphs {
 		paraClauses = append(paraClauses, clausesOf(p)...)
 	}
-	inParas := retrieval.StemSet(joinLines(paragraphs))
+	inParas := analysis.StemSet(joinLines(paragraphs))
 	frame := reportingFrame(claim, stats)
 	for _, cc := range clausesOf(claim) {
 		// Words the paragraphs lack ("Yes", an added adjective) cannot
 		// locate the matching clause; leave them out of the match.
-		q := retrieval.NewQuestion(strings.Join(presentWords(cc, inParas, frame), " "), stats)
-		if len(retrieval.Tokens(cc)) < 2 || q.IsEmpty() {
+		q := analysis.NewQuestion(strings.Join(presentWords(cc, inParas, frame), " "), stats)
+		if len(analysis.Tokens(cc)) < 2 || q.IsEmpty() {
 			continue
 		}
 		if r := conflictWith(cc, q, paraClauses); r != "" {
@@ -119,11 +118,11 @@ func polarityConflict(claim string, paragraphs []string, stats *retrieval.Lexica
 	return ""
 }
 
-func conflictWith(claimClause string, q retrieval.Question, paraClauses []string) Reason {
+func conflictWith(claimClause string, q analysis.Question, paraClauses []string) Reason {
 	best := 0.0
 	var top []string
 	for _, pc := range paraClauses {
-		s := q.Coverage(retrieval.StemSet(pc))
+		s := q.Coverage(analysis.StemSet(pc))
 		switch {
 		case s > best+0.05:
 			best, top = s, []string{pc}
@@ -135,11 +134,11 @@ func conflictWith(claimClause string, q retrieval.Question, paraClauses []string
 	if best < minClauseMatch {
 		return ""
 	}
-	claimStems := retrieval.StemSet(claimClause)
+	claimStems := analysis.StemSet(claimClause)
 	var reason Reason
 	for _, pc := range top {
 		shared := map[string]bool{}
-		for st := range retrieval.StemSet(pc) {
+		for st := range analysis.StemSet(pc) {
 			if claimStems[st] {
 				shared[st] = true
 			}
@@ -164,7 +163,7 @@ var reportingWords = setOf("said", "says", "say", "wrote", "writes", "write", "t
 // reportingFrame returns the folded words of a claim that only say who
 // speaks ("McCreary wrote that …"): they locate the speaker, not the
 // statement, in the paragraph.
-func reportingFrame(claim string, stats *retrieval.Lexical) map[string]bool {
+func reportingFrame(claim string, stats analysis.TermStats) map[string]bool {
 	frame := map[string]bool{}
 	speakers, _ := speakersIn(claim, stats)
 	for _, sp := range speakers {
@@ -185,7 +184,7 @@ func presentWords(text string, stems, frame map[string]bool) []string {
 		if frame[fold(w.lower())] || reportingWords[w.lower()] || hasDigit(w.text) || isNumberWord(w.lower()) {
 			continue
 		}
-		if toks := retrieval.Tokens(w.text); len(toks) == 1 && stems[toks[0]] {
+		if toks := analysis.Tokens(w.text); len(toks) == 1 && stems[toks[0]] {
 			out = append(out, w.text)
 		}
 	}

@@ -224,7 +224,7 @@ func verifyDirectly(t *testing.T, fx replyFixture, a answer.Answer, ix *retrieva
 	if err != nil {
 		t.Error(err)
 	}
-	return answer.Verify(fx.Question, reply, a.Retrieved, ix.Lexical()).Sentences
+	return answer.Verify(fx.Question, reply, a.Retrieved, ix.Terms()).Sentences
 }
 
 func outcomeOf(a answer.Answer) string {

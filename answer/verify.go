@@ -3,6 +3,8 @@ package answer
 import (
 	"strings"
 
+	"github.com/footnote-dev/footnote/analysis"
+
 	"github.com/footnote-dev/footnote/retrieval"
 )
 
@@ -131,7 +133,7 @@ type Verified struct {
 //     a sentence its paragraphs cover that does not is a cited non-answer,
 //     whatever else is wrong with it;
 //   - the kept citations are renumbered 1..n in order of first use.
-func Verify(question, text string, sources []retrieval.Result, stats *retrieval.Lexical) Verified {
+func Verify(question, text string, sources []retrieval.Result, stats analysis.TermStats) Verified {
 	f := newFocus(question, stats)
 	var checks []SentenceCheck
 	for _, s := range splitAnswer(normalizeMarkers(text)) {
@@ -172,7 +174,7 @@ func assemble(checks []SentenceCheck, sources []retrieval.Result) Verified {
 }
 
 // decide checks one sentence.
-func decide(f focus, sentence string, sources []retrieval.Result, stats *retrieval.Lexical) SentenceCheck {
+func decide(f focus, sentence string, sources []retrieval.Result, stats analysis.TermStats) SentenceCheck {
 	c := SentenceCheck{Sentence: strings.TrimSpace(sentence), Cited: citedNumbers(sentence)}
 	if c.Cited == nil {
 		c.Cited = []int{}
@@ -192,7 +194,7 @@ func decide(f focus, sentence string, sources []retrieval.Result, stats *retriev
 	case len(valid) == 0:
 		return c.remove(ReasonUnknownSource, "")
 	}
-	words := retrieval.NewQuestion(claim, stats)
+	words := analysis.NewQuestion(claim, stats)
 	if words.IsEmpty() {
 		return c.remove(ReasonNoClaim, "")
 	}
@@ -224,7 +226,7 @@ func (c SentenceCheck) remove(r Reason, detail string) SentenceCheck {
 
 // checkClaim runs the checks beyond coverage on a claim and the paragraphs
 // that cover it; it returns the first failure.
-func checkClaim(f focus, claim string, paras []string, stats *retrieval.Lexical) (Reason, string) {
+func checkClaim(f focus, claim string, paras []string, stats analysis.TermStats) (Reason, string) {
 	if who, bad := attributionFails(claim, paras, stats); bad {
 		return ReasonAttribution, who
 	}
@@ -242,7 +244,7 @@ func checkClaim(f focus, claim string, paras []string, stats *retrieval.Lexical)
 
 // missingName returns the first name of claim its paragraphs do not
 // support (see Verify).
-func missingName(f focus, claim string, paras []string, stats *retrieval.Lexical) (string, bool) {
+func missingName(f focus, claim string, paras []string, stats analysis.TermStats) (string, bool) {
 	ix := newNameIndex(joinLines(paras), stats)
 	ws := splitWords(claim)
 	sentence := newNameIndex(claim, stats)
@@ -271,10 +273,10 @@ func asContext(ws []word, n name) bool {
 
 // coverageSupport returns the cited numbers whose paragraphs cover the
 // claim's words, in citing order (see Verify).
-func coverageSupport(words retrieval.Question, valid []int, sources []retrieval.Result) []int {
+func coverageSupport(words analysis.Question, valid []int, sources []retrieval.Result) []int {
 	para := make(map[int]map[string]bool, len(valid))
 	for _, n := range valid {
-		para[n] = retrieval.StemSet(sources[n-1].Text)
+		para[n] = analysis.StemSet(sources[n-1].Text)
 	}
 	var kept []int
 	for _, n := range valid {
@@ -294,7 +296,7 @@ func coverageSupport(words retrieval.Question, valid []int, sources []retrieval.
 // the sentence needs beyond the other kept ones: in "Kim went to the
 // embassy [1][4]", [4] sharing "Kim" with the sentence is no support when
 // [1] already covers it all.
-func withoutPassengers(words retrieval.Question, kept []int, para map[int]map[string]bool) []int {
+func withoutPassengers(words analysis.Question, kept []int, para map[int]map[string]bool) []int {
 	var out []int
 	for i, n := range kept {
 		if words.Coverage(para[n]) >= minSupport {
