@@ -303,3 +303,42 @@ func (c *replyCounts) report(t *testing.T, split string) {
 	}
 	t.Logf("%s: fabricated cited sentences removed %d/%d; keyword accuracy %d/%d", split, c.fabricatedRemove, c.fabricated, c.keywords, c.answeredAnswerable)
 }
+
+// TestVerifyingAPrefixGivesAPrefix pins the contract streaming relies on:
+// each sentence is decided on its own words, its sources, the question and
+// the corpus statistics, so the verified text of a reply's first k
+// sentences is a prefix of the verified text of the whole reply.
+func TestVerifyingAPrefixGivesAPrefix(t *testing.T) {
+	ix := builtinIndex(t)
+	for _, fx := range readReplyFixtures(t, "../testdata/replies.jsonl") {
+		t.Run(fx.ID, func(t *testing.T) {
+			results, err := ix.Search(t.Context(), fx.Question, answer.DefaultK, retrieval.SearchOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts := make([]string, len(results))
+			for i, r := range results {
+				texts[i] = r.Text
+			}
+			full, err := resolveReply(fx, texts)
+			if err != nil {
+				t.Skip(err)
+			}
+			whole := answer.Verify(fx.Question, full, results, ix.Terms())
+			for k := 1; k < len(fx.Sentences); k++ {
+				part := fx
+				part.Sentences = fx.Sentences[:k]
+				prefix, _ := resolveReply(part, texts)
+				v := answer.Verify(fx.Question, prefix, results, ix.Terms())
+				if !strings.HasPrefix(whole.Text, v.Text) {
+					t.Errorf("first %d sentences verify to %q, not a prefix of %q", k, v.Text, whole.Text)
+				}
+				for i, c := range v.Sentences {
+					if w := whole.Sentences[i]; c.Kept != w.Kept || c.Reason != w.Reason {
+						t.Errorf("sentence %d decided %v/%s in a prefix, %v/%s in the whole reply", i+1, c.Kept, c.Reason, w.Kept, w.Reason)
+					}
+				}
+			}
+		})
+	}
+}
