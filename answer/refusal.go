@@ -80,4 +80,3 @@ func isRefusal(sentence string) bool {
 	}
 	return false
 }
-
