@@ -3,7 +3,6 @@ package answer
 import (
 	"context"
 	"errors"
-	"strings"
 
 	"github.com/footnote-dev/footnote/prompts"
 	"github.com/footnote-dev/footnote/retrieval"
@@ -42,30 +41,60 @@ const maxAnswerSentences = 5
 // generate answers a with the LLM from a.Retrieved, then verifies its
 // citations. a already holds the extractive answer, which it keeps, with
 // Mode extractive and a FallbackReason, when the LLM fails or none of its
-// sentences survives verification. It returns an error only when ctx
-// itself is done.
-func (e *Engine) generate(ctx context.Context, a Answer, question string, onPartial func(string)) (Answer, error) {
+// sentences survives verification. With onProgress the answer streams
+// through a stream verifier. It returns an error only when ctx itself is
+// done.
+func (e *Engine) generate(ctx context.Context, a Answer, question string, onProgress func(Partial)) (Answer, error) {
 	msgs, err := answerMessages(question, a.Retrieved)
 	if err != nil {
 		return e.fallback(a, err.Error()), nil
 	}
-	text, err := e.Generator.Generate(ctx, msgs, onPartial)
+	sv := e.newStreamVerifier(a, question, onProgress)
+	text, err := e.Generator.Generate(ctx, msgs, sv.feeder())
 	if err != nil {
 		if ctx.Err() != nil {
 			return Answer{}, ctx.Err()
 		}
+		if prefix, ok := sv.shownPrefix(); ok {
+			// Readers have seen these verified sentences: keep them rather
+			// than replace them with a different, extractive answer.
+			e.warnf("LLM failed after verified sentences were shown (%s); keeping them", err)
+			return e.finish(ctx, a, question, prefix, sv), nil
+		}
 		return e.fallback(a, "LLM failed: "+err.Error()), nil
 	}
-	if isAbstention(text) {
-		return abstain(a), nil
+	return e.finish(ctx, a, question, text, sv), nil
+}
+
+// finish turns the model's reply into the answer: Verify, the judge when
+// set, then settle. It is the one finishing path of streamed and plain
+// calls alike, so that Discord's final message and `ask --json` agree for
+// the same reply; the stream verifier reads prefixes with the same Verify.
+func (e *Engine) finish(ctx context.Context, a Answer, question, text string, sv *streamVerifier) Answer {
+	v := Verify(question, text, a.Retrieved, e.Retriever.Terms())
+	if e.Judge != nil {
+		if v.Outcome() == Answered {
+			sv.awaitJudge(v.Text)
+		}
+		v, a.JudgeStatus = e.judge(ctx, question, v, a.Retrieved)
 	}
-	v := Verify(text, a.Retrieved, e.Retriever.Terms())
-	a.DroppedCitations = v.Dropped
-	if v.Text == "" {
-		return e.fallback(a, "no sentence of the LLM's answer was supported by the paragraphs it cited"), nil
+	return e.settle(a, v)
+}
+
+// settle turns a verified reply into the answer: the kept text, an
+// abstention when the model refused, or the extractive fallback when
+// nothing it claimed held. Every surface goes through it, so `ask`, the
+// bot and eval show the same decision.
+func (e *Engine) settle(a Answer, v Verified) Answer {
+	a.DroppedCitations, a.Verification = v.Dropped, v.Sentences
+	switch v.Outcome() {
+	case Refused:
+		return abstain(a)
+	case Unsupported:
+		return e.fallback(a, "no sentence of the LLM's answer was supported by the paragraphs it cited")
 	}
 	a.Text, a.Citations = v.Text, v.Citations
-	return a, nil
+	return a
 }
 
 // fallback turns a into the extractive answer it already holds, saying why
@@ -93,16 +122,4 @@ func answerMessages(question string, results []retrieval.Result) ([]Message, err
 		return nil, err
 	}
 	return []Message{{Role: RoleSystem, Content: system}, {Role: RoleUser, Content: user}}, nil
-}
-
-// isAbstention reports whether the model answered with the abstain phrase,
-// alone or leading its reply.
-func isAbstention(text string) bool {
-	norm := func(s string) string {
-		s = strings.ToLower(strings.TrimSpace(claimOf(s)))
-		s = strings.NewReplacer("’", "'", "‘", "'", "does not", "doesn't").Replace(s)
-		return strings.Trim(s, " .!\"'“”")
-	}
-	t, want := norm(text), norm(AbstainText)
-	return t == want || strings.HasPrefix(t, want+".") || strings.HasPrefix(t, want+" ")
 }

@@ -51,6 +51,9 @@ func New(cfg Config, asker Asker, logger *slog.Logger) (*Bot, error) {
 	if logger == nil {
 		logger = slog.Default()
 	}
+	// discordgo's REST errors quote the response body, which may echo
+	// the token: mask every record, not just the ones we expect.
+	logger = slog.New(cfg.Redactor.Handler(logger.Handler()))
 	mem := newMemory()
 	state := cfg.State
 	if state == nil {
@@ -65,7 +68,7 @@ func New(cfg Config, asker Asker, logger *slog.Logger) (*Bot, error) {
 		gotReady: make(chan struct{}),
 	}
 	feedback := cfg.FeedbackFile != "" || cfg.Feedback != nil
-	b.answers = &answerer{asker: asker, mem: mem, state: state, log: logger, timeout: cfg.AnswerTimeout, feedback: feedback, interval: streamInterval, token: cfg.Token}
+	b.answers = &answerer{asker: asker, mem: mem, state: state, log: logger, timeout: cfg.AnswerTimeout, feedback: feedback, pace: discordPacing(), token: cfg.Token}
 	return b, nil
 }
 

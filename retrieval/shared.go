@@ -28,7 +28,8 @@ func ChunkTokens(p corpus.Paragraph) []string { return analysis.Tokens(embedding
 // EmbedParagraphs embeds every paragraph with its context, as an index
 // does, in batches, reporting progress.
 func EmbedParagraphs(ctx context.Context, emb Embedder, ps []corpus.Paragraph, progress func(done, total int)) ([][]float32, error) {
-	return embedAll(ctx, emb, ps, progress)
+	vecs, _, _, err := embedAll(ctx, emb, ps, &embedCache{id: emb.ID(), vecs: map[textKey][]float32{}}, progress)
+	return vecs, err
 }
 
 // UsableVector returns v, or a unit vector on the first axis when v is

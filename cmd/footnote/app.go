@@ -9,8 +9,10 @@ import (
 
 	"github.com/footnote-dev/footnote/answer"
 	"github.com/footnote-dev/footnote/corpus"
+	"github.com/footnote-dev/footnote/internal/redact"
 	"github.com/footnote-dev/footnote/retrieval"
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 )
 
 // app holds what every command shares: its outside world and the
@@ -18,10 +20,15 @@ import (
 type app struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
-	cfg            Config
+	// terminal, when set, replaces terminal detection (see onTerminal).
+	terminal func(io.Writer) bool
+	cfg      Config
 	// env is the environment configure read (process environment over
 	// .env), kept for commands with settings of their own, like bot.
 	env environment
+	// redactor masks every secret of the configuration in what leaves
+	// the process; nil (before configure) masks credential shapes only.
+	redactor *redact.Redactor
 	// flags bound by the root command; applied over cfg in configure.
 	corpusFlag, indexFlag string
 }
@@ -31,13 +38,13 @@ func (a *app) rootCommand() *cobra.Command {
 		Use:   "footnote",
 		Short: "Answer questions about a corpus of articles, citing the paragraph each claim comes from",
 		Long: "footnote answers questions about a corpus of articles — the built-in news articles or your own\n" +
-			"folder of .txt and .md files — and cites the paragraph every claim comes from.",
+			"folder of .txt, .md, .html and .pdf files — and cites the paragraph every claim comes from.",
 		SilenceUsage:      true,
 		SilenceErrors:     true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error { return a.configure(cmd) },
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.PersistentFlags().StringVar(&a.corpusFlag, "corpus", "", "folder of .txt/.md articles (default: the built-in corpus; env FOOTNOTE_CORPUS_DIR)")
+	root.PersistentFlags().StringVar(&a.corpusFlag, "corpus", "", "folder of articles: .txt, .md, .html, .pdf (default: the built-in corpus; env FOOTNOTE_CORPUS_DIR)")
 	root.PersistentFlags().StringVar(&a.indexFlag, "index", "", "index folder (default: under the user cache dir; env FOOTNOTE_INDEX_DIR)")
 	for _, c := range a.subcommands() {
 		root.AddCommand(c)
@@ -47,7 +54,7 @@ func (a *app) rootCommand() *cobra.Command {
 
 // subcommands lists footnote's commands; each lives in its own file.
 func (a *app) subcommands() []*cobra.Command {
-	return []*cobra.Command{a.indexCommand(), a.searchCommand(), a.askCommand(), a.evalCommand(), a.botCommand()}
+	return []*cobra.Command{a.indexCommand(), a.searchCommand(), a.askCommand(), a.evalCommand(), a.botCommand(), a.addCommand()}
 }
 
 // configure reads the configuration once: flags over environment over .env.
@@ -57,6 +64,7 @@ func (a *app) configure(cmd *cobra.Command) error {
 		return err
 	}
 	a.env = env
+	a.redactor = newRedactor(env)
 	if a.cfg, err = configFromEnv(env); err != nil {
 		return err
 	}
@@ -72,29 +80,41 @@ func (a *app) configure(cmd *cobra.Command) error {
 // warn prints a one-line notice on stderr.
 func (a *app) warn(msg string) { fmt.Fprintf(a.stderr, "footnote: %s\n", oneLine(msg)) }
 
-// loadCorpus returns the configured corpus, warning about skipped files.
-func (a *app) loadCorpus() (*corpus.Corpus, error) {
+// loadCorpus returns the configured corpus and the files it skipped. A
+// corpus that does not load prints them at once: they say why.
+func (a *app) loadCorpus(ctx context.Context) (*corpus.Corpus, []corpus.Warning, error) {
 	if a.cfg.CorpusDir == "" {
-		return corpus.Builtin()
+		c, err := corpus.Builtin()
+		return c, nil, err
 	}
-	c, warnings, err := corpus.LoadDir(a.cfg.CorpusDir)
+	c, warnings, err := corpus.LoadDirContext(ctx, a.cfg.CorpusDir, a.cfg.Limits)
+	if err != nil {
+		a.warnSkipped(warnings)
+		return nil, nil, fmt.Errorf("load corpus %s: %w", a.cfg.CorpusDir, err)
+	}
+	return c, warnings, nil
+}
+
+// warnSkipped lists the files a corpus load skipped, one line each.
+func (a *app) warnSkipped(warnings []corpus.Warning) {
 	for _, w := range warnings {
 		a.warn(w.String())
 	}
-	if err != nil {
-		return nil, fmt.Errorf("load corpus %s: %w", a.cfg.CorpusDir, err)
-	}
-	return c, nil
 }
 
 // openIndex loads the index of the configured corpus from the configured
-// store, building it first when missing or stale.
+// store, building it first when missing or stale. The files the corpus
+// skipped are listed once per build, not on every question that loads the
+// index built then.
 func (a *app) openIndex(ctx context.Context, rebuild bool, progress func(done, total int)) (searchIndex, retrieval.Status, error) {
-	c, err := a.loadCorpus()
+	c, skipped, err := a.loadCorpus(ctx)
 	if err != nil {
 		return nil, retrieval.Status{}, err
 	}
 	ix, st, _, err := a.openStore(ctx, c, rebuild, progress)
+	if err == nil && st.Built {
+		a.warnSkipped(skipped)
+	}
 	return ix, st, err
 }
 
@@ -112,22 +132,31 @@ func (a *app) engine(ctx context.Context) (*answer.Engine, error) {
 	if err != nil {
 		return nil, err
 	}
+	judge, err := a.judge(gen)
+	if err != nil {
+		return nil, err
+	}
 	go corpus.LoadSentenceModel() // the extractive answer needs it; overlap the parse
 	ix, _, err := a.openIndex(ctx, false, a.progressBar())
 	if err != nil {
 		return nil, err
 	}
-	return &answer.Engine{Retriever: ix, K: a.cfg.K, Threshold: a.cfg.Threshold, Search: a.cfg.searchOptions(), Warn: a.warn, Generator: gen}, nil
+	return &answer.Engine{Retriever: ix, K: a.cfg.K, Threshold: a.cfg.Threshold, Search: a.cfg.searchOptions(), Warn: a.warn, Generator: gen, Judge: judge}, nil
 }
 
 // isTerminal reports whether w is an interactive terminal.
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
-	if !ok {
-		return false
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// onTerminal reports whether w is a terminal, as a.terminal says when set
+// (tests drive the terminal paths with it), else as isTerminal does.
+func (a *app) onTerminal(w io.Writer) bool {
+	if a.terminal != nil {
+		return a.terminal(w)
 	}
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
+	return isTerminal(w)
 }
 
 // progressDelay is how long embedding must run before a bar appears: a

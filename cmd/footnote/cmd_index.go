@@ -13,13 +13,16 @@ func (a *app) indexCommand() *cobra.Command {
 		Short: "Build or refresh the index of the corpus",
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			c, err := a.loadCorpus()
+			c, skipped, err := a.loadCorpus(cmd.Context())
 			if err != nil {
 				return err
 			}
 			ix, st, where, err := a.openStore(cmd.Context(), c, rebuild, a.progressBar())
 			if err != nil {
 				return err
+			}
+			if st.Built {
+				a.warnSkipped(skipped)
 			}
 			m := ix.Manifest()
 			docs := map[string]bool{}
@@ -29,6 +32,9 @@ func (a *app) indexCommand() *cobra.Command {
 			verb := "loaded"
 			if st.Built {
 				verb = "built (" + st.Reason + ")"
+				if st.Embedded < ix.Len() {
+					verb += fmt.Sprintf(", %d paragraphs embedded and %d taken from the embedding cache,", st.Embedded, ix.Len()-st.Embedded)
+				}
 			}
 			fmt.Fprintf(a.stdout, "index %s in %s: %d documents, %d paragraphs, embedder %s (%d dimensions)\n%s\n",
 				verb, st.Took.Round(timeUnit(st.Took)), len(docs), ix.Len(), m.EmbedderID, m.Dimension, where)

@@ -11,8 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/footnote-dev/footnote/corpus"
 	"github.com/footnote-dev/footnote/retrieval"
-	"github.com/joho/godotenv"
 )
 
 // Config is everything footnote reads from its environment, read once here
@@ -28,11 +28,16 @@ type Config struct {
 	// Generator is "extractive", "llm" or "" (LLM when an OpenAI key or base
 	// URL is set).
 	Generator string
-	OpenAI    OpenAIConfig
+	// Verify is "lexical" (default) or "llm": the LLM judge re-checks what
+	// the lexical verifier kept, one extra chat call per answer.
+	Verify string
+	OpenAI OpenAIConfig
 	// Threshold is the abstention threshold; 0 means the calibrated default.
 	Threshold float64
 	// K is how many paragraphs an answer draws on; 0 means the default.
 	K int
+	// Limits bound what is read from CorpusDir.
+	Limits corpus.Limits
 	// LexicalWeight is BM25's share in fusion, in [0, 1] (1: BM25 alone,
 	// 0: vectors alone); nil means the default. For measuring what each
 	// ranking adds (BENCHMARKS.md) more than for everyday use.
@@ -84,12 +89,12 @@ type environment struct {
 // newEnvironment reads .env from the working directory when there is one.
 func newEnvironment(getenv func(string) string) (environment, error) {
 	env := environment{getenv: getenv, dotenv: map[string]string{}}
-	m, err := godotenv.Read(".env")
+	m, err := readDotenv(".env")
 	switch {
 	case err == nil:
 		env.dotenv = m
 	case !errors.Is(err, os.ErrNotExist):
-		return env, fmt.Errorf("read .env: %w", err)
+		return env, err
 	}
 	return env, nil
 }
@@ -108,6 +113,7 @@ func configFromEnv(env environment) (Config, error) {
 		IndexDir:  env.get("FOOTNOTE_INDEX_DIR"),
 		Embedder:  strings.ToLower(env.get("FOOTNOTE_EMBEDDER")),
 		Generator: strings.ToLower(env.get("FOOTNOTE_GENERATOR")),
+		Verify:    strings.ToLower(env.get("FOOTNOTE_VERIFY")),
 		OpenAI: OpenAIConfig{
 			BaseURL:        env.get("OPENAI_BASE_URL"),
 			APIKey:         Secret(env.get("OPENAI_API_KEY")),
@@ -121,6 +127,12 @@ func configFromEnv(env environment) (Config, error) {
 	}
 	if cfg.Embedder != "local" && cfg.Embedder != "openai" {
 		return cfg, usageError{fmt.Errorf("FOOTNOTE_EMBEDDER must be local or openai, not %q", cfg.Embedder)}
+	}
+	if cfg.Verify == "" {
+		cfg.Verify = "lexical"
+	}
+	if cfg.Verify != "lexical" && cfg.Verify != "llm" {
+		return cfg, usageError{fmt.Errorf("FOOTNOTE_VERIFY must be lexical or llm, not %q", cfg.Verify)}
 	}
 	if cfg.Generator != "" && cfg.Generator != "extractive" && cfg.Generator != "llm" {
 		return cfg, usageError{fmt.Errorf("FOOTNOTE_GENERATOR must be extractive or llm, not %q", cfg.Generator)}
@@ -139,6 +151,9 @@ func configFromEnv(env environment) (Config, error) {
 		return cfg, err
 	}
 	if cfg.K, err = intVar(env, "FOOTNOTE_TOP_K"); err != nil {
+		return cfg, err
+	}
+	if cfg.Limits, err = corpusLimits(env); err != nil {
 		return cfg, err
 	}
 	if env.get("FOOTNOTE_LEXICAL_WEIGHT") != "" {
@@ -183,14 +198,17 @@ func intVar(env environment, key string) (int, error) {
 }
 
 // indexDir is where the index of the configured corpus lives: one folder
-// per corpus, so switching corpora does not rebuild every time.
+// per corpus, so switching corpora does not rebuild every time. It is ""
+// (keep the index in memory) when there is no user cache folder: the
+// shared temporary folder is never a default, since another local user
+// could plant an index there.
 func (c Config) indexDir() (string, error) {
 	if c.IndexDir != "" {
 		return c.IndexDir, nil
 	}
 	base, err := os.UserCacheDir()
 	if err != nil {
-		base = os.TempDir()
+		return "", nil
 	}
 	name := "builtin"
 	if c.CorpusDir != "" {

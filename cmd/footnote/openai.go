@@ -1,10 +1,12 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
 	"github.com/footnote-dev/footnote/answer"
+	"github.com/footnote-dev/footnote/internal/redact"
 	"github.com/footnote-dev/footnote/retrieval"
 )
 
@@ -34,9 +36,36 @@ func (a *app) generator() (answer.Generator, error) {
 	if o.APIKey == "" && o.BaseURL == "" {
 		return nil, usageError{fmt.Errorf("FOOTNOTE_GENERATOR=llm: %w", errNoOpenAIEndpoint)}
 	}
-	return answer.NewOpenAIGenerator(answer.LLMConfig{
+	gen := answer.NewOpenAIGenerator(answer.LLMConfig{
 		BaseURL: o.BaseURL, APIKey: o.APIKey.Reveal(), ChatModel: o.ChatModel, Timeout: o.Timeout,
-	}), nil
+	})
+	return redactingGenerator{next: gen, r: a.redactor}, nil
+}
+
+// judge returns the LLM judge for FOOTNOTE_VERIFY=llm, asking the same
+// model through the same generator, or nil for lexical verification. It
+// needs LLM answers: there is nothing to judge without them.
+func (a *app) judge(gen answer.Generator) (answer.Judge, error) {
+	if a.cfg.Verify != "llm" {
+		return nil, nil
+	}
+	if gen == nil {
+		return nil, usageError{errors.New("FOOTNOTE_VERIFY=llm judges LLM answers: turn them on with OPENAI_API_KEY or OPENAI_BASE_URL")}
+	}
+	return answer.LLMJudge{Generator: gen}, nil
+}
+
+// redactingGenerator masks the generator's errors at their source: their
+// text becomes an answer's fallback_reason (JSON, eval reports, bot logs),
+// not only a line on stderr.
+type redactingGenerator struct {
+	next answer.Generator
+	r    *redact.Redactor
+}
+
+func (g redactingGenerator) Generate(ctx context.Context, msgs []answer.Message, onPartial func(string)) (string, error) {
+	text, err := g.next.Generate(ctx, msgs, onPartial)
+	return text, g.r.Error(err)
 }
 
 // openAIEmbedder returns the embedder for FOOTNOTE_EMBEDDER=openai.

@@ -96,9 +96,14 @@ func (a *app) openStore(ctx context.Context, c *corpus.Corpus, rebuild bool, pro
 	if err != nil {
 		return nil, st, "", err
 	}
+	where = dir
+	if dir == "" {
+		a.warn("no user cache folder (set HOME or XDG_CACHE_HOME, or FOOTNOTE_INDEX_DIR): keeping the index in memory")
+		where = "(in memory only)"
+	}
 	rix, st, err := retrieval.Open(ctx, c, retrieval.Options{Dir: dir, Embedder: emb, Rebuild: rebuild, Progress: progress, Warn: a.warn})
 	if err != nil {
 		return nil, st, "", err
 	}
-	return rix, st, dir, nil
+	return rix, st, where, nil
 }

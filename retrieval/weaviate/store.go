@@ -169,7 +169,7 @@ func Open(ctx context.Context, c *corpus.Corpus, opts Options) (*Store, retrieva
 	if err != nil {
 		return nil, retrieval.Status{}, err
 	}
-	return s, retrieval.Status{Built: true, Reason: reason, Took: time.Since(start)}, nil
+	return s, retrieval.Status{Built: true, Reason: reason, Took: time.Since(start), Embedded: s.Len()}, nil
 }
 
 // wantManifest is the manifest a build of c with the configured embedder

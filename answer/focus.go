@@ -1,0 +1,257 @@
+package answer
+
+import (
+	"github.com/footnote-dev/footnote/analysis"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// minBridge is the word-vector similarity at which a question word the
+// corpus has never seen counts as answered by a word of the sentence or
+// its paragraph: "money" by "financial" (0.65), "scholar" by "professor"
+// (0.63); not "height" by "elevated" (0.59), "favourite" by "food" (0.13)
+// or "tall" by "red" (0.40).
+const minBridge = 0.6
+
+// focus is what a question asks about, for judging whether a sentence
+// addresses it: its names, and its other content words (the attribute or
+// head noun: "tall", "favourite food", "capital").
+type focus struct {
+	question string
+	names    []name
+	terms    []string
+	stats    analysis.TermStats
+	// index of the question itself: a name it mentions may be repeated
+	// by an answer as context.
+	index nameIndex
+}
+
+func newFocus(question string, stats analysis.TermStats) focus {
+	f := focus{question: question, stats: stats, index: newNameIndex(question, stats)}
+	ws := splitWords(question)
+	f.names = namesIn(ws, func(string) bool { return false }, stats)
+	inName := map[string]bool{}
+	for _, n := range f.names {
+		for _, t := range n.tokens {
+			inName[t] = true
+		}
+	}
+	for _, w := range ws {
+		if inName[fold(w.lower())] {
+			continue
+		}
+		for _, t := range analysis.Tokens(w.text) {
+			if !slices.Contains(f.terms, t) && !isNumberWord(w.lower()) && !hasDigit(t) {
+				f.terms = append(f.terms, t)
+			}
+		}
+	}
+	return f
+}
+
+// addressedBy reports whether a sentence, read with its cited paragraphs,
+// addresses the question. It does not when the question names something
+// the corpus has never heard of and the sentence does not name it
+// ("France"); when the sentence lacks what the question asks for (a number
+// for "how many", a date for "when", a name for "who"); when it gives the
+// thing asked about to another owner ("Putin's birthday" for "Kim's") or to
+// none ("a domestic schedule" for "Putin's schedule"); or
+// when none of the question's other content words ("tall") is in the
+// sentence or its paragraphs, nor bridged in the sentence by a related
+// word or a near word vector. The
+// test is lenient on purpose: a correct answer may paraphrase its question
+// ("money" for "financial aid"), and removing it would be worse than
+// keeping a non-answer.
+func (f focus) addressedBy(sentence string, paragraphs []string) bool {
+	if len(f.names) == 0 && len(f.terms) == 0 {
+		return true
+	}
+	ctx := newNameIndex(sentence+"\n"+joinLines(paragraphs), f.stats)
+	for _, n := range f.names {
+		if f.unknown(n.raw) && !ctx.has(n) {
+			return false
+		}
+	}
+	if !f.typed(sentence) || f.otherOwner(sentence) {
+		return false
+	}
+	if len(f.terms) == 0 || f.anchored(sentence) {
+		return true
+	}
+	// The paragraph may hold a question word itself; a bridge (a related
+	// word, a near vector) must be in the sentence: paragraphs are long
+	// enough to hold a word of some other sense ("elevated" for "height").
+	stems, own := analysis.StemSet(joinLines(paragraphs)), analysis.StemSet(sentence)
+	for _, t := range f.terms {
+		if stems[t] || own[t] || slices.ContainsFunc(analysis.Related(t), func(r string) bool { return own[r] }) ||
+			analysis.Similarity(t, own) >= minBridge {
+			return true
+		}
+	}
+	return false
+}
+
+// unknown reports whether the corpus has never seen any of the stems of
+// tokens, nor a word related to them.
+func (f focus) unknown(tokens []string) bool {
+	for _, t := range tokens {
+		st := analysis.Stem(t)
+		if f.stats.DocFreq(st) > 0 || f.stats.DocFreq(t) > 0 {
+			return false
+		}
+		if slices.ContainsFunc(analysis.Related(st), func(r string) bool { return f.stats.DocFreq(r) > 0 }) {
+			return false
+		}
+	}
+	return true
+}
+
+func joinLines(ps []string) string {
+	out := ""
+	for _, p := range ps {
+		out += p + "\n"
+	}
+	return out
+}
+
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
+
+// Answer types a question asks for, by its opening words.
+var (
+	asksNumber = regexp.MustCompile(`(?i)^\s*(?:(?:and|so|but)\s+)?(?:how\s+(?:many|much|old|tall|long|far|big|large|high|often)|what\s+(?:percentage|share|proportion|number|amount))\b`)
+	asksTime   = regexp.MustCompile(`(?i)^\s*(?:(?:and|so|but)\s+)?(?:when|what\s+(?:year|date|day|month|time|hour)|which\s+(?:year|date|day|month))\b`)
+	asksName   = regexp.MustCompile(`(?i)^\s*(?:(?:and|so|but)\s+)?(?:who|whom|where)\b`)
+	timeWords  = setOf("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+		"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow",
+		"ago", "year", "years", "month", "months", "week", "weeks", "day", "days", "morning", "evening", "night",
+		"afternoon", "later", "earlier", "before", "after", "since", "during", "until", "recently", "hour", "hours", "time")
+)
+
+// typed reports whether the sentence holds the kind of answer the question
+// asks for: a number for "how many", a time for "when", a name for "who"
+// and "where". Other questions ask for no particular kind.
+func (f focus) typed(sentence string) bool {
+	switch {
+	case asksNumber.MatchString(f.question):
+		return len(numbersIn(sentence, true)) > 0
+	case asksTime.MatchString(f.question):
+		if len(numbersIn(sentence, true)) > 0 {
+			return true
+		}
+		for _, w := range splitWords(strings.ToLower(sentence)) {
+			if timeWords[w.text] {
+				return true
+			}
+		}
+		return false
+	case asksName.MatchString(f.question):
+		for _, w := range splitWords(sentence) {
+			if w.capitalised() && !w.initial {
+				return true
+			}
+		}
+		return len(splitWords(sentence)) > 0 && splitWords(sentence)[0].capitalised() && f.stats.DocFreq(analysis.Stem(splitWords(sentence)[0].lower())) > 0 && !openers[splitWords(sentence)[0].lower()]
+	}
+	return true
+}
+
+// possessive matches "Name's word word": a name owning what follows it.
+var possessive = regexp.MustCompile(`([A-Z][\p{L}-]*(?:\s+[A-Z][\p{L}-]*)*)['’]s\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)`)
+
+// owned returns, for each possessive of text, the owner and the stems it
+// owns.
+func owned(text string, stats analysis.TermStats) (owners []name, stems []map[string]bool) {
+	for _, m := range possessive.FindAllStringSubmatch(text, -1) {
+		ns := namesIn(splitWords(m[1]), func(string) bool { return true }, stats)
+		if len(ns) == 0 {
+			continue
+		}
+		owners = append(owners, ns[len(ns)-1])
+		stems = append(stems, analysis.StemSet(m[2]))
+	}
+	return owners, stems
+}
+
+// otherOwner reports whether the sentence gives what the question asks
+// about to someone else: "Putin's birthday" for "Kim's birthday", the
+// Tampere library's books for the Rotterdam library's. A near miss shares
+// every word but the owner.
+func (f focus) otherOwner(sentence string) bool {
+	qOwners, qStems := owned(f.question, f.stats)
+	if len(qOwners) == 0 {
+		return false
+	}
+	if f.ownerMissing(sentence, qOwners, qStems) {
+		return true
+	}
+	sOwners, sStems := owned(sentence, f.stats)
+	other, same := false, false
+	for i, so := range sOwners {
+		for j, qo := range qOwners {
+			if !overlaps(sStems[i], qStems[j]) {
+				continue
+			}
+			if (nameIndex{words: setOf(qo.tokens...), caps: setOf(qo.tokens...)}).has(so) || (nameIndex{words: setOf(so.tokens...), caps: setOf(so.tokens...)}).has(qo) {
+				same = true
+			} else {
+				other = true
+			}
+		}
+	}
+	return other && !same
+}
+
+func overlaps(a, b map[string]bool) bool {
+	for k := range a {
+		if b[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// anchored reports whether the sentence repeats the question's own
+// anchors — a number or date it names ("on March 28"), or all of two or
+// more names — which tie it to the event asked about however it words the
+// rest ("vetoed" for "block").
+func (f focus) anchored(sentence string) bool {
+	if qn := numbersIn(f.question, false); len(qn) > 0 {
+		if _, missing := missingNumber(f.question, []string{sentence}); !missing {
+			return true
+		}
+	}
+	if len(f.names) < 2 {
+		return false
+	}
+	own := newNameIndex(sentence, f.stats)
+	for _, n := range f.names {
+		if !own.has(n) {
+			return false
+		}
+	}
+	return true
+}
+
+// pronouns may stand for the owner of what the question asks about.
+var pronouns = setOf("he", "his", "him", "she", "her", "hers", "they", "their", "them", "its", "it")
+
+// ownerMissing reports whether the sentence speaks of what the question
+// asks about ("schedule" in "Putin's schedule") without its owner, by name
+// or pronoun: "a domestic schedule" of North Korea's is not Putin's.
+func (f focus) ownerMissing(sentence string, owners []name, stems []map[string]bool) bool {
+	own := analysis.StemSet(sentence)
+	ix := newNameIndex(sentence, f.stats)
+	for _, w := range splitWords(strings.ToLower(sentence)) {
+		if pronouns[w.text] {
+			return false
+		}
+	}
+	for i, o := range owners {
+		if overlaps(own, stems[i]) && !ix.has(o) {
+			return true
+		}
+	}
+	return false
+}
