@@ -60,14 +60,16 @@ type properties struct {
 	URL       string `json:"url,omitempty"`
 	Publisher string `json:"publisher,omitempty"`
 	Date      string `json:"date,omitempty"`
+	Author    string `json:"author,omitempty"`
+	Page      int    `json:"page,omitempty"`
 }
 
-// newObject maps paragraph p (chunk number n of document d) to an object.
-func newObject(class string, d corpus.Document, p corpus.Paragraph, n int, terms []string, vec []float32) object {
+// newObject maps paragraph p (chunk number n) to an object.
+func newObject(class string, p corpus.Paragraph, n int, terms []string, vec []float32) object {
 	return object{Class: class, ID: objectID(p.ID), Vector: vec, Properties: properties{
 		PID: p.ID, Doc: p.Doc, Title: p.Title, Paragraph: p.N, Part: p.Part, Chunk: n,
 		Start: p.Start, End: p.End, Text: p.Text, Terms: strings.Join(terms, " "),
-		Publisher: d.Publisher, Date: d.Date,
+		URL: p.URL, Publisher: p.Publisher, Date: p.Date, Author: p.Author, Page: p.Page,
 	}}
 }
 
@@ -78,12 +80,12 @@ func newObject(class string, d corpus.Document, p corpus.Paragraph, n int, terms
 func (o object) fingerprint() string {
 	h := sha256.New()
 	p := o.Properties
-	for _, s := range []string{p.PID, p.Doc, p.Title, p.Text, p.Terms, p.URL, p.Publisher, p.Date} {
+	for _, s := range []string{p.PID, p.Doc, p.Title, p.Text, p.Terms, p.URL, p.Publisher, p.Date, p.Author} {
 		h.Write([]byte(s))
 		h.Write([]byte{0})
 	}
 	var b [8]byte
-	for _, n := range []int{p.Paragraph, p.Part, p.Start, p.End} {
+	for _, n := range []int{p.Paragraph, p.Part, p.Start, p.End, p.Page} {
 		binary.LittleEndian.PutUint64(b[:], uint64(n))
 		h.Write(b[:])
 	}

@@ -40,6 +40,7 @@ func paragraphClass(name string, replicas int) map[string]any {
 		stored("paragraph", "int"), stored("part", "int"), stored("chunk", "int"),
 		stored("start", "int"), stored("end", "int"),
 		stored("url", "text"), stored("publisher", "text"), stored("date", "text"),
+		stored("author", "text"), stored("page", "int"),
 	}
 	return map[string]any{
 		"class":           name,

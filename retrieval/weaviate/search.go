@@ -14,7 +14,7 @@ import (
 )
 
 // resultFields are the properties a search reads back.
-const resultFields = "pid doc title paragraph part chunk text terms"
+const resultFields = "pid doc title paragraph part chunk text terms url publisher date author page"
 
 // hitObject is one object a ranking returned.
 type hitObject struct {
@@ -26,6 +26,11 @@ type hitObject struct {
 	Chunk      int    `json:"chunk"`
 	Text       string `json:"text"`
 	Terms      string `json:"terms"`
+	URL        string `json:"url"`
+	Publisher  string `json:"publisher"`
+	Date       string `json:"date"`
+	Author     string `json:"author"`
+	Page       int    `json:"page"`
 	Additional struct {
 		Score    json.Number `json:"score"`
 		Distance float64     `json:"distance"`
@@ -119,6 +124,7 @@ func (s *Store) fuse(query string, k int, weight float64, vec, lex ranked) []ret
 		out = append(out, retrieval.Result{
 			Rank: i + 1, Score: h.Score, Doc: o.Doc, Title: o.Title, Paragraph: o.Paragraph, Part: o.Part,
 			Text: o.Text, ID: o.PID, Vector: vs[h.Chunk], Lexical: ls[h.Chunk],
+			Source: retrieval.Source{URL: o.URL, Publisher: o.Publisher, Date: o.Date, Author: o.Author, Page: o.Page},
 		})
 	}
 	return out

@@ -20,7 +20,7 @@ import (
 )
 
 // FormatVersion changes when the objects or meta records change shape.
-const FormatVersion = 1
+const FormatVersion = 2
 
 // Defaults for the zero values of Options.
 const (

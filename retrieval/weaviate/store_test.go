@@ -125,6 +125,8 @@ func sameResults(t *testing.T, q string, want, got []retrieval.Result) {
 	for i := range want {
 		if want[i].ID != got[i].ID || math.Abs(want[i].Score-got[i].Score) > 1e-6 {
 			t.Errorf("%q rank %d: %s %.6f, in process %s %.6f", q, i+1, got[i].ID, got[i].Score, want[i].ID, want[i].Score)
+		} else if got[i].Source != want[i].Source || got[i].Text != want[i].Text || got[i].Title != want[i].Title {
+			t.Errorf("%q rank %d: citation %+v %q, in process %+v %q", q, i+1, got[i].Source, got[i].Title, want[i].Source, want[i].Title)
 		}
 	}
 }

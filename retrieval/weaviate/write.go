@@ -26,14 +26,7 @@ type prepared struct {
 // embedN and embedDF are the frequencies the local embedder is fitted on;
 // nil means this corpus's own (a full build).
 func (s *Store) prepare(ctx context.Context, c *corpus.Corpus, class string, embedN int, embedDF map[string]int) (*prepared, error) {
-	var docs []corpus.Document
-	var paras []corpus.Paragraph
-	for _, d := range c.Documents {
-		for range d.Paragraphs {
-			docs = append(docs, d)
-		}
-		paras = append(paras, d.Paragraphs...)
-	}
+	paras := c.Paragraphs()
 	if len(paras) == 0 {
 		return nil, errors.New("build index: the corpus has no paragraphs")
 	}
@@ -59,7 +52,7 @@ func (s *Store) prepare(ctx context.Context, c *corpus.Corpus, class string, emb
 	}
 	p := &prepared{terms: ts, emb: emb, objects: make([]object, len(paras))}
 	for i, para := range paras {
-		p.objects[i] = newObject(class, docs[i], para, i, toks[i], retrieval.UsableVector(vecs[i], emb.Dimension()))
+		p.objects[i] = newObject(class, para, i, toks[i], retrieval.UsableVector(vecs[i], emb.Dimension()))
 	}
 	return p, nil
 }
