@@ -126,3 +126,11 @@ func TestNewRejectsBadConfig(t *testing.T) {
 		})
 	}
 }
+
+func TestShardZeroRegistersAskInTheConfiguredGuild(t *testing.T) {
+	guild := "700000000000000009"
+	h := startBot(t, bot.Config{GuildID: guild, ShardCount: 2}, newEngine(t))
+	if _, ok := h.fd.Commands("/api/v9/applications/" + h.fd.AppID + "/guilds/" + guild + "/commands"); !ok {
+		t.Error("/ask not registered in the guild")
+	}
+}
