@@ -49,26 +49,31 @@ type localState struct {
 	limiter *rateLimiter
 }
 
+// Allow applies the in-process sliding window.
 func (l localState) Allow(_ context.Context, user string, _ int) (bool, time.Duration, error) {
 	ok, wait := l.limiter.allow(user)
 	return ok, wait, nil
 }
 
+// PutAnswer keeps the answer in memory.
 func (l localState) PutAnswer(_ context.Context, key string, a answer.Answer) error {
 	l.mem.putAnswer(key, a)
 	return nil
 }
 
+// Answer looks the answer up in memory.
 func (l localState) Answer(_ context.Context, key string) (answer.Answer, bool, error) {
 	a, ok := l.mem.answer(key)
 	return a, ok, nil
 }
 
+// Conversation looks the conversation up in memory.
 func (l localState) Conversation(_ context.Context, ids ...string) (string, []answer.Turn, error) {
 	conv, turns := l.mem.conversation(ids...)
 	return conv, turns, nil
 }
 
+// Remember adds the turn in memory.
 func (l localState) Remember(_ context.Context, conv string, t answer.Turn, ids ...string) error {
 	l.mem.remember(conv, t, ids...)
 	return nil

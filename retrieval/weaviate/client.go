@@ -55,6 +55,7 @@ type UnreachableError struct {
 	Err error
 }
 
+// Error names every endpoint tried and the last failure, on one line.
 func (e *UnreachableError) Error() string {
 	return fmt.Sprintf("weaviate is unreachable (tried %s): %v", strings.Join(e.Endpoints, ", "), e.Err)
 }
