@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/footnote-dev/footnote/retrieval"
@@ -53,6 +54,9 @@ type UnreachableError struct {
 	Endpoints []string
 	// Err is the last node's failure.
 	Err error
+	// refused is set when every node refused the connection: nothing
+	// listens there, and waiting will not change that.
+	refused bool
 }
 
 // Error names every endpoint tried and the last failure, on one line.
@@ -79,6 +83,10 @@ func retryable(err error) bool {
 	if errors.Is(err, errNotFound) {
 		return false // every node would say the same
 	}
+	var ue *UnreachableError
+	if errors.As(err, &ue) && ue.refused {
+		return false // no node is running at all
+	}
 	var se *statusError
 	if errors.As(err, &se) {
 		return se.code >= 500 || se.code == http.StatusTooManyRequests
@@ -100,6 +108,7 @@ func (c *client) do(ctx context.Context, method, path string, body, out any) err
 	start := int(c.preferred.Load())
 	var tried []string
 	var last error
+	refused := 0
 	for i := range c.endpoints {
 		n := (start + i) % len(c.endpoints)
 		err := c.once(ctx, c.endpoints[n], method, path, payload, out)
@@ -114,8 +123,11 @@ func (c *client) do(ctx context.Context, method, path string, body, out any) err
 			return err
 		}
 		tried, last = append(tried, c.endpoints[n]), err
+		if errors.Is(err, syscall.ECONNREFUSED) {
+			refused++
+		}
 	}
-	return &UnreachableError{Endpoints: tried, Err: last}
+	return &UnreachableError{Endpoints: tried, Err: last, refused: refused == len(tried)}
 }
 
 // errNotFound is a 404: the collection, alias or object does not exist.

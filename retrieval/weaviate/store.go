@@ -144,7 +144,14 @@ func Open(ctx context.Context, c *corpus.Corpus, opts Options) (*Store, retrieva
 	}
 	s := &Store{c: cl, opts: opts}
 	want := s.wantManifest(c)
-	cur, err := s.current(ctx)
+	// Reading the alias goes through the Raft leader: while a new one is
+	// elected (8–11 s after the old one dies) the live nodes time out.
+	var cur *buildInfo
+	err = s.retry(ctx, "read the index's manifest", func(ctx context.Context) error {
+		var err error
+		cur, err = s.current(ctx)
+		return err
+	})
 	if err != nil {
 		return nil, retrieval.Status{}, err
 	}
