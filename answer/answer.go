@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/footnote-dev/footnote/retrieval"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
 )
 
 // Mode says how an answer was produced. Its string form is part of the JSON
@@ -79,7 +81,7 @@ const MaxQuestionRunes = 2000
 // code 2 and the bot to a usage hint.
 var (
 	ErrEmptyQuestion   = errors.New("the question is empty: ask something, e.g. \"Why did Kim skip the Victory Day parade?\"")
-	ErrQuestionTooLong = fmt.Errorf("the question is too long: keep it under %d characters", MaxQuestionRunes)
+	ErrQuestionTooLong = errors.New(message.NewPrinter(language.English).Sprintf("the question is too long: it may be at most %d characters", MaxQuestionRunes))
 )
 
 // CheckQuestion trims q and rejects an empty or over-long question.

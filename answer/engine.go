@@ -74,7 +74,7 @@ func (e *Engine) Ask(ctx context.Context, req Request) (Answer, error) {
 			a.Standalone = query
 		}
 	}
-	results, err := e.Retriever.Search(ctx, query, e.k(), e.Search)
+	results, err := e.Retriever.Search(ctx, query, e.TopK(), e.Search)
 	if err != nil {
 		return Answer{}, fmt.Errorf("retrieve: %w", err)
 	}
@@ -87,7 +87,7 @@ func (e *Engine) Ask(ctx context.Context, req Request) (Answer, error) {
 	if rewriteErr != nil {
 		a = e.fallback(a, "LLM failed: "+rewriteErr.Error())
 	}
-	if ex.score < e.threshold() {
+	if ex.score < e.AbstainBelow() {
 		return abstain(a), nil
 	}
 	a.Text, a.Citations = ex.text, ex.citations
@@ -102,14 +102,19 @@ func abstain(a Answer) Answer {
 	return a
 }
 
-func (e *Engine) k() int {
+// TopK is how many paragraphs an answer draws on: K, or DefaultK when K
+// is 0. Callers that report the setting read it here, so the default is
+// resolved in one place.
+func (e *Engine) TopK() int {
 	if e.K > 0 {
 		return e.K
 	}
 	return DefaultK
 }
 
-func (e *Engine) threshold() float64 {
+// AbstainBelow is the evidence score below which the engine abstains:
+// Threshold, or DefaultThreshold when Threshold is 0.
+func (e *Engine) AbstainBelow() float64 {
 	if e.Threshold > 0 {
 		return e.Threshold
 	}

@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/footnote-dev/footnote/answer"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
 )
 
 // Texts people see. They are plain sentences, safe to show anywhere.
@@ -13,7 +15,7 @@ const (
 	abstainMessage = "The corpus doesn't cover this question, so I won't guess. " +
 		"Try asking about something the articles discuss, or rephrase the question."
 	usageMessage = "Ask me a question about the articles, for example `/ask question: Why did Kim skip the Victory Day parade?`"
-	tooLongFmt   = "That question is too long: please keep it under %d characters."
+	tooLongFmt   = "That question is too long: it may be at most %d characters."
 	notEnabled   = "footnote isn't enabled here."
 	failMessage  = "Sorry, something went wrong while answering. Please try again in a moment."
 	timeoutMsg   = "Sorry, that took too long to answer. Please try again, perhaps with a shorter question."
@@ -74,7 +76,9 @@ func RenderPartial(text string) string {
 }
 
 // renderTooLong explains the question length limit.
-func renderTooLong() string { return fmt.Sprintf(tooLongFmt, answer.MaxQuestionRunes) }
+func renderTooLong() string {
+	return message.NewPrinter(language.English).Sprintf(tooLongFmt, answer.MaxQuestionRunes)
+}
 
 // renderRateLimited asks a user to wait before asking again.
 func renderRateLimited(perMinute int, wait int) string {

@@ -33,6 +33,9 @@ type Status struct {
 	Reason string
 	// Took is how long loading or building took.
 	Took time.Duration
+	// SaveErr is why a built index could not be stored in Options.Dir
+	// (also passed to Options.Warn); the index still answers, from memory.
+	SaveErr error
 }
 
 // Open returns an index of c: the stored one in opts.Dir if it was built
@@ -75,12 +78,14 @@ func Open(ctx context.Context, c *corpus.Corpus, opts Options) (*Index, Status, 
 	want.Chunks = ix.Len()
 	want.Built = time.Now().UTC().Truncate(time.Second)
 	ix.manifest = want
+	st := Status{Built: true, Reason: reason}
 	if opts.Dir != "" {
-		if err := ix.save(opts.Dir); err != nil {
-			warn(opts.Warn, fmt.Sprintf("%v; answering from memory", err))
+		if st.SaveErr = ix.save(opts.Dir); st.SaveErr != nil {
+			warn(opts.Warn, fmt.Sprintf("%v; answering from memory", st.SaveErr))
 		}
 	}
-	return ix, Status{Built: true, Reason: reason, Took: time.Since(start)}, nil
+	st.Took = time.Since(start)
+	return ix, st, nil
 }
 
 // embedderID is the ID an index built with emb records; nil means local.

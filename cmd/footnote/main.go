@@ -4,7 +4,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"os"
 	"os/signal"
@@ -13,31 +12,18 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr, os.Getenv)
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr, os.Environ())
 	stop()
 	os.Exit(exitCode(err, os.Stderr))
 }
 
 // run is the whole program behind main, with its outside world passed in so
-// that tests can drive it.
-func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) error {
-	a := &app{stdout: stdout, stderr: stderr, getenv: getenv}
+// that tests can drive it; environ is the environment as os.Environ gives it.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer, environ []string) error {
+	a := &app{stdout: stdout, stderr: stderr, environ: environ}
 	root := a.rootCommand()
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	return root.ExecuteContext(ctx)
-}
-
-// exitCode maps an error to the process exit code and prints it as one
-// line: 0 success, 2 usage errors, 1 anything else.
-func exitCode(err error, stderr io.Writer) int {
-	if err == nil {
-		return 0
-	}
-	fmt.Fprintf(stderr, "footnote: %s\n", oneLine(err.Error()))
-	if isUsage(err) {
-		return 2
-	}
-	return 1
 }

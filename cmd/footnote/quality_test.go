@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+	"os"
 	"strings"
 	"testing"
 )
@@ -21,11 +23,24 @@ var qualityBars = []string{
 	"--max-false-abstention", "0.02",
 }
 
+// TestOfflineQualityOnTheFixturesHoldsItsBars runs the built-in fixture
+// set from a folder without testdata/, as an installed footnote would, so
+// it also checks that the set embedded in the binary is the whole of
+// testdata/eval.jsonl.
 func TestOfflineQualityOnTheFixturesHoldsItsBars(t *testing.T) {
-	args := append([]string{"eval", "--fixtures", "../../testdata/eval.jsonl"}, qualityBars...)
+	file, err := os.ReadFile("../../testdata/eval.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	questions := strings.Count(strings.TrimSpace(string(file)), "\n") + 1
+	t.Chdir(t.TempDir())
+	args := append([]string{"eval"}, qualityBars...)
 	out, errOut, code := footnote(t, nil, args...)
 	if code != 0 {
 		t.Fatalf("footnote eval exited %d:\n%s\n%s", code, errOut, firstLines(out, 24))
+	}
+	if want := fmt.Sprintf("testdata/eval.jsonl · %d questions", questions); !strings.Contains(out, want) {
+		t.Errorf("report does not say %q:\n%s", want, firstLines(out, 3))
 	}
 }
 
