@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/footnote-dev/footnote/analysis"
 	"github.com/footnote-dev/footnote/retrieval"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
@@ -87,7 +88,7 @@ var (
 // CheckQuestion trims q and rejects an empty or over-long question.
 func CheckQuestion(q string) (string, error) {
 	q = strings.TrimSpace(q)
-	if q == "" || len(retrieval.Words(q)) == 0 {
+	if q == "" || len(analysis.Words(q)) == 0 {
 		return "", ErrEmptyQuestion
 	}
 	if utf8.RuneCountInString(q) > MaxQuestionRunes {

@@ -4,13 +4,16 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/footnote-dev/footnote/analysis"
 	"github.com/footnote-dev/footnote/retrieval"
 )
 
-// Retriever is what answering needs from an index; *retrieval.Index is one.
+// Retriever is what answering needs from an index: the paragraphs that
+// match a question, and the corpus's term statistics to weigh questions and
+// judge support with. *retrieval.Index is one.
 type Retriever interface {
 	Search(ctx context.Context, query string, k int, opts retrieval.SearchOptions) ([]retrieval.Result, error)
-	Lexical() *retrieval.Lexical
+	Terms() analysis.TermStats
 }
 
 // Turn is one earlier question and answer in a conversation (a Discord
@@ -82,7 +85,7 @@ func (e *Engine) Ask(ctx context.Context, req Request) (Answer, error) {
 	if results == nil {
 		a.Retrieved = []retrieval.Result{}
 	}
-	ex := extract(query, results, e.Retriever.Lexical())
+	ex := extract(query, results, e.Retriever.Terms())
 	a.Evidence = ex.score
 	if rewriteErr != nil {
 		a = e.fallback(a, "LLM failed: "+rewriteErr.Error())

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/footnote-dev/footnote/analysis"
 	"github.com/footnote-dev/footnote/corpus"
 	"github.com/footnote-dev/footnote/retrieval"
 )
@@ -50,8 +51,8 @@ type candidate struct {
 
 // extract picks the sentences of the top paragraphs that best cover the
 // question, without repeating what an earlier pick already covered.
-func extract(q string, results []retrieval.Result, lx *retrieval.Lexical) extraction {
-	qs := retrieval.NewQuestion(q, lx)
+func extract(q string, results []retrieval.Result, lx analysis.TermStats) extraction {
+	qs := analysis.NewQuestion(q, lx)
 	cands := candidates(qs, results)
 	if len(cands) == 0 {
 		return extraction{}
@@ -106,13 +107,13 @@ func neighbour(cands []candidate, c candidate, offset int) (candidate, bool) {
 	return candidate{}, false
 }
 
-func candidates(qs retrieval.Question, results []retrieval.Result) []candidate {
+func candidates(qs analysis.Question, results []retrieval.Result) []candidate {
 	var out []candidate
 	for i, r := range results[:min(readParagraphs, len(results))] {
-		para := retrieval.StemSet(r.Text)
+		para := analysis.StemSet(r.Text)
 		paraCov := qs.Coverage(para)
 		for j, s := range corpus.Sentences(r.Text) {
-			stems := retrieval.StemSet(s.Text)
+			stems := analysis.StemSet(s.Text)
 			if len(stems) == 0 {
 				continue
 			}

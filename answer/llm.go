@@ -59,7 +59,7 @@ func (e *Engine) generate(ctx context.Context, a Answer, question string, onPart
 	if isAbstention(text) {
 		return abstain(a), nil
 	}
-	v := Verify(text, a.Retrieved, e.Retriever.Lexical())
+	v := Verify(text, a.Retrieved, e.Retriever.Terms())
 	a.DroppedCitations = v.Dropped
 	if v.Text == "" {
 		return e.fallback(a, "no sentence of the LLM's answer was supported by the paragraphs it cited"), nil

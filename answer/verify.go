@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/footnote-dev/footnote/analysis"
 	"github.com/footnote-dev/footnote/retrieval"
 )
 
@@ -53,7 +54,7 @@ type Verified struct {
 //   - a sentence left with no supported citation is removed, not marked:
 //     footnote shows no claim it cannot point to (see Removed);
 //   - the kept citations are renumbered in order of first use.
-func Verify(text string, sources []retrieval.Result, lx *retrieval.Lexical) Verified {
+func Verify(text string, sources []retrieval.Result, lx analysis.TermStats) Verified {
 	var v Verified
 	renumber := map[int]int{}
 	var out strings.Builder
@@ -131,7 +132,7 @@ func claimOf(sentence string) string { return markerGroup.ReplaceAllString(sente
 
 // supported returns the cited numbers whose paragraphs support claim, in
 // citing order, and how many markers were dropped.
-func supported(claim string, cited []int, sources []retrieval.Result, lx *retrieval.Lexical) (kept []int, dropped int) {
+func supported(claim string, cited []int, sources []retrieval.Result, lx analysis.TermStats) (kept []int, dropped int) {
 	words := claimWords(claim, lx)
 	var valid []int
 	for _, n := range cited {
@@ -146,7 +147,7 @@ func supported(claim string, cited []int, sources []retrieval.Result, lx *retrie
 	}
 	para := make(map[int]map[string]bool, len(valid))
 	for _, n := range valid {
-		para[n] = retrieval.StemSet(sources[n-1].Text)
+		para[n] = analysis.StemSet(sources[n-1].Text)
 	}
 	for _, n := range valid {
 		s := words.Coverage(para[n])
@@ -165,7 +166,7 @@ func supported(claim string, cited []int, sources []retrieval.Result, lx *retrie
 // the sentence needs beyond the other kept ones: in "Kim went to the
 // embassy [1][4]", [4] sharing "Kim" with the sentence is no support when
 // [1] already covers it all.
-func withoutPassengers(words retrieval.Question, kept []int, para map[int]map[string]bool) []int {
+func withoutPassengers(words analysis.Question, kept []int, para map[int]map[string]bool) []int {
 	var out []int
 	for i, n := range kept {
 		if words.Coverage(para[n]) >= minSupport {
@@ -190,8 +191,8 @@ func unionOf(ns []int, para map[int]map[string]bool) map[string]bool {
 
 // claimWords weighs a claim's content stems by IDF, as the evidence gate
 // weighs a question's.
-func claimWords(claim string, lx *retrieval.Lexical) retrieval.Question {
-	return retrieval.NewQuestion(claim, lx)
+func claimWords(claim string, lx analysis.TermStats) analysis.Question {
+	return analysis.NewQuestion(claim, lx)
 }
 
 func merge(into, from map[string]bool) map[string]bool {

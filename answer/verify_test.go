@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/footnote-dev/footnote/analysis"
 	"github.com/footnote-dev/footnote/answer"
 	"github.com/footnote-dev/footnote/retrieval"
 )
@@ -18,9 +19,9 @@ var verifySources = []retrieval.Result{
 
 // builtinLexical is the BM25 index of the built-in corpus, whose IDF
 // weights the verifier uses.
-func builtinLexical(t testing.TB) *retrieval.Lexical {
+func builtinLexical(t testing.TB) analysis.TermStats {
 	t.Helper()
-	return builtinIndex(t).Lexical()
+	return builtinIndex(t).Terms()
 }
 
 func TestVerify(t *testing.T) {

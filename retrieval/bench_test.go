@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/footnote-dev/footnote/analysis"
 	"github.com/footnote-dev/footnote/corpus"
 )
 
@@ -136,8 +137,8 @@ func synthCorpus(n int) (*corpus.Corpus, []string) {
 	queries := make([]string, 32)
 	for i := range queries {
 		var words []string
-		for _, w := range Words(ps[r.IntN(len(ps))].Text) {
-			if !isStop(w) {
+		for _, w := range analysis.Words(ps[r.IntN(len(ps))].Text) {
+			if !analysis.IsStop(w) {
 				words = append(words, w)
 			}
 		}
@@ -177,7 +178,7 @@ func BenchmarkSearch(b *testing.B) {
 				b.ReportAllocs()
 				i := 0
 				for b.Loop() {
-					f.ix.lexical.Search(ExpandQuery(f.queries[i%len(f.queries)]), minCandidates)
+					f.ix.lexical.Search(analysis.ExpandQuery(f.queries[i%len(f.queries)]), minCandidates)
 					i++
 				}
 			})

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/footnote-dev/footnote/analysis"
 	"github.com/footnote-dev/footnote/corpus"
 )
 
@@ -44,7 +45,7 @@ type Status struct {
 // rebuilt; it never answers a question.
 func Open(ctx context.Context, c *corpus.Corpus, opts Options) (*Index, Status, error) {
 	start := time.Now()
-	want := Manifest{Format: FormatVersion, CorpusHash: c.Hash, ChunkerVersion: corpus.ChunkerVersion, Tokenizer: TokenizerVersion, EmbedderID: embedderID(opts.Embedder)}
+	want := Manifest{Format: FormatVersion, CorpusHash: c.Hash, ChunkerVersion: corpus.ChunkerVersion, Tokenizer: analysis.TokenizerVersion, EmbedderID: embedderID(opts.Embedder)}
 	reason := "no index folder configured"
 	switch {
 	case opts.Dir == "":

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/footnote-dev/footnote/analysis"
 	"github.com/footnote-dev/footnote/corpus"
 )
 
@@ -164,7 +165,7 @@ func load(ctx context.Context, dir string, emb Embedder, want Manifest) (*Index,
 	if reason := m.stale(want); reason != "" {
 		return nil, &staleError{reason}
 	}
-	ix := &Index{manifest: m, stems: &stemCache{}}
+	ix := &Index{manifest: m, stems: &analysis.StemCache{}}
 	var lx lexicalState
 	if err := readVerified(dir, lexicalFile, m, func(r io.ReadSeeker) error { return gob.NewDecoder(r).Decode(&lx) }); err != nil {
 		return nil, err

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+
+	"github.com/footnote-dev/footnote/analysis"
 )
 
 // SearchOptions tune one search. The zero value is the default.
@@ -37,7 +39,7 @@ var ErrEmptyQuery = errors.New("the query has no words")
 // the embedder fails (say, a remote embeddings API is down) it warns and
 // ranks by BM25 alone rather than failing.
 func (ix *Index) Search(ctx context.Context, query string, k int, opts SearchOptions) ([]Result, error) {
-	if len(Words(query)) == 0 {
+	if len(analysis.Words(query)) == 0 {
 		return nil, ErrEmptyQuery
 	}
 	k = min(k, ix.Len())
@@ -46,7 +48,7 @@ func (ix *Index) Search(ctx context.Context, query string, k int, opts SearchOpt
 	}
 	n := min(max(4*k, minCandidates), ix.Len())
 	weight := opts.lexicalWeight()
-	lexical := ix.lexical.Search(ExpandQuery(query), n)
+	lexical := ix.lexical.Search(analysis.ExpandQuery(query), n)
 	var vector []Hit
 	if weight < 1 {
 		var err error
@@ -59,7 +61,7 @@ func (ix *Index) Search(ctx context.Context, query string, k int, opts SearchOpt
 			weight = 1
 		}
 	}
-	fused := ix.rerank(NewQuestion(query, ix.lexical), fuseScores(vector, lexical, weight))
+	fused := ix.rerank(analysis.NewQuestion(query, ix.lexical), fuseScores(vector, lexical, weight))
 	return ix.results(fused[:min(k, len(fused))], vector, lexical), nil
 }
 
