@@ -34,7 +34,11 @@ func writeHeader(w io.Writer, r Report) {
 	}
 	fmt.Fprintf(w, "footnote eval · %s · %d questions (%d answerable, %d unanswerable)\n",
 		r.Fixtures, len(r.Questions), answerable, len(r.Questions)-answerable)
-	fmt.Fprintf(w, "mode %s · k=%d · threshold %g · %d workers\n\n", r.Mode, r.K, r.Threshold, r.Workers)
+	fmt.Fprintf(w, "mode %s · k=%d · threshold %g · %d workers\n", r.Mode, r.K, r.Threshold, r.Workers)
+	if r.Verdict != nil {
+		fmt.Fprintf(w, "%s\n", r.Verdict.Summary())
+	}
+	fmt.Fprintln(w)
 }
 
 func writeMetrics(w io.Writer, metrics []Metric) {
@@ -82,6 +86,9 @@ func writeCalibration(w io.Writer, c Calibration, current float64) {
 
 func writeComparison(w io.Writer, c Comparison) {
 	fmt.Fprintf(w, "\nCompared with %s\n", c.Previous)
+	if c.FixturesDiffer {
+		fmt.Fprintf(w, "WARNING: %s\n", c.FixturesNote)
+	}
 	tw := newTable(w)
 	fmt.Fprintf(tw, "  metric\tbefore\tafter\tchange\t\n")
 	for _, d := range c.Deltas {
@@ -101,8 +108,11 @@ func writeComparison(w io.Writer, c Comparison) {
 func writeFlips(w io.Writer, title string, flips []Flip) {
 	fmt.Fprintf(w, "%s: %d\n", title, len(flips))
 	for _, f := range flips {
-		why := ""
-		if len(f.Why) > 0 {
+		why := " — now passes"
+		if len(f.WasWhy) > 0 {
+			why += " (before: " + strings.Join(f.WasWhy, "; ") + ")"
+		}
+		if !f.Pass {
 			why = " — " + strings.Join(f.Why, "; ")
 		}
 		fmt.Fprintf(w, "  %-5s %s%s\n", f.ID, clip(f.Question, 70), why)
@@ -130,7 +140,10 @@ func fmtChange(d Delta) string {
 	} else if d.Unit != "ratio" {
 		s = fmt.Sprintf("%+.0f", *d.Change)
 	}
-	if d.Improved() {
+	switch {
+	case d.WithinNoise:
+		return s + " (noise)"
+	case d.Improved():
 		return s + " better"
 	}
 	return s + " worse"

@@ -99,11 +99,19 @@ func (a *app) runEval(cmd *cobra.Command, o evalOptions) error {
 	if prev != nil {
 		c := eval.Compare(*prev, rep, o.compare)
 		rep.Comparison = &c
+		if c.FixturesDiffer {
+			a.warn("--compare: " + c.FixturesNote)
+		}
 	}
+	verdict, short, err := eval.Hold(rep, bars)
+	if err != nil {
+		return err
+	}
+	rep.Verdict = &verdict
 	if err := a.writeEvalReport(rep, o); err != nil {
 		return err
 	}
-	return gate(rep, bars)
+	return gateError(short)
 }
 
 // maxEvalWorkers bounds --workers: answering is CPU-bound offline, and an LLM
@@ -204,12 +212,9 @@ func (a *app) writeEvalReport(rep eval.Report, o evalOptions) error {
 	return eval.WriteText(a.stdout, rep)
 }
 
-// gate fails, naming every metric that missed its bar.
-func gate(rep eval.Report, bars []eval.Bar) error {
-	short, err := eval.CheckBars(rep, bars)
-	if err != nil {
-		return err
-	}
+// gateError fails, naming every metric that missed its bar; the report's
+// verdict was built from the same shortfalls, so page and exit code agree.
+func gateError(short []eval.Shortfall) error {
 	if len(short) == 0 {
 		return nil
 	}

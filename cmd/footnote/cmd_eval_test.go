@@ -172,3 +172,50 @@ func TestEvalUsageErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestEvalVerdictMatchesTheExitCode(t *testing.T) {
+	path := fixtureFile(t, someFixtures(t)...)
+	tests := []struct {
+		name string
+		bars []string
+		code int
+		pass bool
+	}{
+		{"bars every run meets", []string{"--min-hit1", "0"}, 0, true},
+		{"a bar no run meets", []string{"--max-latency-p95", "0"}, 1, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := filepath.Join(t.TempDir(), "report.html")
+			args := append([]string{"eval", "--fixtures", path, "--json", "--html", page}, tt.bars...)
+			out, errOut, code := footnote(t, nil, args...)
+			var rep eval.Report
+			if err := json.Unmarshal([]byte(out), &rep); err != nil || rep.Verdict == nil {
+				t.Fatalf("no verdict in the JSON report (%v): %s", err, errOut)
+			}
+			if code != tt.code || rep.Verdict.Pass != tt.pass || !rep.Verdict.Gated {
+				t.Errorf("exit %d, verdict %+v; want exit %d and pass %v", code, *rep.Verdict, tt.code, tt.pass)
+			}
+			html, err := os.ReadFile(page)
+			if err != nil || !strings.Contains(string(html), rep.Verdict.Summary()) {
+				t.Errorf("the HTML report does not lead with %q (%v)", rep.Verdict.Summary(), err)
+			}
+		})
+	}
+}
+
+func TestEvalCompareWarnsAcrossFixtureSets(t *testing.T) {
+	lines := someFixtures(t)
+	out, _, code := footnote(t, nil, "eval", "--fixtures", fixtureFile(t, lines[:2]...), "--json")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	prev := filepath.Join(t.TempDir(), "prev.json")
+	if err := os.WriteFile(prev, []byte(out), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := footnote(t, nil, "eval", "--fixtures", fixtureFile(t, lines...), "--compare", prev)
+	if code != 0 || !strings.Contains(errOut, "--compare: the fixture sets differ") || !strings.Contains(out, "WARNING: the fixture sets differ") {
+		t.Errorf("exit %d, stderr %q; want a warning on stderr and in the report:\n%s", code, errOut, out)
+	}
+}
