@@ -109,8 +109,20 @@ const (
 // softCredit is the partial credit a question term earns from its nearest
 // word in stems by word-vector similarity (see softFloor).
 func softCredit(t string, stems map[string]bool) float64 {
+	best := Similarity(t, stems)
+	if best < softFloor {
+		return 0
+	}
+	return softScale * relatedCredit * (best - softFloor) / (1 - softFloor)
+}
+
+// Similarity is the word-vector cosine between stem and its nearest
+// neighbour in stems, 0 when either has no vector: the bridge the answer
+// verifier uses to tell a paraphrase ("money" for "financial") from a
+// question about something else ("favourite" near "food").
+func Similarity(stem string, stems map[string]bool) float64 {
 	sv := theStemVectors()
-	vt := sv.vector(t)
+	vt := sv.vector(stem)
 	if vt == "" {
 		return 0
 	}
@@ -120,8 +132,5 @@ func softCredit(t string, stems map[string]bool) float64 {
 			best = max(best, dotInt8(vt, vs))
 		}
 	}
-	if best < softFloor {
-		return 0
-	}
-	return softScale * relatedCredit * (best - softFloor) / (1 - softFloor)
+	return best
 }

@@ -56,6 +56,10 @@ type Engine struct {
 	// answer is the extractive one with a FallbackReason. nil answers
 	// extractively.
 	Generator Generator
+	// Judge, when set, re-checks every sentence the lexical verifier kept
+	// with one batched LLM call (FOOTNOTE_VERIFY=llm); nil verifies
+	// lexically only. Any failure of the judge keeps the lexical verdicts.
+	Judge Judge
 }
 
 // Ask answers one question. Abstaining is an answer, not an error; errors

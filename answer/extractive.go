@@ -159,7 +159,7 @@ func withMarker(sentence string, n int) string {
 }
 
 func citationOf(n int, r retrieval.Result) Citation {
-	return Citation{N: n, Doc: r.Doc, Title: r.Title, Paragraph: r.Paragraph, Part: r.Part, Text: r.Text, ID: r.ID}
+	return Citation{N: n, Doc: r.Doc, Title: r.Title, Paragraph: r.Paragraph, Part: r.Part, Text: r.Text, Source: r.Source, ID: r.ID}
 }
 
 func copyStems(m map[string]bool) map[string]bool {

@@ -8,8 +8,8 @@ package retrieval
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -255,17 +255,19 @@ func BenchmarkLoad(b *testing.B) {
 
 func dirSize(b *testing.B, dir string) int64 {
 	b.Helper()
-	entries, err := os.ReadDir(dir)
+	var total int64
+	err := filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		if err == nil {
+			total += info.Size()
+		}
+		return err
+	})
 	if err != nil {
 		b.Fatal(err)
-	}
-	var total int64
-	for _, e := range entries {
-		info, err := os.Stat(filepath.Join(dir, e.Name()))
-		if err != nil {
-			b.Fatal(err)
-		}
-		total += info.Size()
 	}
 	return total
 }

@@ -55,6 +55,9 @@ func build(ctx context.Context, paragraphs []corpus.Paragraph, emb Embedder, pro
 	stems := &analysis.StemCache{}
 	toks := make([][]string, len(paragraphs))
 	for i, p := range paragraphs {
+		if i%1024 == 0 && ctx.Err() != nil {
+			return nil, fmt.Errorf("build index: %w", ctx.Err())
+		}
 		toks[i] = stems.Tokens(embeddingText(p))
 	}
 	ix := &Index{paragraphs: paragraphs, lexical: NewLexical(toks), stems: stems}
@@ -64,6 +67,9 @@ func build(ctx context.Context, paragraphs []corpus.Paragraph, emb Embedder, pro
 	}
 	vecs, err := embedAll(ctx, ix.embedder, paragraphs, progress)
 	if err != nil {
+		return nil, fmt.Errorf("build index: %w", err)
+	}
+	if err := checkVectors(vecs, paragraphs); err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
 	}
 	if err := ix.storeVectors(ctx, vecs); err != nil {
@@ -99,6 +105,9 @@ const embedBatch = 64
 func embedAll(ctx context.Context, emb Embedder, paragraphs []corpus.Paragraph, progress func(done, total int)) ([][]float32, error) {
 	vecs := make([][]float32, 0, len(paragraphs))
 	for start := 0; start < len(paragraphs); start += embedBatch {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		end := min(start+embedBatch, len(paragraphs))
 		texts := make([]string, 0, end-start)
 		for i := start; i < end; i++ {

@@ -75,6 +75,9 @@ func (ix *Index) vectorSearch(ctx context.Context, query string, n int) ([]Hit, 
 	if isZero(qv) {
 		return nil, nil
 	}
+	if d := ix.manifest.Dimension; d > 0 && len(qv) != d {
+		return nil, fmt.Errorf("embedding dimension changed (%d → %d) since the index was built; run footnote index --rebuild", d, len(qv))
+	}
 	res, err := ix.vectors.QueryEmbedding(ctx, qv, n, nil, nil)
 	if err != nil {
 		return nil, fmt.Errorf("query vectors: %w", err)
@@ -97,7 +100,7 @@ func (ix *Index) results(fused, vector, lexical []Hit) []Result {
 		p := ix.paragraphs[h.Chunk]
 		out[i] = Result{
 			Rank: i + 1, Score: h.Score, Doc: p.Doc, Title: p.Title, Paragraph: p.N, Part: p.Part,
-			Text: p.Text, ID: p.ID, Vector: vs[h.Chunk], Lexical: ls[h.Chunk],
+			Text: p.Text, Source: SourceOf(p), ID: p.ID, Vector: vs[h.Chunk], Lexical: ls[h.Chunk],
 		}
 	}
 	return out

@@ -54,6 +54,6 @@ func printAnswer(w io.Writer, a answer.Answer, width int) {
 	}
 	fmt.Fprintln(w, "\nSources")
 	for _, c := range a.Citations {
-		fmt.Fprintf(w, "[%d] %s, ¶%s\n%s\n", c.N, c.Title, c.Label(), wrapIndented("“"+c.Text+"”", quoteMargin, width))
+		fmt.Fprintf(w, "[%d] %s, ¶%s%s\n%s%s\n", c.N, c.Title, c.Label(), pageOf(c.Source), sourceLine(c.Source), wrapIndented("“"+c.Text+"”", quoteMargin, width))
 	}
 }

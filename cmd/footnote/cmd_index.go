@@ -30,6 +30,9 @@ func (a *app) indexCommand() *cobra.Command {
 			if st.SaveErr != nil {
 				return fmt.Errorf("index built in %s but nothing was saved to %s: the next command will build it again", st.Took.Round(timeUnit(st.Took)), dir)
 			}
+			if dir == "" {
+				dir = "(in memory only)"
+			}
 			fmt.Fprintf(a.stdout, "index %s in %s: %d documents, %d paragraphs, embedder %s (%d dimensions)\n%s\n",
 				verb, st.Took.Round(timeUnit(st.Took)), len(docs), ix.Len(), m.EmbedderID, m.Dimension, dir)
 			return nil

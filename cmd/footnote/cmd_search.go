@@ -65,7 +65,7 @@ func printResults(w io.Writer, results []retrieval.Result, width int) {
 		fmt.Fprintln(w, "No paragraph matches.")
 	}
 	for _, r := range results {
-		fmt.Fprintf(w, "%d. %s, ¶%s  (score %.4f)\n%s\n\n", r.Rank, r.Title, label(r.Paragraph, r.Part), r.Score, wrapIndented(r.Text, quoteMargin, width))
+		fmt.Fprintf(w, "%d. %s, ¶%s%s  (score %.4f)\n%s%s\n\n", r.Rank, r.Title, label(r.Paragraph, r.Part), pageOf(r.Source), r.Score, sourceLine(r.Source), wrapIndented(r.Text, quoteMargin, width))
 	}
 }
 

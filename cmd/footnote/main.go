@@ -20,10 +20,12 @@ func main() {
 // run is the whole program behind main, with its outside world passed in so
 // that tests can drive it; environ is the environment as os.Environ gives it.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer, environ []string) error {
-	a := &app{stdout: stdout, stderr: stderr, environ: environ}
+	a := &app{stdout: stdout, environ: environ}
+	a.stderr = redactingWriter{a: a, w: stderr}
 	root := a.rootCommand()
 	root.SetArgs(args)
 	root.SetOut(stdout)
-	root.SetErr(stderr)
-	return root.ExecuteContext(ctx)
+	root.SetErr(a.stderr)
+	// Every error ends up on stderr, in one line: mask it here, once.
+	return a.redactor.Error(root.ExecuteContext(ctx))
 }
