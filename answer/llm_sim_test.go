@@ -10,6 +10,7 @@ import (
 	"github.com/footnote-dev/footnote/answer"
 	"github.com/footnote-dev/footnote/corpus"
 	"github.com/footnote-dev/footnote/internal/fakeopenai"
+	"github.com/footnote-dev/footnote/internal/openaiapi"
 	"github.com/footnote-dev/footnote/retrieval"
 )
 
@@ -68,7 +69,7 @@ type simCounts struct {
 func TestSimulatedModelOnTheFixtures(t *testing.T) {
 	ix := builtinIndex(t)
 	model := &fakeopenai.Quoting{Phantom: 0.2, Unrelated: 0.25, Swap: 0.15, Invented: 0.2, Abstain: 0.3, AbstainText: answer.AbstainText}
-	s := newLLMSetup(t, ix, answer.LLMConfig{})
+	s := newLLMSetup(t, ix, openaiapi.Config{})
 	s.srv.AlwaysChat(fakeopenai.Model(model.Reply))
 
 	var c simCounts

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/footnote-dev/footnote/answer"
+	"github.com/footnote-dev/footnote/internal/openaiapi"
+	"github.com/footnote-dev/footnote/internal/redact"
 	"github.com/footnote-dev/footnote/retrieval"
 	"github.com/spf13/cobra"
 )
@@ -30,7 +32,10 @@ type Config struct {
 	// Generator is "extractive", "llm" or "" (LLM when an OpenAI key or base
 	// URL is set).
 	Generator string
-	OpenAI    OpenAIConfig
+	// OpenAI reaches an OpenAI-compatible API (OpenAI, Ollama, vLLM,
+	// llama.cpp server): built once here, passed whole to the generator
+	// and the embedder.
+	OpenAI openaiapi.Config
 	// Threshold is the abstention threshold, in (0, 1] (default
 	// answer.DefaultThreshold). A threshold of 0 would never abstain, so
 	// FOOTNOTE_THRESHOLD=0 is rejected rather than read as "the default".
@@ -52,26 +57,6 @@ const maxTopK = 50
 func (c Config) searchOptions() retrieval.SearchOptions {
 	return retrieval.SearchOptions{LexicalWeight: c.LexicalWeight}
 }
-
-// OpenAIConfig reaches an OpenAI-compatible API (OpenAI, Ollama, vLLM,
-// llama.cpp server).
-type OpenAIConfig struct {
-	BaseURL        string
-	APIKey         Secret
-	EmbeddingModel string
-	ChatModel      string
-	Timeout        time.Duration
-}
-
-// Secret holds a token or API key. It prints as a mask, so a secret that
-// slips into a log line or error message stays secret.
-type Secret string
-
-func (s Secret) String() string   { return "[redacted]" }
-func (s Secret) GoString() string { return "[redacted]" }
-
-// Reveal returns the secret for the one place that sends it.
-func (s Secret) Reveal() string { return string(s) }
 
 // environment looks a variable up in the process environment, then in .env.
 type environment struct {
@@ -112,9 +97,9 @@ func configFromEnv(env environment) (Config, error) {
 		IndexDir:  env.get("FOOTNOTE_INDEX_DIR"),
 		Embedder:  strings.ToLower(env.get("FOOTNOTE_EMBEDDER")),
 		Generator: strings.ToLower(env.get("FOOTNOTE_GENERATOR")),
-		OpenAI: OpenAIConfig{
+		OpenAI: openaiapi.Config{
 			BaseURL:        env.get("OPENAI_BASE_URL"),
-			APIKey:         Secret(env.get("OPENAI_API_KEY")),
+			APIKey:         redact.Secret(env.get("OPENAI_API_KEY")),
 			EmbeddingModel: env.get("FOOTNOTE_EMBEDDING_MODEL"),
 			ChatModel:      env.get("FOOTNOTE_CHAT_MODEL"),
 			Timeout:        defaultLLMTimeout,
