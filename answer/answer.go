@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/footnote-dev/footnote/analysis"
+	"github.com/footnote-dev/footnote/corpus"
 	"github.com/footnote-dev/footnote/retrieval"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
@@ -42,12 +43,7 @@ type Citation struct {
 }
 
 // Label is the citation's paragraph number as people read it: "3" or "3.2".
-func (c Citation) Label() string {
-	if c.Part == 0 {
-		return fmt.Sprint(c.Paragraph)
-	}
-	return fmt.Sprintf("%d.%d", c.Paragraph, c.Part)
-}
+func (c Citation) Label() string { return corpus.Label(c.Paragraph, c.Part) }
 
 // Answer is what footnote says to a question, on every surface: the CLI
 // prints it, --json encodes it, the bot renders it. Its JSON form is the

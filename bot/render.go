@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/footnote-dev/footnote/answer"
+	"github.com/footnote-dev/footnote/internal/clip"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 )
@@ -44,7 +45,7 @@ func Render(a answer.Answer) []string {
 	if len(a.Citations) > 0 {
 		b.WriteString("\n\n**Sources**")
 		for _, c := range a.Citations {
-			fmt.Fprintf(&b, "\n[%d] %s ¶%s — “%s”", c.N, sourceTitle(c), c.Label(), escape(shorten(c.Text, quoteLen)))
+			fmt.Fprintf(&b, "\n[%d] %s ¶%s — “%s”", c.N, sourceTitle(c), c.Label(), escape(clip.Words(c.Text, quoteLen)))
 		}
 	}
 	return Split(b.String(), MaxContent)
@@ -83,19 +84,6 @@ func renderTooLong() string {
 // renderRateLimited asks a user to wait before asking again.
 func renderRateLimited(perMinute int, wait int) string {
 	return fmt.Sprintf("You've asked %d questions in the last minute. Please wait %d seconds and ask again.", perMinute, wait)
-}
-
-// shorten cuts s to at most n characters at a word boundary, adding "…".
-func shorten(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	rs := []rune(s)[:n-1]
-	if i := strings.LastIndexByte(string(rs), ' '); i > len(string(rs))/2 {
-		return strings.TrimRight(string(rs)[:i], " ,;:") + "…"
-	}
-	return string(rs) + "…"
 }
 
 // escape stops corpus text from being read as Discord markdown.

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"fmt"
+	"github.com/footnote-dev/footnote/internal/clip"
 	"io"
 	"strings"
 	"text/tabwriter"
@@ -58,7 +59,7 @@ func writeFailures(w io.Writer, r Report) {
 	failed := r.Failures()
 	fmt.Fprintf(w, "\nFailures: %d of %d questions\n", len(failed), len(r.Questions))
 	for _, q := range failed {
-		fmt.Fprintf(w, "  %-5s %s\n", q.ID, clip(q.Question, 90))
+		fmt.Fprintf(w, "  %-5s %s\n", q.ID, clip.Runes(q.Question, 90))
 		for _, why := range q.Why {
 			fmt.Fprintf(w, "        - %s\n", why)
 		}
@@ -115,7 +116,7 @@ func writeFlips(w io.Writer, title string, flips []Flip) {
 		if !f.Pass {
 			why = " — " + strings.Join(f.Why, "; ")
 		}
-		fmt.Fprintf(w, "  %-5s %s%s\n", f.ID, clip(f.Question, 70), why)
+		fmt.Fprintf(w, "  %-5s %s%s\n", f.ID, clip.Runes(f.Question, 70), why)
 	}
 }
 

@@ -145,6 +145,9 @@ func (a *app) engine(ctx context.Context) (*answer.Engine, error) {
 
 // isTerminal reports whether w is an interactive terminal.
 func isTerminal(w io.Writer) bool {
+	if r, ok := w.(redactingWriter); ok {
+		w = r.w // stderr masked on its way out is still the terminal
+	}
 	f, ok := w.(*os.File)
 	if !ok {
 		return false

@@ -11,7 +11,6 @@ import (
 
 	shipped "github.com/footnote-dev/footnote"
 	"github.com/footnote-dev/footnote/eval"
-	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
@@ -223,22 +222,4 @@ func gateError(short []eval.Shortfall) error {
 		msgs[i] = s.String()
 	}
 	return fmt.Errorf("%d metric(s) missed the bar: %s", len(short), strings.Join(msgs, "; "))
-}
-
-// questionBar draws a bar of answered questions on a terminal only.
-func (a *app) questionBar() func(done, total int) {
-	if !isTerminal(a.stderr) {
-		return nil
-	}
-	var bar *progressbar.ProgressBar
-	return func(done, total int) {
-		if bar == nil {
-			bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(a.stderr),
-				progressbar.OptionSetDescription("evaluating"), progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
-		}
-		_ = bar.Set(done)
-		if done == total {
-			_ = bar.Finish()
-		}
-	}
 }

@@ -65,15 +65,8 @@ func printResults(w io.Writer, results []retrieval.Result, width int) {
 		fmt.Fprintln(w, "No paragraph matches.")
 	}
 	for _, r := range results {
-		fmt.Fprintf(w, "%d. %s, ¶%s%s  (score %.4f)\n%s%s\n\n", r.Rank, r.Title, label(r.Paragraph, r.Part), pageOf(r.Source), r.Score, sourceLine(r.Source), wrapIndented(r.Text, quoteMargin, width))
+		fmt.Fprintf(w, "%d. %s, ¶%s%s  (score %.4f)\n%s%s\n\n", r.Rank, r.Title, r.Label(), pageOf(r.Source), r.Score, sourceLine(r.Source), wrapIndented(r.Text, quoteMargin, width))
 	}
-}
-
-func label(n, part int) string {
-	if part == 0 {
-		return fmt.Sprint(n)
-	}
-	return fmt.Sprintf("%d.%d", n, part)
 }
 
 func writeJSON(w io.Writer, v any) error {
