@@ -78,8 +78,9 @@ func build(ctx context.Context, paragraphs []corpus.Paragraph, emb Embedder, pro
 	return ix, nil
 }
 
-// embeddingText is what gets embedded and indexed for a paragraph: its
-// title too, since paragraphs often leave implicit who the article is about.
+// embeddingText is what BM25 indexes for a paragraph: its own text only.
+// The title and the neighbours reach the ranking through the vectors
+// (contextText), so BM25 scores only what the paragraph itself says.
 func embeddingText(p corpus.Paragraph) string { return p.Text }
 
 // contextText is what gets embedded for paragraph i: the paragraph with
