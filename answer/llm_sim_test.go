@@ -84,6 +84,12 @@ func TestSimulatedModelOnTheFixtures(t *testing.T) {
 	}
 	c.report(t)
 
+	// Each bar below is a share of a count: on a count of zero it would
+	// pass having checked nothing.
+	if c.llmAnswers == 0 || c.goodMarkers == 0 || c.badMarkers == 0 || c.phantom == 0 {
+		t.Fatalf("the simulated model gave %d LLM answers, %d right and %d wrong citations, %d of absent sources: want some of each",
+			c.llmAnswers, c.goodMarkers, c.badMarkers, c.phantom)
+	}
 	if c.badDropped*100 < 90*c.badMarkers {
 		t.Errorf("the verifier dropped %d of %d wrong citations, want at least 90%%", c.badDropped, c.badMarkers)
 	}
