@@ -110,7 +110,7 @@ func (g *OpenAIGenerator) stream(ctx context.Context, req openai.ChatCompletionR
 	if err != nil {
 		return "", err
 	}
-	defer s.Close()
+	defer func() { _ = s.Close() }() // a read stream: a failed close loses nothing
 	var b strings.Builder
 	var reason openai.FinishReason
 	for {

@@ -75,20 +75,3 @@ func isRefusal(sentence string) bool {
 	}
 	return false
 }
-
-// isRefusalReply reports whether a whole reply is a refusal: every sentence
-// that says anything says the sources do not answer. The exact abstain
-// phrase is one such reply.
-func isRefusalReply(text string) bool {
-	any := false
-	for _, s := range splitAnswer(normalizeMarkers(text)) {
-		if strings.TrimSpace(claimOf(s.text)) == "" {
-			continue
-		}
-		if !isRefusal(s.text) {
-			return false
-		}
-		any = true
-	}
-	return any
-}

@@ -173,9 +173,10 @@ func newTable(w io.Writer) *table {
 
 // Flush writes the aligned lines.
 func (t *table) Flush() {
-	t.Writer.Flush()
+	_ = t.Writer.Flush() // into a strings.Builder, which cannot fail
 	for _, line := range strings.SplitAfter(t.buf.String(), "\n") {
-		io.WriteString(t.out, strings.TrimRight(line, " \n")+strings.Repeat("\n", strings.Count(line, "\n")))
+		// t.out keeps its first error (errWriter); WriteText returns it.
+		_, _ = io.WriteString(t.out, strings.TrimRight(line, " \n")+strings.Repeat("\n", strings.Count(line, "\n")))
 	}
 	t.buf.Reset()
 }
