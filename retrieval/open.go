@@ -38,6 +38,9 @@ type Status struct {
 	// SaveErr is why a built index could not be stored in Options.Dir
 	// (also passed to Options.Warn); the index still answers, from memory.
 	SaveErr error
+	// Embedded is how many paragraphs a build embedded; with a remote
+	// embedder the others' vectors came from the embedding cache.
+	Embedded int
 }
 
 // Open returns an index of c: the stored one in opts.Dir if it was built
@@ -97,9 +100,13 @@ func Open(ctx context.Context, c *corpus.Corpus, opts Options) (*Index, Status, 
 	if err := ctx.Err(); err != nil {
 		return nil, Status{}, err // interrupted: publish nothing
 	}
-	st := Status{Built: true, Reason: reason}
+	st := Status{Built: true, Reason: reason, Embedded: ix.embedded}
 	if st.SaveErr = ix.save(opts.Dir); st.SaveErr != nil {
 		warn(opts.Warn, fmt.Sprintf("%v; answering from memory", st.SaveErr))
+	} else if ix.cache != nil {
+		if err := ix.cache.save(opts.Dir, ix.cacheKeys); err != nil {
+			warn(opts.Warn, fmt.Sprintf("%v; the next change re-embeds everything", err))
+		}
 	}
 	cleanup(opts.Dir)
 	st.Took = time.Since(start)
@@ -149,12 +156,16 @@ func buildOnly(ctx context.Context, c *corpus.Corpus, opts Options, want Manifes
 	if err != nil {
 		return nil, Status{}, err
 	}
-	return ix, Status{Built: true, Reason: reason, Took: time.Since(start)}, nil
+	return ix, Status{Built: true, Reason: reason, Took: time.Since(start), Embedded: ix.embedded}, nil
 }
 
 // buildIndex builds the index of c and fills in its manifest.
 func buildIndex(ctx context.Context, c *corpus.Corpus, opts Options, want Manifest) (*Index, error) {
-	ix, err := build(ctx, c.Paragraphs(), opts.Embedder, opts.Progress)
+	var cache *embedCache
+	if opts.Embedder != nil {
+		cache = loadEmbedCache(opts.Dir, opts.Embedder.ID())
+	}
+	ix, err := build(ctx, c.Paragraphs(), opts.Embedder, cache, opts.Progress)
 	if err != nil {
 		return nil, err
 	}

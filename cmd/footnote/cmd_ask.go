@@ -28,14 +28,25 @@ func (a *app) askCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			ans, err := eng.Ask(cmd.Context(), answer.Request{Question: q})
-			if err != nil {
+			req := answer.Request{Question: q}
+			width := outputWidth(a.stdout)
+			var live *liveAnswer
+			if !asJSON && a.onTerminal(a.stdout) {
+				live = &liveAnswer{w: a.stdout, width: width}
+				req.OnProgress = live.progress
+			}
+			ans, err := eng.Ask(cmd.Context(), req)
+			switch {
+			case err != nil:
+				live.abort()
 				return err
-			}
-			if asJSON {
+			case asJSON:
 				return writeJSON(a.stdout, ans)
+			case live != nil:
+				live.finish(ans)
+			default:
+				printAnswer(a.stdout, ans, width)
 			}
-			printAnswer(a.stdout, ans, outputWidth(a.stdout))
 			return nil
 		},
 	}
@@ -49,6 +60,62 @@ func (a *app) askCommand() *cobra.Command {
 // Both wrap at width columns; 0 leaves each on one line.
 func printAnswer(w io.Writer, a answer.Answer, width int) {
 	fmt.Fprintln(w, wrapIndented(a.Text, "", width))
+	printSources(w, a, width)
+}
+
+// liveAnswer prints an answer on a terminal as it is written: each
+// verified sentence once it has passed (never model text that has not),
+// then the rest and the sources once the answer is final, so that the
+// terminal ends up showing exactly what printAnswer prints. Text still
+// awaiting the answer judge is not printed: a terminal cannot take it
+// back. A nil *liveAnswer prints nothing.
+//
+// Sentences are wrapped at width as printAnswer wraps them: greedy
+// wrapping of a text's beginning is the beginning of the wrapped text, so
+// what is printed never has to move.
+type liveAnswer struct {
+	w     io.Writer
+	width int
+	// printed is the raw text shown so far; shown is it as wrapped.
+	printed, shown string
+}
+
+func (l *liveAnswer) progress(p answer.Partial) {
+	if p.Checking || !strings.HasPrefix(p.Text, l.printed) {
+		return
+	}
+	shown := wrapIndented(p.Text, "", l.width)
+	if !strings.HasPrefix(shown, l.shown) {
+		return // cannot happen (see above); the final answer prints whole
+	}
+	fmt.Fprint(l.w, shown[len(l.shown):])
+	l.printed, l.shown = p.Text, shown
+}
+
+// finish prints what the final answer adds to the sentences printed.
+func (l *liveAnswer) finish(a answer.Answer) {
+	final := wrapIndented(a.Text, "", l.width)
+	rest, ok := strings.CutPrefix(final, l.shown)
+	if !ok || !strings.HasPrefix(a.Text, l.printed) {
+		// The engine never takes a shown sentence back; should it ever,
+		// print the answer whole rather than leave a wrong one on screen.
+		fmt.Fprint(l.w, "\n\n")
+		rest = final
+	}
+	fmt.Fprintln(l.w, rest)
+	printSources(l.w, a, l.width)
+}
+
+// abort ends a line of printed sentences, so that an error starts afresh.
+func (l *liveAnswer) abort() {
+	if l != nil && l.printed != "" {
+		fmt.Fprintln(l.w)
+	}
+}
+
+// printSources writes the Sources block of an answer that cites any, its
+// quotes wrapped at width columns (0: one line each).
+func printSources(w io.Writer, a answer.Answer, width int) {
 	if len(a.Citations) == 0 {
 		return
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -71,7 +72,7 @@ func (a *app) runEval(cmd *cobra.Command, o evalOptions) error {
 			return usagef("--html: %w", err)
 		}
 	}
-	fixtures, name, err := a.loadFixtures(o.fixtures)
+	fixtures, name, err := a.loadFixtures(ctx, o.fixtures)
 	if err != nil {
 		return err
 	}
@@ -150,8 +151,8 @@ func (o evalOptions) checkFlags(flags *pflag.FlagSet, k int) ([]eval.Bar, error)
 // path "" is the built-in set, which only fits the built-in corpus. Every
 // problem goes to stderr on its own line; the error sums them up. It
 // returns the fixtures and the name reports give them.
-func (a *app) loadFixtures(path string) ([]eval.Fixture, string, error) {
-	c, err := a.loadCorpus()
+func (a *app) loadFixtures(ctx context.Context, path string) ([]eval.Fixture, string, error) {
+	c, _, err := a.loadCorpus(ctx) // openIndex lists the skipped files
 	if err != nil {
 		return nil, "", err
 	}

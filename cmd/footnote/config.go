@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/footnote-dev/footnote/answer"
+	"github.com/footnote-dev/footnote/corpus"
 	"github.com/footnote-dev/footnote/internal/openaiapi"
 	"github.com/footnote-dev/footnote/internal/redact"
 	"github.com/footnote-dev/footnote/retrieval"
@@ -43,6 +44,8 @@ type Config struct {
 	// K is how many paragraphs an answer draws on, 1 to maxTopK (default
 	// answer.DefaultK); -k overrides it.
 	K int
+	// Limits bound what is read from CorpusDir.
+	Limits corpus.Limits
 	// LexicalWeight is BM25's share in fusion, in [0, 1] (1: BM25 alone,
 	// 0: vectors alone); nil means the default. For measuring what each
 	// ranking adds (BENCHMARKS.md) more than for everyday use.
@@ -125,6 +128,9 @@ func configFromEnv(env environment) (Config, error) {
 	if env.get("FOOTNOTE_TOP_K") != "" {
 		cfg.K, err = intVar(env, "FOOTNOTE_TOP_K", 1, maxTopK)
 		errs = append(errs, err)
+	}
+	if cfg.Limits, err = corpusLimits(env); err != nil {
+		return cfg, err
 	}
 	if v := env.get("FOOTNOTE_LEXICAL_WEIGHT"); v != "" {
 		w, err := parseFraction("FOOTNOTE_LEXICAL_WEIGHT", v, true)

@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"io"
 	"os"
 	"os/signal"
@@ -20,12 +21,26 @@ func main() {
 // run is the whole program behind main, with its outside world passed in so
 // that tests can drive it; environ is the environment as os.Environ gives it.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer, environ []string) error {
-	a := &app{stdout: stdout, environ: environ}
+	return runApp(ctx, &app{stdout: stdout, environ: environ}, args, stderr)
+}
+
+// runApp runs a, whose stdout and environ are set, with args; stderr is
+// wrapped so that nothing secret reaches it.
+func runApp(ctx context.Context, a *app, args []string, stderr io.Writer) error {
+	stdout := a.stdout
 	a.stderr = redactingWriter{a: a, w: stderr}
 	root := a.rootCommand()
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(a.stderr)
+	err := root.ExecuteContext(ctx)
+	if err != nil && ctx.Err() != nil && errors.Is(err, context.Canceled) {
+		err = errInterrupted
+	}
 	// Every error ends up on stderr, in one line: mask it here, once.
-	return a.redactor.Error(root.ExecuteContext(ctx))
+	return a.redactor.Error(err)
 }
+
+// errInterrupted replaces the context errors of a run stopped by Ctrl-C
+// or SIGTERM: the builds and writes it stopped publish nothing.
+var errInterrupted = errors.New("interrupted; nothing half-done was saved")
