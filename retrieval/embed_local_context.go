@@ -91,14 +91,21 @@ func stems(fs []*wordFeature) []string {
 	return out
 }
 
-// addRaw adds the IDF-weighted features of words to raw, a vector of the
-// embedder's full dimension, times k.
-func (e *LocalEmbedder) addRaw(raw []float32, words []*wordFeature, k float32) {
-	lexical, semantic := raw[:e.dim], raw[e.dim:]
+// fillIDF caches the IDF of each of words that has none yet.
+func (e *LocalEmbedder) fillIDF(words []*wordFeature) {
 	for _, wf := range words {
 		if !wf.hasIDF {
 			wf.idf, wf.hasIDF = e.idf(wf.stem), true
 		}
+	}
+}
+
+// addRaw adds the IDF-weighted features of words to raw, a vector of the
+// embedder's full dimension, times k.
+func (e *LocalEmbedder) addRaw(raw []float32, words []*wordFeature, k float32) {
+	lexical, semantic := raw[:e.dim], raw[e.dim:]
+	e.fillIDF(words)
+	for _, wf := range words {
 		weight := wf.idf
 		for j, s := range wf.slots {
 			lexical[s] += k * float32(wf.unit[j]*weight)

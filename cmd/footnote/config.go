@@ -140,7 +140,7 @@ func configFromEnv(env environment) (Config, error) {
 	if v := env.get("FOOTNOTE_LLM_TIMEOUT"); v != "" {
 		d, err := time.ParseDuration(v)
 		if err != nil || d <= 0 || d > maxLLMTimeout {
-			errs = append(errs, usagef("FOOTNOTE_LLM_TIMEOUT must be a duration from 1s to %s, such as 60s, not %q", maxLLMTimeout, v))
+			errs = append(errs, usagef("FOOTNOTE_LLM_TIMEOUT must be a duration above 0 and at most 1h, such as 60s, not %q", v))
 		}
 		cfg.OpenAI.Timeout = d
 	}
