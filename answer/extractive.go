@@ -9,17 +9,6 @@ import (
 	"github.com/footnote-dev/footnote/retrieval"
 )
 
-// DefaultThreshold is the evidence score (see extraction.score) below
-// which footnote abstains, calibrated on testdata/eval.jsonl with
-// `footnote eval --calibrate`.
-const DefaultThreshold = 0.22
-
-// unknownPenalty lowers the evidence score for each question term past
-// the first that the corpus has never seen: one unknown word is usually a
-// paraphrase ("bankroll"), two are usually a topic the corpus lacks
-// ("football World Cup").
-const unknownPenalty = 0.1
-
 // Limits of an extractive answer: a few sentences, from the paragraphs
 // ranked highest, none that adds nothing new.
 const (
@@ -37,6 +26,16 @@ type extraction struct {
 	// score is the best sentence's weighted share of the question's terms
 	// found in it and its paragraph, in [0, 1].
 	score float64
+	// best is the index in the retrieved results of the best sentence's
+	// paragraph, -1 when nothing was retrieved.
+	best int
+	// sentences are the picked sentences, whose words the gate checks
+	// for the question's focus and answer type.
+	sentences []string
+	// stems are the picked sentences' stems.
+	stems map[string]bool
+	// paragraphs are the stems of the cited paragraphs.
+	paragraphs map[string]bool
 }
 
 // candidate is one sentence of a retrieved paragraph.
@@ -54,9 +53,8 @@ func extract(q string, results []retrieval.Result, lx *retrieval.Lexical) extrac
 	qs := retrieval.NewQuestion(q, lx)
 	cands := candidates(qs, results)
 	if len(cands) == 0 {
-		return extraction{}
+		return extraction{best: -1}
 	}
-	penalty := unknownPenalty * float64(max(qs.Unknown-1, 0))
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
 	best := cands[0].score
 	picked := []candidate{cands[0]}
@@ -89,7 +87,14 @@ func extract(q string, results []retrieval.Result, lx *retrieval.Lexical) extrac
 			covered[s] = true
 		}
 	}
-	return compose(picked, results, best-penalty)
+	ex := compose(picked, results, best)
+	ex.best, ex.stems, ex.paragraphs = cands[0].result, covered, map[string]bool{}
+	for _, c := range ex.citations {
+		for s := range retrieval.StemSet(c.Text) {
+			ex.paragraphs[s] = true
+		}
+	}
+	return ex
 }
 
 // anaphoric matches a sentence that opens by pointing back at the one
@@ -146,6 +151,7 @@ func compose(picked []candidate, results []retrieval.Result, score float64) extr
 			ex.citations = append(ex.citations, citationOf(n, results[c.result]))
 		}
 		parts = append(parts, withMarker(c.text, n))
+		ex.sentences = append(ex.sentences, c.text)
 	}
 	ex.text = strings.Join(parts, " ")
 	return ex

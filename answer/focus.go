@@ -161,6 +161,9 @@ func nounFocus(rest []string, copulaOnly bool) []string {
 		// "Kim Jong Un's wife": the words after the possessive.
 		return headRun(tail[k+1:])
 	}
+	if copulaOnly && (len(rest) < 2 || (rest[1] != "the" && rest[1] != "a")) {
+		return nil // "Who was Kim seated beside…": a verb, not a noun
+	}
 	head := headRun(tail)
 	if k := len(head); k > 0 && k < len(tail) && tail[k] == "of" && weakHeads[head[k-1]] {
 		return nounFocus(append([]string{"is"}, tail[k+1:]...), copulaOnly)

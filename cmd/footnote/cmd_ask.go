@@ -41,13 +41,21 @@ func (a *app) askCommand() *cobra.Command {
 
 // printAnswer writes the answer, then its sources: title, ¶ and the whole
 // quoted paragraph, so a reader can check every footnote on the spot.
+// An abstention with a closest passage points at it — "The closest
+// passage is [1] …" — as something to read, not as support.
 func printAnswer(w io.Writer, a answer.Answer) {
-	fmt.Fprintln(w, a.Text)
-	if len(a.Citations) == 0 {
+	sources := a.Citations
+	if a.Abstained && a.Closest != nil {
+		fmt.Fprintf(w, "%s %s\n", a.Text, answer.ClosestText)
+		sources = []answer.Citation{*a.Closest}
+	} else {
+		fmt.Fprintln(w, a.Text)
+	}
+	if len(sources) == 0 {
 		return
 	}
 	fmt.Fprintln(w, "\nSources")
-	for _, c := range a.Citations {
+	for _, c := range sources {
 		fmt.Fprintf(w, "[%d] %s, ¶%s\n%s\n", c.N, c.Title, c.Label(), indent("“"+c.Text+"”"))
 	}
 }
