@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/footnote-dev/footnote/analysis"
 	"github.com/footnote-dev/footnote/retrieval"
 )
 
@@ -31,6 +32,9 @@ type Citation struct {
 	Part      int    `json:"part,omitempty"`
 	// Text is the whole cited paragraph.
 	Text string `json:"text"`
+	// Source says where the article is from, when known: its own URL,
+	// publisher, date and author, and the PDF page.
+	retrieval.Source
 	// ID is the paragraph's stable ID ("doc#p3").
 	ID string `json:"-"`
 }
@@ -61,6 +65,13 @@ type Answer struct {
 	// FallbackReason is set when an LLM was configured but the answer is
 	// extractive because the LLM failed.
 	FallbackReason string `json:"fallback_reason,omitempty"`
+	// Verification is the verifier's decision on every sentence of the
+	// LLM's reply: kept, or removed with its reason. Absent when no model
+	// reply was verified (extractive mode, a failed call, a gated question).
+	Verification []SentenceCheck `json:"verification,omitempty"`
+	// JudgeStatus is set when the LLM judge ran (FOOTNOTE_VERIFY=llm): "ok",
+	// or why it failed and the lexical verdicts stand.
+	JudgeStatus string `json:"judge,omitempty"`
 	// Standalone is the rewritten question a follow-up was retrieved with.
 	Standalone string `json:"standalone_question,omitempty"`
 	// Evidence is the gate's probability that the corpus answers the
@@ -110,7 +121,7 @@ var (
 // CheckQuestion trims q and rejects an empty or over-long question.
 func CheckQuestion(q string) (string, error) {
 	q = strings.TrimSpace(q)
-	if q == "" || len(retrieval.Words(q)) == 0 {
+	if q == "" || len(analysis.Words(q)) == 0 {
 		return "", ErrEmptyQuestion
 	}
 	if utf8.RuneCountInString(q) > MaxQuestionRunes {

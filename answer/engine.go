@@ -4,13 +4,16 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/footnote-dev/footnote/analysis"
 	"github.com/footnote-dev/footnote/retrieval"
 )
 
-// Retriever is what answering needs from an index; *retrieval.Index is one.
+// Retriever is what answering needs from an index: the paragraphs that
+// match a question, and the corpus's term statistics to weigh questions and
+// judge support with. *retrieval.Index is one.
 type Retriever interface {
 	Search(ctx context.Context, query string, k int, opts retrieval.SearchOptions) ([]retrieval.Result, error)
-	Lexical() *retrieval.Lexical
+	Terms() analysis.TermStats
 }
 
 // Turn is one earlier question and answer in a conversation (a Discord
@@ -56,6 +59,10 @@ type Engine struct {
 	// answer is the extractive one with a FallbackReason. nil answers
 	// extractively.
 	Generator Generator
+	// Judge, when set, re-checks every sentence the lexical verifier kept
+	// with one batched LLM call (FOOTNOTE_VERIFY=llm); nil verifies
+	// lexically only. Any failure of the judge keeps the lexical verdicts.
+	Judge Judge
 }
 
 // Ask answers one question. Abstaining is an answer, not an error; errors
@@ -85,7 +92,7 @@ func (e *Engine) Ask(ctx context.Context, req Request) (Answer, error) {
 	if results == nil {
 		a.Retrieved = []retrieval.Result{}
 	}
-	ex := extract(query, results, e.Retriever.Lexical())
+	ex := extract(query, results, e.Retriever.Terms())
 	gate, err := e.gate()
 	if err != nil {
 		return Answer{}, err
@@ -93,7 +100,7 @@ func (e *Engine) Ask(ctx context.Context, req Request) (Answer, error) {
 	if rewriteErr != nil {
 		a = e.fallback(a, "LLM failed: "+rewriteErr.Error())
 	}
-	g := e.judge(gate, query, results, ex, a.Mode)
+	g := e.weigh(gate, query, results, ex, a.Mode)
 	a.Evidence, a.Gate, a.nearest = g.Probability, &g, nearestOf(results, ex)
 	if g.Probability < g.Threshold {
 		// "The corpus doesn't say. The closest passage is [1] …"

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/footnote-dev/footnote/analysis"
 	"github.com/footnote-dev/footnote/corpus"
 	"github.com/footnote-dev/footnote/retrieval"
 )
@@ -49,8 +50,8 @@ type candidate struct {
 
 // extract picks the sentences of the top paragraphs that best cover the
 // question, without repeating what an earlier pick already covered.
-func extract(q string, results []retrieval.Result, lx *retrieval.Lexical) extraction {
-	qs := retrieval.NewQuestion(q, lx)
+func extract(q string, results []retrieval.Result, lx analysis.TermStats) extraction {
+	qs := analysis.NewQuestion(q, lx)
 	cands := candidates(qs, results)
 	if len(cands) == 0 {
 		return extraction{best: -1}
@@ -90,7 +91,7 @@ func extract(q string, results []retrieval.Result, lx *retrieval.Lexical) extrac
 	ex := compose(picked, results, best)
 	ex.best, ex.stems, ex.paragraphs = cands[0].result, covered, map[string]bool{}
 	for _, c := range ex.citations {
-		for s := range retrieval.StemSet(c.Text) {
+		for s := range analysis.StemSet(c.Text) {
 			ex.paragraphs[s] = true
 		}
 	}
@@ -111,13 +112,13 @@ func neighbour(cands []candidate, c candidate, offset int) (candidate, bool) {
 	return candidate{}, false
 }
 
-func candidates(qs retrieval.Question, results []retrieval.Result) []candidate {
+func candidates(qs analysis.Question, results []retrieval.Result) []candidate {
 	var out []candidate
 	for i, r := range results[:min(readParagraphs, len(results))] {
-		para := retrieval.StemSet(r.Text)
+		para := analysis.StemSet(r.Text)
 		paraCov := qs.Coverage(para)
 		for j, s := range corpus.Sentences(r.Text) {
-			stems := retrieval.StemSet(s.Text)
+			stems := analysis.StemSet(s.Text)
 			if len(stems) == 0 {
 				continue
 			}
@@ -164,7 +165,7 @@ func withMarker(sentence string, n int) string {
 }
 
 func citationOf(n int, r retrieval.Result) Citation {
-	return Citation{N: n, Doc: r.Doc, Title: r.Title, Paragraph: r.Paragraph, Part: r.Part, Text: r.Text, ID: r.ID}
+	return Citation{N: n, Doc: r.Doc, Title: r.Title, Paragraph: r.Paragraph, Part: r.Part, Text: r.Text, Source: r.Source, ID: r.ID}
 }
 
 func copyStems(m map[string]bool) map[string]bool {

@@ -2,241 +2,151 @@ package answer
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
-	"github.com/footnote-dev/footnote/retrieval"
-	"github.com/kljensen/snowball/english"
+	"github.com/footnote-dev/footnote/analysis"
 )
 
-// AnswerType is the kind of thing a question's wh-word asks for.
-type AnswerType string
+// minBridge is the word-vector similarity at which a question word the
+// corpus has never seen counts as answered by a word of the sentence or
+// its paragraph: "money" by "financial" (0.65), "scholar" by "professor"
+// (0.63); not "favourite" by "food" (0.13) or "tall" by "red" (0.40).
+const minBridge = 0.5
 
-// Answer types. TypeNone is a question that expects no particular kind of
-// answer ("Why…", "What did X say…").
-const (
-	TypeNone   AnswerType = ""
-	TypePerson AnswerType = "person"
-	TypeNumber AnswerType = "number"
-	TypeDate   AnswerType = "date"
-	TypePlace  AnswerType = "place"
-)
-
-// Focus is what a question asks about: its wh-word, the type of answer
-// that wh-word expects, and its head noun or attribute — "tall" in "How
-// tall is Putin?", "population" in "What is the population of Pyongyang?",
-// "food" in "Kim's favourite food". A verb question ("What did Kim sign?")
-// has no attribute focus: its names and verb carry it.
-type Focus struct {
-	// Wh is the wh-phrase, lower case: "what", "how many", "how tall" …;
-	// empty for a question without one.
-	Wh   string
-	Type AnswerType
-	// Words are the focus words as written, lower case.
-	Words []string
-	// Stems are the stems a sentence may use for the head of the focus:
-	// the last focus word's, and the noun an attribute adjective stands
-	// for ("tall" → "height", "old" → "age").
-	Stems []string
+// focus is what a question asks about, for judging whether a sentence
+// addresses it: its names, and its other content words (the attribute or
+// head noun: "tall", "favourite food", "capital").
+type focus struct {
+	question string
+	names    []name
+	terms    []string
+	stats    analysis.TermStats
+	// index of the question itself: a name it mentions may be repeated
+	// by an answer as context.
+	index nameIndex
 }
 
-// HasFocus reports whether the question names an attribute or head noun.
-func (f Focus) HasFocus() bool { return len(f.Stems) > 0 }
-
-// wordRe splits text into words, keeping hyphens and apostrophes inside
-// them and "'s" as a word of its own.
-var wordRe = regexp.MustCompile(`'s\b|[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*`)
-
-// questionWordsOf returns q's words, case kept, "'s" a word of its own.
-func questionWordsOf(q string) []string {
-	return wordRe.FindAllString(apostrophes.Replace(q), -1)
-}
-
-// apostrophes folds typographic apostrophes, so "Kim’s" splits as "Kim's".
-var apostrophes = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u02bc", "'")
-
-var whWords = map[string]bool{"what": true, "which": true, "who": true, "whom": true, "whose": true,
-	"when": true, "where": true, "why": true, "how": true}
-
-// glue are the words skipped between a wh-word and its focus.
-var glue = map[string]bool{"is": true, "are": true, "was": true, "were": true, "'s": true, "the": true,
-	"a": true, "an": true, "be": true, "been": true}
-
-// auxiliaries start the rest of a verb question: "What did…", "Which…does".
-var auxiliaries = map[string]bool{"do": true, "does": true, "did": true, "has": true, "have": true, "had": true,
-	"will": true, "would": true, "can": true, "could": true, "should": true, "is": true, "are": true, "was": true,
-	"were": true, "'s": true, "may": true, "might": true, "must": true}
-
-// weakHeads name an attribute only through their "of" phrase: "the name
-// of Putin's dog" asks about the dog.
-var weakHeads = map[string]bool{"name": true, "names": true, "kind": true, "type": true, "sort": true, "part": true}
-
-// attributes are the adjectives of "How ADJ…", each with the noun it asks
-// for.
-var attributes = map[string]string{"tall": "height", "old": "age", "far": "distance", "long": "length",
-	"big": "size", "large": "size", "high": "height", "heavy": "weight", "rich": "wealth", "often": "frequency",
-	"wide": "width", "deep": "depth", "fast": "speed", "young": "age"}
-
-// typeHeads give a focus noun's answer type: "What year…" wants a date.
-var typeHeads = map[string]AnswerType{"year": TypeDate, "month": TypeDate, "date": TypeDate, "day": TypeDate,
-	"time": TypeDate, "percentage": TypeNumber, "share": TypeNumber, "number": TypeNumber, "amount": TypeNumber,
-	"population": TypeNumber, "age": TypeNumber, "country": TypePlace, "city": TypePlace, "place": TypePlace}
-
-// typeOnly are heads that say what type the answer is but that an
-// answering sentence does not repeat: "what year" is answered by "2011".
-var typeOnly = map[string]bool{"year": true, "month": true, "date": true, "day": true, "time": true,
-	"percentage": true, "share": true, "number": true, "amount": true, "country": true, "city": true, "place": true}
-
-// QuestionFocus finds what q asks about. It reads the words right after the
-// first wh-word; it needs no parser and errs toward no focus.
-func QuestionFocus(q string) Focus {
-	words := questionWordsOf(q)
-	lower := make([]string, len(words))
-	for i, w := range words {
-		lower[i] = strings.ToLower(w)
-	}
-	i := 0
-	for i < len(lower) && !whWords[lower[i]] {
-		i++
-	}
-	if i == len(lower) {
-		return Focus{}
-	}
-	wh, rest := lower[i], lower[i+1:]
-	var f Focus
-	switch wh {
-	case "how":
-		f = howFocus(rest)
-	case "who", "whom", "whose":
-		f = Focus{Wh: wh, Type: TypePerson, Words: nounFocus(rest, true)}
-	case "when":
-		f = Focus{Wh: wh, Type: TypeDate, Words: nounFocus(rest, true)}
-	case "where":
-		f = Focus{Wh: wh, Type: TypePlace, Words: nounFocus(rest, true)}
-	case "why":
-		f = Focus{Wh: wh}
-	default: // what, which
-		f = Focus{Wh: wh, Words: nounFocus(rest, false)}
-	}
-	return f.withStems()
-}
-
-// howFocus reads "how many X", "how much X" and "how ADJ".
-func howFocus(rest []string) Focus {
-	if len(rest) == 0 {
-		return Focus{Wh: "how"}
-	}
-	switch next := rest[0]; {
-	case next == "many" || next == "much":
-		// "How many countries sent…", "How much does a ticket cost?"
-		ws := rest[1:]
-		for len(ws) > 0 && (auxiliaries[ws[0]] || glue[ws[0]]) {
-			ws = ws[1:]
+func newFocus(question string, stats analysis.TermStats) focus {
+	f := focus{question: question, stats: stats, index: newNameIndex(question, stats)}
+	ws := splitWords(question)
+	f.names = namesIn(ws, func(string) bool { return false }, stats)
+	inName := map[string]bool{}
+	for _, n := range f.names {
+		for _, t := range n.tokens {
+			inName[t] = true
 		}
-		return Focus{Wh: "how " + next, Type: TypeNumber, Words: dropVerb(headRun(ws))}
-	case attributes[next] != "":
-		return Focus{Wh: "how " + next, Type: TypeNumber, Words: []string{next}}
 	}
-	return Focus{Wh: "how"}
-}
-
-// nounFocus reads the head noun after a wh-word: "what car did…" → car;
-// "what is the population of…" → population; "what is Putin's net
-// worth" → net worth. Only after "is/was" (copula) may the focus follow a
-// possessive or an "of"; a question going on with an auxiliary ("what did
-// Kim sign") is a verb question with no noun focus. copulaOnly is for
-// who/when/where, whose bare next word is a verb ("who greeted").
-func nounFocus(rest []string, copulaOnly bool) []string {
-	if len(rest) == 0 {
-		return nil
-	}
-	copula := rest[0] == "is" || rest[0] == "was" || rest[0] == "are" || rest[0] == "were" || rest[0] == "'s"
-	if !copula {
-		if copulaOnly || auxiliaries[rest[0]] {
-			return nil
-		}
-		return headRun(rest)
-	}
-	tail := skipGlue(rest)
-	if k := indexOf(tail, "'s"); k >= 0 && (indexOf(tail, "of") < 0 || k < indexOf(tail, "of")) {
-		// "Kim Jong Un's wife": the words after the possessive.
-		return headRun(tail[k+1:])
-	}
-	if copulaOnly && (len(rest) < 2 || (rest[1] != "the" && rest[1] != "a")) {
-		return nil // "Who was Kim seated beside…": a verb, not a noun
-	}
-	head := headRun(tail)
-	if k := len(head); k > 0 && k < len(tail) && tail[k] == "of" && weakHeads[head[k-1]] {
-		return nounFocus(append([]string{"is"}, tail[k+1:]...), copulaOnly)
-	}
-	return head
-}
-
-// headRun returns the first run of up to three content words: the noun
-// phrase the focus is. It stops at a function word, a preposition or an
-// auxiliary.
-func headRun(ws []string) []string {
-	var out []string
 	for _, w := range ws {
-		if len(out) == 3 || auxiliaries[w] || w == "of" || w == "'s" || english.IsStopWord(w) {
-			break
+		if inName[fold(w.lower())] {
+			continue
 		}
-		out = append(out, w)
+		for _, t := range analysis.Tokens(w.text) {
+			if !slices.Contains(f.terms, t) && !isNumberWord(w.lower()) && !hasDigit(t) {
+				f.terms = append(f.terms, t)
+			}
+		}
+	}
+	return f
+}
+
+// addressedBy reports whether a sentence, read with its cited paragraphs,
+// addresses the question. It does not when the question names something
+// the corpus has never heard of and the sentence does not name it
+// ("France"); when the sentence lacks what the question asks for (a number
+// for "how many", a date for "when", a name for "who"); or when none of
+// the question's other content words ("tall") is in the sentence or its
+// paragraphs, directly, as a related word or as a near word vector. The
+// test is lenient on purpose: a correct answer may paraphrase its question
+// ("money" for "financial aid"), and removing it would be worse than
+// keeping a non-answer.
+func (f focus) addressedBy(sentence string, paragraphs []string) bool {
+	if len(f.names) == 0 && len(f.terms) == 0 {
+		return true
+	}
+	ctx := newNameIndex(sentence+"\n"+joinLines(paragraphs), f.stats)
+	for _, n := range f.names {
+		if f.unknown(n.raw) && !ctx.has(n) {
+			return false
+		}
+	}
+	if !f.typed(sentence) {
+		return false
+	}
+	if len(f.terms) == 0 {
+		return true
+	}
+	stems := analysis.StemSet(sentence + "\n" + joinLines(paragraphs))
+	for _, t := range f.terms {
+		if stems[t] || slices.ContainsFunc(analysis.Related(t), func(r string) bool { return stems[r] }) ||
+			analysis.Similarity(t, stems) >= minBridge {
+			return true
+		}
+	}
+	return false
+}
+
+// unknown reports whether the corpus has never seen any of the stems of
+// tokens, nor a word related to them.
+func (f focus) unknown(tokens []string) bool {
+	for _, t := range tokens {
+		st := analysis.Stem(t)
+		if f.stats.DocFreq(st) > 0 || f.stats.DocFreq(t) > 0 {
+			return false
+		}
+		if slices.ContainsFunc(analysis.Related(st), func(r string) bool { return f.stats.DocFreq(r) > 0 }) {
+			return false
+		}
+	}
+	return true
+}
+
+func joinLines(ps []string) string {
+	out := ""
+	for _, p := range ps {
+		out += p + "\n"
 	}
 	return out
 }
 
-// pastVerbs are common irregular past forms that end a noun phrase
-// ("countries sent delegations").
-var pastVerbs = map[string]bool{"sent": true, "went": true, "came": true, "made": true, "held": true, "took": true,
-	"gave": true, "got": true, "met": true, "told": true, "left": true, "won": true, "lost": true, "fought": true,
-	"saw": true, "paid": true, "spent": true, "live": true, "go": true, "come": true, "attend": true}
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
 
-// dropVerb cuts a head run at its first word that reads as a verb: the
-// noun phrase of "how many X" ends where the clause's verb begins.
-func dropVerb(ws []string) []string {
-	for i, w := range ws {
-		if i > 0 && (pastVerbs[w] || strings.HasSuffix(w, "ed")) {
-			return ws[:i]
+// Answer types a question asks for, by its opening words.
+var (
+	asksNumber = regexp.MustCompile(`(?i)^\s*(?:(?:and|so|but)\s+)?(?:how\s+(?:many|much|old|tall|long|far|big|large|high|often)|what\s+(?:percentage|share|proportion|number|amount))\b`)
+	asksTime   = regexp.MustCompile(`(?i)^\s*(?:(?:and|so|but)\s+)?(?:when|what\s+(?:year|date|day|month|time|hour)|which\s+(?:year|date|day|month))\b`)
+	asksName   = regexp.MustCompile(`(?i)^\s*(?:(?:and|so|but)\s+)?(?:who|whom|where)\b`)
+	timeWords  = setOf("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+		"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow",
+		"ago", "year", "years", "month", "months", "week", "weeks", "day", "days", "morning", "evening", "night",
+		"afternoon", "later", "earlier", "before", "after", "since", "during", "until", "recently", "hour", "hours", "time")
+)
+
+// typed reports whether the sentence holds the kind of answer the question
+// asks for: a number for "how many", a time for "when", a name for "who"
+// and "where". Other questions ask for no particular kind.
+func (f focus) typed(sentence string) bool {
+	switch {
+	case asksNumber.MatchString(f.question):
+		return len(numbersIn(sentence, true)) > 0
+	case asksTime.MatchString(f.question):
+		if len(numbersIn(sentence, true)) > 0 {
+			return true
 		}
-	}
-	return ws
-}
-
-func skipGlue(ws []string) []string {
-	for len(ws) > 0 && glue[ws[0]] {
-		ws = ws[1:]
-	}
-	return ws
-}
-
-func indexOf(ws []string, w string) int {
-	for i, x := range ws {
-		if x == w {
-			return i
+		for _, w := range splitWords(strings.ToLower(sentence)) {
+			if timeWords[w.text] {
+				return true
+			}
 		}
+		return false
+	case asksName.MatchString(f.question):
+		for _, w := range splitWords(sentence) {
+			if w.capitalised() && !w.initial {
+				return true
+			}
+		}
+		return len(splitWords(sentence)) > 0 && splitWords(sentence)[0].capitalised() && f.stats.DocFreq(analysis.Stem(splitWords(sentence)[0].lower())) > 0 && !openers[splitWords(sentence)[0].lower()]
 	}
-	return -1
-}
-
-// withStems gives the stems a covering sentence may use for the head —
-// the last focus word, as English noun phrases end in their head ("net
-// worth", "musical instrument"), and the noun an attribute adjective
-// stands for ("tall" → "height") — and takes the answer type the head
-// implies ("what year" wants a date).
-func (f Focus) withStems() Focus {
-	if len(f.Words) == 0 {
-		return f
-	}
-	head := f.Words[len(f.Words)-1]
-	if t, ok := typeHeads[head]; ok && f.Type == TypeNone {
-		f.Type = t
-	}
-	if typeOnly[head] {
-		return f // "which month": the answer is a month, never the word
-	}
-	if n, ok := attributes[head]; ok && strings.HasPrefix(f.Wh, "how ") {
-		f.Stems = append(f.Stems, retrieval.Stem(n))
-	}
-	f.Stems = append(f.Stems, retrieval.Tokens(head)...)
-	return f
+	return true
 }

@@ -3,7 +3,7 @@ package answer
 import (
 	"strings"
 
-	"github.com/footnote-dev/footnote/retrieval"
+	"github.com/footnote-dev/footnote/analysis"
 )
 
 // standalone rewrites a follow-up into a question that retrieves on its
@@ -14,13 +14,13 @@ import (
 func (e *Engine) standalone(history []Turn, q string) string {
 	last := history[len(history)-1].Question
 	have := map[string]bool{}
-	for _, t := range retrieval.Tokens(q) {
+	for _, t := range analysis.Tokens(q) {
 		have[t] = true
 	}
 	var carry []string
-	for _, w := range retrieval.Words(last) {
-		stem := retrieval.Stem(w)
-		if have[stem] || len(retrieval.Tokens(w)) == 0 {
+	for _, w := range analysis.Words(last) {
+		stem := analysis.Stem(w)
+		if have[stem] || len(analysis.Tokens(w)) == 0 {
 			continue
 		}
 		have[stem] = true

@@ -10,9 +10,9 @@ func (e *Engine) gate() (GateModel, error) {
 	return DefaultGateModel()
 }
 
-// judge measures the signals of an extraction and weighs them.
-func (e *Engine) judge(m GateModel, q string, results []retrieval.Result, ex extraction, mode Mode) Gate {
-	s := measure(q, results, ex, e.Retriever.Lexical(), m.BridgeFloor)
+// weigh measures the signals of an extraction and weighs them.
+func (e *Engine) weigh(m GateModel, q string, results []retrieval.Result, ex extraction, mode Mode) Gate {
+	s := measure(q, results, ex, e.Retriever.Terms(), m.BridgeFloor)
 	g := Gate{Probability: m.Probability(s), Threshold: m.Threshold, Signals: s}
 	if mode == LLM {
 		g.Threshold = m.LLMThreshold

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/footnote-dev/footnote/retrieval"
+	"github.com/footnote-dev/footnote/analysis"
 )
 
 // Name is a proper name a question mentions: a run of capitalised words
@@ -46,7 +46,7 @@ func QuestionNames(q string) []Name {
 
 func newName(words []string) Name {
 	text := strings.Join(words, " ")
-	return Name{Text: text, Stems: retrieval.Tokens(text)}
+	return Name{Text: text, Stems: analysis.Tokens(text)}
 }
 
 // startsName reports whether the question's first word begins a

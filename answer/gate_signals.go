@@ -5,14 +5,9 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/footnote-dev/footnote/analysis"
 	"github.com/footnote-dev/footnote/retrieval"
 )
-
-// termStats is what the gate needs to know about the corpus's words.
-type termStats interface {
-	DocFreq(stem string) int
-	IDF(stem string) float64
-}
 
 // Signals are what the answerability gate reads, each a number the gate
 // model weighs (see GateModel). Their JSON form is the per-signal
@@ -61,7 +56,7 @@ func (s Signals) values() []float64 {
 }
 
 // measure computes the gate's signals for an extraction from results.
-func measure(q string, results []retrieval.Result, ex extraction, terms termStats, floor float64) Signals {
+func measure(q string, results []retrieval.Result, ex extraction, terms analysis.TermStats, floor float64) Signals {
 	s := Signals{Coverage: ex.score}
 	if len(results) == 0 || ex.best < 0 {
 		return s
@@ -75,7 +70,7 @@ func measure(q string, results []retrieval.Result, ex extraction, terms termStat
 		}
 		s.UnknownNames += 1 - nameCredit(n, terms, context, floor)
 	}
-	tokens := retrieval.Tokens(q)
+	tokens := analysis.Tokens(q)
 	for _, t := range tokens {
 		if !nameStems[t] && !known(t, terms) {
 			s.UnknownTerms += (1 - bridge(t, context, floor)) / float64(len(tokens))
@@ -97,10 +92,10 @@ func measure(q string, results []retrieval.Result, ex extraction, terms termStat
 // salientMissing is the IDF of the rarest question stem that the corpus
 // has (directly) but paragraphs lack even as a related word, over the
 // IDF of a stem in one chunk only.
-func salientMissing(tokens []string, paragraphs map[string]bool, terms termStats) float64 {
+func salientMissing(tokens []string, paragraphs map[string]bool, terms analysis.TermStats) float64 {
 	top := 0.0
 	for _, t := range tokens {
-		if terms.DocFreq(t) == 0 || paragraphs[t] || slices.ContainsFunc(retrieval.Related(t), func(r string) bool { return paragraphs[r] }) {
+		if terms.DocFreq(t) == 0 || paragraphs[t] || slices.ContainsFunc(analysis.Related(t), func(r string) bool { return paragraphs[r] }) {
 			continue
 		}
 		top = max(top, terms.IDF(t))
@@ -114,19 +109,19 @@ func salientMissing(tokens []string, paragraphs map[string]bool, terms termStats
 // rarestIDF is the IDF of a stem that occurs in a single chunk: the
 // scale salientMissing divides by. It reads the IDF of a stem no chunk
 // holds, which Lexical rates as a stem of frequency zero.
-func rarestIDF(terms termStats) float64 {
+func rarestIDF(terms analysis.TermStats) float64 {
 	return terms.IDF("\x00no-such-stem")
 }
 
 // known reports whether the corpus has stem or a word related to it.
-func known(stem string, terms termStats) bool {
-	return terms.DocFreq(stem) > 0 || slices.ContainsFunc(retrieval.Related(stem), func(r string) bool { return terms.DocFreq(r) > 0 })
+func known(stem string, terms analysis.TermStats) bool {
+	return terms.DocFreq(stem) > 0 || slices.ContainsFunc(analysis.Related(stem), func(r string) bool { return terms.DocFreq(r) > 0 })
 }
 
 // nameCredit is 1 for a name whose every word the corpus has ("Kim", an
 // alias of "Kim Jong Un", is one), else the weakest bridge of its unknown
 // words.
-func nameCredit(n Name, terms termStats, context map[string]bool, floor float64) float64 {
+func nameCredit(n Name, terms analysis.TermStats, context map[string]bool, floor float64) float64 {
 	credit := 1.0
 	for _, st := range n.Stems {
 		if terms.DocFreq(st) == 0 {
@@ -140,10 +135,7 @@ func nameCredit(n Name, terms termStats, context map[string]bool, floor float64)
 // word-vector similarity: 0 at or below floor, rising linearly to 1 at a
 // cosine of 1. A word without a vector ("Jinping") has no bridge.
 func bridge(stem string, stems map[string]bool, floor float64) float64 {
-	best := 0.0
-	for s := range stems {
-		best = max(best, retrieval.Similarity(stem, s))
-	}
+	best := analysis.Similarity(stem, stems)
 	if best <= floor {
 		return 0
 	}
@@ -158,7 +150,7 @@ func focusCredit(f Focus, stems map[string]bool, floor float64) float64 {
 		switch {
 		case stems[st]:
 			return 1
-		case slices.ContainsFunc(retrieval.Related(st), func(r string) bool { return stems[r] }):
+		case slices.ContainsFunc(analysis.Related(st), func(r string) bool { return stems[r] }):
 			credit = max(credit, 0.5)
 		default:
 			credit = max(credit, bridge(st, stems, floor))
@@ -170,7 +162,7 @@ func focusCredit(f Focus, stems map[string]bool, floor float64) float64 {
 // together is the largest share of the question's anchors — each name the
 // corpus knows, and the focus — that one retrieved paragraph holds. A
 // question with no anchors is trivially together.
-func together(names []Name, f Focus, results []retrieval.Result, terms termStats, floor float64) float64 {
+func together(names []Name, f Focus, results []retrieval.Result, terms analysis.TermStats, floor float64) float64 {
 	var anchors []Name
 	for _, n := range names {
 		if nameCredit(n, terms, nil, floor) == 1 && len(n.Stems) > 0 {
@@ -185,7 +177,7 @@ func together(names []Name, f Focus, results []retrieval.Result, terms termStats
 	}
 	best := 0
 	for _, r := range results[:min(readParagraphs, len(results))] {
-		stems := retrieval.StemSet(r.Text)
+		stems := analysis.StemSet(r.Text)
 		held := 0
 		for _, a := range anchors {
 			if slices.ContainsFunc(a.Stems, func(s string) bool { return stems[s] }) {
@@ -202,7 +194,7 @@ func together(names []Name, f Focus, results []retrieval.Result, terms termStats
 func paragraphStems(results []retrieval.Result) map[string]bool {
 	out := map[string]bool{}
 	for _, r := range results[:min(readParagraphs, len(results))] {
-		for s := range retrieval.StemSet(r.Text) {
+		for s := range analysis.StemSet(r.Text) {
 			out[s] = true
 		}
 	}

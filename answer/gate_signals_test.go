@@ -4,6 +4,7 @@ import (
 	"math"
 	"testing"
 
+	"github.com/footnote-dev/footnote/analysis"
 	"github.com/footnote-dev/footnote/retrieval"
 )
 
@@ -11,7 +12,7 @@ import (
 func lexicalOf(paragraphs ...string) *retrieval.Lexical {
 	chunks := make([][]string, len(paragraphs))
 	for i, p := range paragraphs {
-		chunks[i] = retrieval.Tokens(p)
+		chunks[i] = analysis.Tokens(p)
 	}
 	return retrieval.NewLexical(chunks)
 }
@@ -93,7 +94,7 @@ func TestSignalsOfSmallQuestions(t *testing.T) {
 				}
 			}
 			ex := extraction{score: 0.5, best: best, sentences: []string{tt.answer},
-				stems: retrieval.StemSet(tt.answer), paragraphs: retrieval.StemSet(tt.answer)}
+				stems: analysis.StemSet(tt.answer), paragraphs: analysis.StemSet(tt.answer)}
 			s := measure(tt.question, results, ex, lx, 0.6)
 			if !tt.check(s) {
 				t.Errorf("signals %+v: want %s", s, tt.want)
@@ -129,15 +130,15 @@ func TestHasTypeReadsTheKindOfAnswer(t *testing.T) {
 }
 
 func TestBridgeCreditsNearWordsAboveTheFloorOnly(t *testing.T) {
-	stems := retrieval.StemSet("the newspaper reported")
-	near := bridge(retrieval.Stem("paper"), stems, 0.6)
+	stems := analysis.StemSet("the newspaper reported")
+	near := bridge(analysis.Stem("paper"), stems, 0.6)
 	if near <= 0 || near > 1 {
 		t.Errorf("bridge(paper → newspaper) = %v, want in (0, 1]", near)
 	}
-	if far := bridge(retrieval.Stem("banana"), stems, 0.6); far != 0 {
+	if far := bridge(analysis.Stem("banana"), stems, 0.6); far != 0 {
 		t.Errorf("bridge(banana → newspaper) = %v, want 0", far)
 	}
-	if strict := bridge(retrieval.Stem("paper"), stems, 0.99); strict != 0 {
+	if strict := bridge(analysis.Stem("paper"), stems, 0.99); strict != 0 {
 		t.Errorf("bridge with floor 0.99 = %v, want 0", strict)
 	}
 }

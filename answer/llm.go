@@ -3,7 +3,6 @@ package answer
 import (
 	"context"
 	"errors"
-	"strings"
 
 	"github.com/footnote-dev/footnote/prompts"
 	"github.com/footnote-dev/footnote/retrieval"
@@ -56,16 +55,27 @@ func (e *Engine) generate(ctx context.Context, a Answer, question string, onPart
 		}
 		return e.fallback(a, "LLM failed: "+err.Error()), nil
 	}
-	if isAbstention(text) {
-		return abstain(a), nil
+	v := Verify(question, text, a.Retrieved, e.Retriever.Terms())
+	if e.Judge != nil {
+		v, a.JudgeStatus = e.judge(ctx, question, v, a.Retrieved)
 	}
-	v := Verify(text, a.Retrieved, e.Retriever.Lexical())
-	a.DroppedCitations = v.Dropped
-	if v.Text == "" {
-		return e.fallback(a, "no sentence of the LLM's answer was supported by the paragraphs it cited"), nil
+	return e.settle(a, v), nil
+}
+
+// settle turns a verified reply into the answer: the kept text, an
+// abstention when the model refused, or the extractive fallback when
+// nothing it claimed held. Every surface goes through it, so `ask`, the
+// bot and eval show the same decision.
+func (e *Engine) settle(a Answer, v Verified) Answer {
+	a.DroppedCitations, a.Verification = v.Dropped, v.Sentences
+	switch v.Outcome() {
+	case Refused:
+		return abstain(a)
+	case Unsupported:
+		return e.fallback(a, "no sentence of the LLM's answer was supported by the paragraphs it cited")
 	}
 	a.Text, a.Citations = v.Text, v.Citations
-	return a, nil
+	return a
 }
 
 // fallback turns a into the extractive answer it already holds, saying why
@@ -93,16 +103,4 @@ func answerMessages(question string, results []retrieval.Result) ([]Message, err
 		return nil, err
 	}
 	return []Message{{Role: RoleSystem, Content: system}, {Role: RoleUser, Content: user}}, nil
-}
-
-// isAbstention reports whether the model answered with the abstain phrase,
-// alone or leading its reply.
-func isAbstention(text string) bool {
-	norm := func(s string) string {
-		s = strings.ToLower(strings.TrimSpace(claimOf(s)))
-		s = strings.NewReplacer("’", "'", "‘", "'", "does not", "doesn't").Replace(s)
-		return strings.Trim(s, " .!\"'“”")
-	}
-	t, want := norm(text), norm(AbstainText)
-	return t == want || strings.HasPrefix(t, want+".") || strings.HasPrefix(t, want+" ")
 }

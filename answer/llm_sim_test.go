@@ -79,7 +79,7 @@ func TestSimulatedModelOnTheFixtures(t *testing.T) {
 		c.add(fx, a)
 	}
 	for _, sent := range model.Log() {
-		c.score(sent, answer.Verify(sent.Text, retrieved[sent.Question], ix.Lexical()), retrieved[sent.Question])
+		c.score(sent, answer.Verify(sent.Question, sent.Text, retrieved[sent.Question], ix.Terms()), retrieved[sent.Question])
 	}
 	c.report(t)
 

@@ -1,15 +1,16 @@
 package answer
 
 import (
-	"regexp"
-	"strconv"
 	"strings"
+
+	"github.com/footnote-dev/footnote/analysis"
 
 	"github.com/footnote-dev/footnote/retrieval"
 )
 
 // Verification thresholds, tuned on testdata/eval.jsonl with the simulated
-// model in llm_sim_test.go (see prompts/README_SECTION.md for figures).
+// model in llm_sim_test.go and on testdata/replies.jsonl (never on
+// testdata/replies_holdout.jsonl).
 const (
 	// minSupport is the IDF-weighted share of a sentence's content words
 	// that its cited paragraph must contain for the citation to stand.
@@ -25,7 +26,71 @@ const (
 	maxCitedNumber = 99
 )
 
-// Verified is an LLM answer after the citation verifier has checked it.
+// Reason says why the verifier kept or removed a sentence. Its string
+// form is part of the JSON of `ask --json` ("verification").
+type Reason string
+
+// Reasons, in the order the checks run: the first that fails is given.
+const (
+	// ReasonSupported: kept.
+	ReasonSupported Reason = "supported"
+	// ReasonRefusal: the sentence says the sources do not answer (a
+	// refusal, or an absence claim such as "the sources do not say when").
+	ReasonRefusal Reason = "refusal"
+	// ReasonNoCitation: the sentence cites nothing.
+	ReasonNoCitation Reason = "no_citation"
+	// ReasonUnknownSource: every number it cites names no source given.
+	ReasonUnknownSource Reason = "unknown_source"
+	// ReasonNoClaim: nothing to check once the markers are gone.
+	ReasonNoClaim Reason = "no_claim"
+	// ReasonLowCoverage: no cited paragraph holds enough of its words.
+	ReasonLowCoverage Reason = "low_coverage"
+	// ReasonAttribution: it gives a statement to someone the paragraph
+	// does not ("Xi wrote …" where McCreary wrote it).
+	ReasonAttribution Reason = "attribution"
+	// ReasonName: it names someone or somewhere the paragraph does not, or
+	// puts another name where the paragraph has one ("Chinese embassy"
+	// against "Russian embassy").
+	ReasonName Reason = "name_missing"
+	// ReasonNumber: it states a number the paragraph does not ("twenty"
+	// against 15).
+	ReasonNumber Reason = "number_missing"
+	// ReasonPolarity: it affirms what the paragraph negates, or the reverse.
+	ReasonPolarity Reason = "polarity"
+	// ReasonSpeculative: it states as done what the paragraph says only
+	// may happen.
+	ReasonSpeculative Reason = "speculative"
+	// ReasonOffQuestion: supported, but it does not address the question:
+	// a cited non-answer.
+	ReasonOffQuestion Reason = "off_question"
+	// ReasonJudge: the LLM judge found it unsupported (FOOTNOTE_VERIFY=llm).
+	ReasonJudge Reason = "judge_unsupported"
+)
+
+// SentenceCheck is the verifier's decision on one sentence of an LLM
+// reply. Its JSON form is one entry of "verification" in `ask --json`.
+type SentenceCheck struct {
+	// Sentence is the sentence as the model wrote it, markers normalised.
+	Sentence string `json:"sentence"`
+	Kept     bool   `json:"kept"`
+	Reason   Reason `json:"reason"`
+	// Detail names what failed: the missing name or number, the speaker.
+	Detail string `json:"detail,omitempty"`
+	// Cited are the source numbers the model wrote: ranks in "retrieved".
+	Cited []int `json:"cited"`
+	// Citations are the sentence's markers in the final answer; empty when
+	// it was removed.
+	Citations []int `json:"citations"`
+	// Judge is the LLM judge's verdict, "supported" or "unsupported", when
+	// it gave one.
+	Judge string `json:"judge,omitempty"`
+
+	// kept are the supported source numbers; gap the whitespace before.
+	kept []int
+	gap  string
+}
+
+// Verified is an LLM reply after the verifier has checked it.
 type Verified struct {
 	// Text keeps the sentences with at least one supported citation, their
 	// markers renumbered 1..n in order of first use.
@@ -35,119 +100,168 @@ type Verified struct {
 	// Dropped counts the citation markers removed: those naming no
 	// provided source and those whose source does not support the sentence.
 	Dropped int
-	// Removed are the sentences taken out for want of a supported citation.
+	// Removed are the sentences taken out.
 	Removed []string
+	// Sentences holds the decision on every sentence, in reply order.
+	Sentences []SentenceCheck
 }
 
-// Verify checks every citation of an LLM answer against the paragraphs it
-// was given (sources[n-1] is [n]), using lx's IDF weights to judge
-// support. The policy:
+// Verify checks every sentence of an LLM reply to question against the
+// paragraphs it was given (sources[n-1] is [n]), using stats' IDF weights,
+// and assembles what survives. Each sentence is decided on its own words,
+// its cited paragraphs, the question and the corpus statistics — never on
+// the sentences after it — so verifying a growing prefix of a reply gives
+// a growing prefix of the verified text. The checks, in order:
 //
-//   - markers are read per sentence, as [1], [1, 3], [1][3] or [1-3];
-//   - a marker naming no provided source is dropped;
-//   - a citation stands when its paragraph contains at least minSupport of
+//   - a sentence saying the sources do not answer is a refusal, never a
+//     claim (see isRefusal);
+//   - markers are read in any common style ([1], [1, 3], [1][3], [1-3],
+//     [Source 2], (Source 2), [^2], 【2】) and numbers naming no source
+//     dropped;
+//   - a citation stands when its paragraph holds at least minSupport of
 //     the sentence's content words (IDF-weighted), or, when the sentence
-//     cites several, at least minPartSupport with the kept ones covering
-//     minSupport together; every number the sentence states must appear in
-//     a kept paragraph;
-//   - a sentence left with no supported citation is removed, not marked:
-//     footnote shows no claim it cannot point to (see Removed);
-//   - the kept citations are renumbered in order of first use.
-func Verify(text string, sources []retrieval.Result, lx *retrieval.Lexical) Verified {
-	var v Verified
+//     cites several, minPartSupport with the kept ones covering minSupport
+//     together;
+//   - a speaker ("X said") must be named in the kept paragraphs, and be the
+//     one the matching paragraph sentence quotes;
+//   - every name must be there too (or in the question), unless it is
+//     context the corpus knows and no other name stands in its place;
+//     every number must be there (digits or words, "fifteen" = 15);
+//   - the sentence must not affirm what its matching paragraph clause
+//     negates, or the reverse, nor state as done what it says may happen;
+//   - it must address the question (see focus.addressedBy);
+//   - the kept citations are renumbered 1..n in order of first use.
+func Verify(question, text string, sources []retrieval.Result, stats analysis.TermStats) Verified {
+	f := newFocus(question, stats)
+	var checks []SentenceCheck
+	for _, s := range splitAnswer(normalizeMarkers(text)) {
+		c := decide(f, s.text, sources, stats)
+		c.gap = s.gap
+		checks = append(checks, c)
+	}
+	return assemble(checks, sources)
+}
+
+// assemble builds the verified text and citations from the decisions.
+func assemble(checks []SentenceCheck, sources []retrieval.Result) Verified {
+	v := Verified{Sentences: checks, Citations: []Citation{}}
 	renumber := map[int]int{}
 	var out strings.Builder
-	for _, s := range splitAnswer(text) {
-		cited := citedNumbers(s.text)
-		kept, dropped := supported(claimOf(s.text), cited, sources, lx)
-		v.Dropped += dropped
-		if len(kept) == 0 {
-			v.Removed = append(v.Removed, strings.TrimSpace(s.text))
+	for i := range v.Sentences {
+		c := &v.Sentences[i]
+		c.Citations = []int{}
+		v.Dropped += len(c.Cited) - len(c.kept)
+		if !c.Kept {
+			v.Removed = append(v.Removed, c.Sentence)
 			continue
 		}
-		for _, n := range kept {
+		for _, n := range c.kept {
 			if _, ok := renumber[n]; !ok {
 				renumber[n] = len(renumber) + 1
 				v.Citations = append(v.Citations, citationOf(renumber[n], sources[n-1]))
 			}
+			c.Citations = append(c.Citations, renumber[n])
 		}
 		if out.Len() > 0 {
-			out.WriteString(s.gap)
+			out.WriteString(c.gap)
 		}
-		out.WriteString(rewriteMarkers(s.text, kept, renumber))
+		out.WriteString(rewriteMarkers(c.Sentence, c.kept, renumber))
 	}
 	v.Text = out.String()
-	if v.Citations == nil {
-		v.Citations = []Citation{}
-	}
 	return v
 }
 
-// markerGroup matches a run of bracketed citations with the space before
-// it: [1], [1, 3], [2-4], [1][3].
-var markerGroup = regexp.MustCompile(`(?:\s*\[\s*\d+(?:\s*(?:[,;]|[-–])\s*\d+)*\s*\])+`)
-
-// citedNumbers returns the source numbers a sentence cites, in order, each
-// once.
-func citedNumbers(sentence string) []int {
-	var out []int
-	seen := map[int]bool{}
-	add := func(n int) {
-		if !seen[n] {
-			seen[n] = true
-			out = append(out, n)
-		}
+// decide checks one sentence.
+func decide(f focus, sentence string, sources []retrieval.Result, stats analysis.TermStats) SentenceCheck {
+	c := SentenceCheck{Sentence: strings.TrimSpace(sentence), Cited: citedNumbers(sentence)}
+	if c.Cited == nil {
+		c.Cited = []int{}
 	}
-	for _, g := range markerGroup.FindAllString(sentence, -1) {
-		for _, part := range strings.FieldsFunc(g, func(r rune) bool { return r == ',' || r == ';' || r == ']' }) {
-			lo, hi := rangeOf(strings.Trim(part, " \t\n[]"))
-			for n := lo; n <= hi && n <= maxCitedNumber; n++ {
-				add(n)
-			}
-		}
-	}
-	return out
-}
-
-// rangeOf parses "3" or "2-4"; an unparsable part yields an empty range.
-func rangeOf(s string) (lo, hi int) {
-	a, b, isRange := strings.Cut(strings.ReplaceAll(s, "–", "-"), "-")
-	lo, err := strconv.Atoi(strings.TrimSpace(a))
-	if err != nil {
-		return 1, 0
-	}
-	if !isRange {
-		return lo, lo
-	}
-	hi, err = strconv.Atoi(strings.TrimSpace(b))
-	if err != nil || hi < lo {
-		return 1, 0
-	}
-	return lo, hi
-}
-
-// claimOf is the sentence without its markers.
-func claimOf(sentence string) string { return markerGroup.ReplaceAllString(sentence, "") }
-
-// supported returns the cited numbers whose paragraphs support claim, in
-// citing order, and how many markers were dropped.
-func supported(claim string, cited []int, sources []retrieval.Result, lx *retrieval.Lexical) (kept []int, dropped int) {
-	words := claimWords(claim, lx)
+	claim := strings.TrimSpace(claimOf(sentence))
 	var valid []int
-	for _, n := range cited {
-		if n < 1 || n > len(sources) {
-			dropped++
+	for _, n := range c.Cited {
+		if n >= 1 && n <= len(sources) {
+			valid = append(valid, n)
+		}
+	}
+	switch {
+	case isRefusal(sentence):
+		return c.remove(ReasonRefusal, "")
+	case len(c.Cited) == 0:
+		return c.remove(ReasonNoCitation, "")
+	case len(valid) == 0:
+		return c.remove(ReasonUnknownSource, "")
+	}
+	words := analysis.NewQuestion(claim, stats)
+	if words.IsEmpty() {
+		return c.remove(ReasonNoClaim, "")
+	}
+	kept := coverageSupport(words, valid, sources)
+	if len(kept) == 0 {
+		return c.remove(ReasonLowCoverage, "")
+	}
+	paras := make([]string, len(kept))
+	for i, n := range kept {
+		paras[i] = sources[n-1].Text
+	}
+	if reason, detail := checkClaim(f, claim, paras, stats); reason != "" {
+		return c.remove(reason, detail)
+	}
+	c.Kept, c.Reason, c.kept = true, ReasonSupported, kept
+	return c
+}
+
+func (c SentenceCheck) remove(r Reason, detail string) SentenceCheck {
+	c.Kept, c.Reason, c.Detail, c.kept = false, r, detail, nil
+	return c
+}
+
+// checkClaim runs the checks beyond coverage on a claim and the paragraphs
+// that cover it; it returns the first failure.
+func checkClaim(f focus, claim string, paras []string, stats analysis.TermStats) (Reason, string) {
+	if who, bad := attributionFails(claim, paras, stats); bad {
+		return ReasonAttribution, who
+	}
+	if n, bad := missingName(f, claim, paras, stats); bad {
+		return ReasonName, n
+	}
+	if v, bad := missingNumber(claim, append(paras, f.question)); bad {
+		return ReasonNumber, formatNumber(v)
+	}
+	if r := polarityConflict(claim, paras, stats); r != "" {
+		return r, ""
+	}
+	if !f.addressedBy(claim, paras) {
+		return ReasonOffQuestion, ""
+	}
+	return "", ""
+}
+
+// missingName returns the first name of claim its paragraphs do not
+// support (see Verify).
+func missingName(f focus, claim string, paras []string, stats analysis.TermStats) (string, bool) {
+	ix := newNameIndex(joinLines(paras), stats)
+	ws := splitWords(claim)
+	sentence := newNameIndex(claim, stats)
+	for _, n := range namesIn(ws, func(low string) bool { return ix.caps[fold(low)] }, stats) {
+		if ix.has(n) || f.index.has(n) {
 			continue
 		}
-		valid = append(valid, n)
+		if f.unknown(n.raw) || ix.contrasts(n, ws, sentence) {
+			return n.String(), true
+		}
 	}
-	if words.IsEmpty() {
-		return nil, dropped + len(valid)
-	}
+	return "", false
+}
+
+// coverageSupport returns the cited numbers whose paragraphs cover the
+// claim's words, in citing order (see Verify).
+func coverageSupport(words analysis.Question, valid []int, sources []retrieval.Result) []int {
 	para := make(map[int]map[string]bool, len(valid))
 	for _, n := range valid {
-		para[n] = retrieval.StemSet(sources[n-1].Text)
+		para[n] = analysis.StemSet(sources[n-1].Text)
 	}
+	var kept []int
 	for _, n := range valid {
 		s := words.Coverage(para[n])
 		if s >= minSupport || (len(valid) > 1 && s >= minPartSupport) {
@@ -155,17 +269,17 @@ func supported(claim string, cited []int, sources []retrieval.Result, lx *retrie
 		}
 	}
 	kept = withoutPassengers(words, kept, para)
-	if len(kept) > 0 && (words.Coverage(unionOf(kept, para)) < minSupport || !hasNumbers(claim, kept, sources)) {
-		kept = nil
+	if len(kept) > 0 && words.Coverage(unionOf(kept, para)) < minSupport {
+		return nil
 	}
-	return kept, dropped + len(valid) - len(kept)
+	return kept
 }
 
 // withoutPassengers drops a partly supporting citation that adds nothing
 // the sentence needs beyond the other kept ones: in "Kim went to the
 // embassy [1][4]", [4] sharing "Kim" with the sentence is no support when
 // [1] already covers it all.
-func withoutPassengers(words retrieval.Question, kept []int, para map[int]map[string]bool) []int {
+func withoutPassengers(words analysis.Question, kept []int, para map[int]map[string]bool) []int {
 	var out []int
 	for i, n := range kept {
 		if words.Coverage(para[n]) >= minSupport {
@@ -188,12 +302,6 @@ func unionOf(ns []int, para map[int]map[string]bool) map[string]bool {
 	return u
 }
 
-// claimWords weighs a claim's content stems by IDF, as the evidence gate
-// weighs a question's.
-func claimWords(claim string, lx *retrieval.Lexical) retrieval.Question {
-	return retrieval.NewQuestion(claim, lx)
-}
-
 func merge(into, from map[string]bool) map[string]bool {
 	if into == nil {
 		into = map[string]bool{}
@@ -202,50 +310,4 @@ func merge(into, from map[string]bool) map[string]bool {
 		into[k] = true
 	}
 	return into
-}
-
-// number matches figures as written in a claim: 2011, 70th, 1,000, 3.5.
-var number = regexp.MustCompile(`\d+(?:[.,]\d+)*`)
-
-// hasNumbers reports whether every number in claim occurs in one of the
-// kept paragraphs: "died in 2012" is not supported by "died in 2011",
-// however many words they share.
-func hasNumbers(claim string, kept []int, sources []retrieval.Result) bool {
-	for _, num := range number.FindAllString(claim, -1) {
-		found := false
-		for _, n := range kept {
-			if strings.Contains(sources[n-1].Text, num) {
-				found = true
-				break
-			}
-		}
-		if !found {
-			return false
-		}
-	}
-	return true
-}
-
-// rewriteMarkers replaces a sentence's marker groups with its kept
-// citations under their new numbers: each group keeps the kept numbers it
-// named, as "[1][2]"; a group left empty goes, with the space before it.
-func rewriteMarkers(sentence string, kept []int, renumber map[int]int) string {
-	keep := map[int]bool{}
-	for _, n := range kept {
-		keep[n] = true
-	}
-	s := markerGroup.ReplaceAllStringFunc(sentence, func(g string) string {
-		var b strings.Builder
-		for _, n := range citedNumbers(g) {
-			if keep[n] {
-				b.WriteString("[" + strconv.Itoa(renumber[n]) + "]")
-				delete(keep, n) // cite each source once per sentence
-			}
-		}
-		if b.Len() == 0 {
-			return ""
-		}
-		return " " + b.String()
-	})
-	return strings.TrimSpace(s)
 }

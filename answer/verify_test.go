@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/footnote-dev/footnote/analysis"
 	"github.com/footnote-dev/footnote/answer"
 	"github.com/footnote-dev/footnote/retrieval"
 )
@@ -18,9 +19,9 @@ var verifySources = []retrieval.Result{
 
 // builtinLexical is the BM25 index of the built-in corpus, whose IDF
 // weights the verifier uses.
-func builtinLexical(t testing.TB) *retrieval.Lexical {
+func builtinLexical(t testing.TB) analysis.TermStats {
 	t.Helper()
-	return builtinIndex(t).Lexical()
+	return builtinIndex(t).Terms()
 }
 
 func TestVerify(t *testing.T) {
@@ -104,7 +105,7 @@ func TestVerify(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			v := answer.Verify(tt.text, verifySources, lx)
+			v := answer.Verify("", tt.text, verifySources, lx)
 			if v.Text != tt.want {
 				t.Errorf("text\n got %q\nwant %q", v.Text, tt.want)
 			}
@@ -130,7 +131,7 @@ func TestVerify(t *testing.T) {
 
 func TestVerifyNeverLeavesAMarkerWithoutACitation(t *testing.T) {
 	lx := builtinLexical(t)
-	v := answer.Verify("Juche is self-reliance [3][1][9]. Peng Liyuan sat with Kim [2]. Nothing [7].", verifySources, lx)
+	v := answer.Verify("", "Juche is self-reliance [3][1][9]. Peng Liyuan sat with Kim [2]. Nothing [7].", verifySources, lx)
 	checkMarkers(t, answer.Answer{Text: v.Text, Citations: v.Citations})
 	if strings.Contains(v.Text, "Nothing") {
 		t.Errorf("an unsupported sentence survived: %q", v.Text)

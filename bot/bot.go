@@ -51,6 +51,9 @@ func New(cfg Config, asker Asker, logger *slog.Logger) (*Bot, error) {
 	if logger == nil {
 		logger = slog.Default()
 	}
+	// discordgo's REST errors quote the response body, which may echo
+	// the token: mask every record, not just the ones we expect.
+	logger = slog.New(cfg.Redactor.Handler(logger.Handler()))
 	mem := newMemory()
 	b := &Bot{
 		cfg:      cfg,

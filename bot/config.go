@@ -10,6 +10,8 @@ import (
 	"log/slog"
 	"net/url"
 	"time"
+
+	"github.com/footnote-dev/footnote/internal/redact"
 )
 
 // ReplyMode says where an answer to a mention goes.
@@ -74,6 +76,10 @@ type Config struct {
 	ShutdownTimeout time.Duration
 	// ConnectTimeout bounds connecting to the gateway.
 	ConnectTimeout time.Duration
+	// Redactor masks secrets in every log record and every message the
+	// bot sends; nil means one that knows the token alone. cmd passes the
+	// one it built from the whole configuration.
+	Redactor *redact.Redactor
 }
 
 // LogValue keeps the token out of logs even if a Config is logged whole.
@@ -102,6 +108,9 @@ func (c Config) withDefaults() Config {
 	setDefault(&c.AnswerTimeout, DefaultAnswerTimeout)
 	setDefault(&c.ShutdownTimeout, DefaultShutdownTimeout)
 	setDefault(&c.ConnectTimeout, DefaultConnectTimeout)
+	if c.Redactor == nil {
+		c.Redactor = redact.New(c.Token)
+	}
 	return c
 }
 

@@ -87,14 +87,6 @@ func renderRateLimited(perMinute int, wait int) string {
 	return fmt.Sprintf("You've asked %d questions in the last minute. Please wait %d seconds and ask again.", perMinute, wait)
 }
 
-func sourceTitle(c answer.Citation) string {
-	title := strings.TrimSpace(c.Title)
-	if title == "" {
-		title = c.Doc
-	}
-	return "**" + escape(shorten(title, 200)) + "**"
-}
-
 // shorten cuts s to at most n characters at a word boundary, adding "…".
 func shorten(s string, n int) string {
 	s = strings.Join(strings.Fields(s), " ")

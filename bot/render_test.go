@@ -8,6 +8,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 	"github.com/footnote-dev/footnote/answer"
 	"github.com/footnote-dev/footnote/bot"
+	"github.com/footnote-dev/footnote/retrieval"
 )
 
 func cited(text string, cs ...answer.Citation) answer.Answer {
@@ -46,6 +47,13 @@ func TestRender(t *testing.T) {
 		{"escapes markdown in corpus text",
 			cited("A *starred* _word_. [1]", answer.Citation{N: 1, Title: "**Bold**", Paragraph: 1, Text: "> quote"}),
 			[]string{`A \*starred\* \_word\_. [1]`, `**\*\*Bold\*\***`, `\> quote`}, nil},
+		{"links the source title to the article's own URL, and only that",
+			cited("Floating terminal. [1]", answer.Citation{N: 1, Title: "Rotterdam [opens] a terminal", Paragraph: 2,
+				Text: "It floats.", Source: retrieval.Source{URL: "https://gazette.example/a(b)?q=<x>", Page: 3}}),
+			[]string{"[1] [**Rotterdam \\[opens\\] a terminal**](<https://gazette.example/a%28b%29?q=%3Cx%3E>) p. 3 ¶2"}, nil},
+		{"links no source whose URL is not http(s)",
+			cited("X. [1]", answer.Citation{N: 1, Title: "T", Paragraph: 1, Text: "X.", Source: retrieval.Source{URL: "javascript:alert(1)"}}),
+			[]string{"[1] **T** ¶1"}, []string{"javascript", "](<"}},
 		{"keeps an LLM's markdown",
 			answer.Answer{Text: "It is **self-reliance**. [1]", Mode: answer.LLM, Citations: []answer.Citation{juche}},
 			[]string{"It is **self-reliance**. [1]"}, nil},

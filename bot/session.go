@@ -25,7 +25,7 @@ func newSession(cfg Config, guard *dialGuard) (*discordgo.Session, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create discord session: %w", err)
 	}
-	if s.Client, err = newHTTPClient(cfg.APIBaseURL); err != nil {
+	if s.Client, err = newHTTPClient(cfg.APIBaseURL, cfg.Redactor); err != nil {
 		return nil, fmt.Errorf("API base URL: %w", err)
 	}
 	s.LogLevel = silent

@@ -16,6 +16,9 @@ type Document struct {
 	Publisher string
 	Date      string
 	Author    string
+	// URL is the article's own address on the web (front matter "url", a
+	// saved page's canonical link); empty when unknown.
+	URL string
 	// Path is where the document was read from (for warnings and offsets).
 	Path string
 	// Paragraphs are the article's text in order, furniture removed.
@@ -34,10 +37,18 @@ type Paragraph struct {
 	// Part is 0 for a whole paragraph, or 1, 2, … when a very long paragraph
 	// was split at sentence boundaries.
 	Part int
-	// Text is the paragraph's text exactly as it stands in the file.
+	// Text is the paragraph's plain text: exactly as it stands in a .txt
+	// file; Markdown rendered to text (markup and link targets dropped);
+	// the extracted text of a web page or PDF.
 	Text string
-	// Start and End are byte offsets of Text in the original file.
+	// Start and End are byte offsets of the paragraph in the original file
+	// (.txt and .md), or in the text extracted from it (.html and .pdf).
 	Start, End int
+	// Page is the 1-based PDF page the paragraph starts on; 0 elsewhere.
+	Page int
+	// URL, Publisher, Date and Author repeat the document's, so that a
+	// search result can link back to the article on its own.
+	URL, Publisher, Date, Author string
 }
 
 // Label is the paragraph's human-readable number: "3", or "3.2" for a part.

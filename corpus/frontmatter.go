@@ -8,11 +8,13 @@ import "strings"
 //	title: …
 //	publisher: …
 //	date: …
+//	author: …
+//	url: …
 //	---
 //
 // Only simple "key: value" lines are understood; unknown keys are ignored.
 type frontMatter struct {
-	Title, Publisher, Date, Author string
+	Title, Publisher, Date, Author, URL string
 }
 
 // splitFrontMatter returns the metadata and the byte offset where the body
@@ -47,6 +49,8 @@ func splitFrontMatter(text string) (frontMatter, int) {
 			fm.Date = value
 		case "author":
 			fm.Author = value
+		case "url":
+			fm.URL = value
 		}
 	}
 	return frontMatter{}, 0

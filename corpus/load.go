@@ -39,9 +39,11 @@ func Builtin() (*Corpus, error) {
 	return c, nil
 }
 
-// LoadDir loads every .txt and .md file below dir, recursively. A file that
-// cannot be read, is not UTF-8 or holds no article text is skipped with a
-// Warning; it is an error only when no file loads at all.
+// LoadDir loads every article below dir, recursively: plain text, Markdown,
+// saved web pages and PDFs (see ParseFile). A file in another format, or
+// one that cannot be read, is not UTF-8 or holds no article text, is
+// skipped with a Warning; hidden files and folders (".git", ".DS_Store")
+// are passed over silently. It is an error only when no file loads.
 func LoadDir(dir string) (*Corpus, []Warning, error) {
 	info, err := os.Stat(dir)
 	if err != nil {
@@ -65,9 +67,14 @@ func LoadFS(fsys fs.FS, root string) (*Corpus, []Warning, error) {
 			}
 			return nil
 		}
-		ext := strings.ToLower(path.Ext(p))
-		if !d.IsDir() && (ext == ".txt" || ext == ".md") {
-			files = append(files, p)
+		if hidden(p, root) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() {
+			files = append(files, p) // readerFor says which it can read
 		}
 		return nil
 	})
@@ -89,7 +96,7 @@ func LoadFS(fsys fs.FS, root string) (*Corpus, []Warning, error) {
 	}
 	c.Hash = hex.EncodeToString(h.Sum(nil))
 	if len(c.Documents) == 0 {
-		return nil, warnings, errors.New("no readable .txt or .md articles found")
+		return nil, warnings, fmt.Errorf("no readable articles (%s) found", Formats)
 	}
 	return c, warnings, nil
 }
@@ -102,11 +109,19 @@ func loadFile(fsys fs.FS, root, p string) (Document, []byte, error) {
 	if len(strings.TrimSpace(string(data))) == 0 {
 		return Document{}, nil, ErrEmpty
 	}
-	doc, err := Parse(Slug(root, p), filepath.FromSlash(p), data)
+	doc, err := ParseFile(Slug(root, p), filepath.FromSlash(p), data)
 	if err != nil {
 		return Document{}, nil, err
 	}
 	return doc, data, nil
+}
+
+// hidden reports whether p, below root, is a dot-file or in a dot-folder.
+func hidden(p, root string) bool {
+	if p == root {
+		return false
+	}
+	return strings.HasPrefix(path.Base(p), ".")
 }
 
 var slugUnsafe = regexp.MustCompile(`[^a-z0-9/_-]+`)

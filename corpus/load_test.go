@@ -78,7 +78,7 @@ func TestLoadDirFailsClearlyWithoutArticles(t *testing.T) {
 		name, dir, want string
 	}{
 		{"a missing folder", filepath.Join(t.TempDir(), "nope"), "no such file"},
-		{"a folder with no articles", writeFiles(t, map[string]string{"x.csv": "a,b"}), "no readable .txt or .md"},
+		{"a folder with no articles", writeFiles(t, map[string]string{"x.csv": "a,b"}), "no readable articles"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

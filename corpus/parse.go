@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 )
 
 // MaxParagraphBytes is the length above which a paragraph is split at
@@ -14,13 +13,27 @@ const MaxParagraphBytes = 1500
 
 // ChunkerVersion changes whenever cleaning or splitting changes the
 // paragraphs produced from the same text, so that indexes get rebuilt.
-const ChunkerVersion = "2"
+const ChunkerVersion = "3"
 
-// line is one non-empty line of the body with its byte offsets in the file.
+// line is one non-empty line (or block) of the body with its byte offsets
+// in the text it was read from.
 type line struct {
 	text       string
 	start, end int
 	blankAfter bool
+	// page is the PDF page the line is on; 0 for other formats.
+	page int
+}
+
+// extracted is what a reader makes of one file: metadata and the body as
+// lines, whose offsets index source.
+type extracted struct {
+	meta   frontMatter
+	source string
+	lines  []line
+	// marksTitles is true for formats that mark their headline (Markdown's
+	// "# "): a short first paragraph there is text, not a title.
+	marksTitles bool
 }
 
 // Errors Parse returns for files that cannot become a Document.
@@ -30,22 +43,26 @@ var (
 	ErrEmpty   = errors.New("empty file")
 )
 
-// Parse turns the text of one file into a cleaned Document. id becomes the
-// document's slug and path is recorded for offsets and messages. It fails
-// with ErrNotUTF8 or ErrNoText.
+// Parse turns the text of one plain-text file (optionally with front
+// matter) into a cleaned Document. id becomes the document's slug and path
+// is recorded for offsets and messages. It fails with ErrNotUTF8 or
+// ErrNoText. ParseFile reads the other formats.
 func Parse(id, path string, data []byte) (Document, error) {
-	if !utf8.Valid(data) {
-		return Document{}, ErrNotUTF8
+	ex, err := textReader{}.read(data)
+	if err != nil {
+		return Document{}, err
 	}
-	text := string(data)
-	fm, bodyStart := splitFrontMatter(text)
-	doc := Document{ID: id, Path: path, Title: fm.Title, Publisher: fm.Publisher, Date: fm.Date, Author: fm.Author}
+	return assemble(id, path, ex)
+}
 
-	lines := bodyLines(text, bodyStart)
-	lines = dropFurniture(lines)
-	lines = takeLeadingMetadata(&doc, lines)
+// assemble cleans a reader's lines into the paragraphs of a Document.
+func assemble(id, path string, ex extracted) (Document, error) {
+	fm := ex.meta
+	doc := Document{ID: id, Path: path, Title: fm.Title, Publisher: fm.Publisher, Date: fm.Date, Author: fm.Author, URL: WebURL(fm.URL)}
+	lines := dropFurniture(ex.lines)
+	lines = takeLeadingMetadata(&doc, lines, !ex.marksTitles)
 	for i, block := range paragraphBlocks(lines) {
-		doc.Paragraphs = append(doc.Paragraphs, chunk(doc, i+1, text, block)...)
+		doc.Paragraphs = append(doc.Paragraphs, chunk(doc, i+1, ex.source, block)...)
 	}
 	if len(doc.Paragraphs) == 0 {
 		return Document{}, ErrNoText
@@ -54,7 +71,8 @@ func Parse(id, path string, data []byte) (Document, error) {
 		doc.Title = fallbackTitle(doc.Paragraphs[0].Text)
 	}
 	for i := range doc.Paragraphs {
-		doc.Paragraphs[i].Title = doc.Title
+		p := &doc.Paragraphs[i]
+		p.Title, p.URL, p.Publisher, p.Date, p.Author = doc.Title, doc.URL, doc.Publisher, doc.Date, doc.Author
 	}
 	return doc, nil
 }
@@ -105,7 +123,7 @@ func dropFurniture(lines []line) []line {
 // headline (a short unpunctuated line set off by a blank line; without the
 // blank line it is more likely a hard-wrapped first line), filling in the document's date and title where front matter
 // left them empty.
-func takeLeadingMetadata(doc *Document, lines []line) []line {
+func takeLeadingMetadata(doc *Document, lines []line, headline bool) []line {
 	if len(lines) < 2 {
 		return lines
 	}
@@ -119,7 +137,7 @@ func takeLeadingMetadata(doc *Document, lines []line) []line {
 		}
 		return lines[1:]
 	}
-	if isTitleLine(first) && lines[0].blankAfter {
+	if headline && isTitleLine(first) && lines[0].blankAfter {
 		if doc.Title == "" {
 			doc.Title = first
 		}
@@ -155,17 +173,19 @@ func chunk(doc Document, n int, file string, block []line) []Paragraph {
 		texts[i] = l.text
 	}
 	text := strings.Join(texts, " ")
-	base := Paragraph{Doc: doc.ID, N: n, Start: start, End: end, Text: text}
+	base := Paragraph{Doc: doc.ID, N: n, Start: start, End: end, Text: text, Page: block[0].page}
 	if len(text) <= MaxParagraphBytes || len(block) > 1 {
 		base.ID = fmt.Sprintf("%s#p%d", doc.ID, n)
 		return []Paragraph{base}
 	}
-	return splitLong(base, file[start:end])
+	return splitLong(base, text, text == file[start:end])
 }
 
 // splitLong cuts a single-line paragraph into parts of whole sentences, each
 // at most MaxParagraphBytes long unless one sentence is longer by itself.
-func splitLong(p Paragraph, text string) []Paragraph {
+// When text is not the file's bytes (rendered Markdown), every part keeps
+// the whole paragraph's offsets: they still point at the right place.
+func splitLong(p Paragraph, text string, exact bool) []Paragraph {
 	var parts []Paragraph
 	cur := Paragraph{Start: -1}
 	flush := func() {
@@ -175,7 +195,9 @@ func splitLong(p Paragraph, text string) []Paragraph {
 		part := p
 		part.Part = len(parts) + 1
 		part.ID = fmt.Sprintf("%s#p%d.%d", p.Doc, p.N, part.Part)
-		part.Start, part.End = p.Start+cur.Start, p.Start+cur.End
+		if exact {
+			part.Start, part.End = p.Start+cur.Start, p.Start+cur.End
+		}
 		part.Text = text[cur.Start:cur.End]
 		parts = append(parts, part)
 		cur = Paragraph{Start: -1}

@@ -191,19 +191,15 @@ func Regate(obs []Observation, m answer.GateModel) []Observation {
 
 // PickThresholds sets m's Threshold to the one with the best refusal F1
 // whose false abstention is at most maxFalseAbstention on the
-// observations, and its LLMThreshold to the highest that abstains on no
-// answerable question (only hopeless questions skip the model). It
-// returns the calibration of the sweep.
+// observations, and its LLMThreshold to the same: the fit is of
+// extractive answers, and no LLM replies are replayed here to calibrate a
+// lower one. It returns the calibration of the sweep.
 func PickThresholds(obs []Observation, m answer.GateModel, maxFalseAbstention float64) (answer.GateModel, Calibration) {
 	rows := make([]Row, 0, len(obs))
-	lowestAnswerable := 1.0
 	for _, o := range obs {
 		r := Row{Answerable: o.Fixture.Answerable}
 		if o.Answer.Gate != nil {
 			r.EvidenceScore = m.Probability(o.Answer.Gate.Signals)
-		}
-		if r.Answerable {
-			lowestAnswerable = min(lowestAnswerable, r.EvidenceScore)
 		}
 		rows = append(rows, r)
 	}
@@ -211,7 +207,7 @@ func PickThresholds(obs []Observation, m answer.GateModel, maxFalseAbstention fl
 	if c.Best != nil {
 		m.Threshold = c.Best.Threshold
 	}
-	m.LLMThreshold = math.Floor(min(m.Threshold, math.Max(lowestAnswerable*0.9, 0.001))*1000) / 1000
+	m.LLMThreshold = m.Threshold
 	return m, c
 }
 

@@ -1,7 +1,7 @@
 // Package prompts holds the LLM prompts footnote sends — the system rules,
-// the answer prompt with its numbered sources, and the follow-up rewrite —
-// as embedded template files rendered with text/template. Golden files
-// under testdata/ pin their exact output.
+// the answer prompt with its numbered sources, the follow-up rewrite and
+// the claim judge — as embedded template files rendered with
+// text/template. Golden files under testdata/ pin their exact output.
 package prompts
 
 import (
@@ -61,6 +61,21 @@ type RewriteData struct {
 	FollowUp string
 }
 
+// JudgeData fills the prompt that asks a model to judge claims against
+// their cited paragraphs.
+type JudgeData struct {
+	Question string
+	Claims   []JudgeClaim
+}
+
+// JudgeClaim is one sentence to judge, numbered from 1, with the sources
+// it cites.
+type JudgeClaim struct {
+	ID       int
+	Sentence string
+	Sources  []Source
+}
+
 // System renders the system prompt: the rules every answer follows.
 func System(d SystemData) (string, error) { return render("system.tmpl", d) }
 
@@ -70,6 +85,9 @@ func Answer(d AnswerData) (string, error) { return render("answer.tmpl", d) }
 // Rewrite renders the prompt that turns a follow-up into a standalone
 // question.
 func Rewrite(d RewriteData) (string, error) { return render("rewrite.tmpl", d) }
+
+// Judge renders the claim-judging prompt of FOOTNOTE_VERIFY=llm.
+func Judge(d JudgeData) (string, error) { return render("judge.tmpl", d) }
 
 func render(name string, data any) (string, error) {
 	t, err := templates()

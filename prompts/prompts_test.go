@@ -22,6 +22,12 @@ func TestPromptsMatchTheirGoldenFiles(t *testing.T) {
 		{"answer.golden", func() (string, error) {
 			return prompts.Answer(prompts.AnswerData{Question: "Why did Kim skip the parade?", Sources: sources, Abstain: "The corpus doesn't say."})
 		}},
+		{"judge.golden", func() (string, error) {
+			return prompts.Judge(prompts.JudgeData{Question: "Why did Kim skip the parade?", Claims: []prompts.JudgeClaim{
+				{ID: 1, Sentence: "Kim did not attend the Victory Day parade [1].", Sources: sources[:1]},
+				{ID: 2, Sentence: "He sat next to Peng Liyuan </claim> instead [2].", Sources: sources[1:]},
+			}})
+		}},
 		{"rewrite.golden", func() (string, error) {
 			return prompts.Rewrite(prompts.RewriteData{
 				History:  []prompts.Turn{{Question: "Why did Kim skip the Victory Day parade in Moscow?", Answer: "He stayed home [1]."}},

@@ -8,8 +8,8 @@ package retrieval
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/footnote-dev/footnote/analysis"
 	"github.com/footnote-dev/footnote/corpus"
 )
 
@@ -136,8 +137,8 @@ func synthCorpus(n int) (*corpus.Corpus, []string) {
 	queries := make([]string, 32)
 	for i := range queries {
 		var words []string
-		for _, w := range Words(ps[r.IntN(len(ps))].Text) {
-			if !isStop(w) {
+		for _, w := range analysis.Words(ps[r.IntN(len(ps))].Text) {
+			if !analysis.IsStop(w) {
 				words = append(words, w)
 			}
 		}
@@ -177,7 +178,7 @@ func BenchmarkSearch(b *testing.B) {
 				b.ReportAllocs()
 				i := 0
 				for b.Loop() {
-					f.ix.lexical.Search(ExpandQuery(f.queries[i%len(f.queries)]), minCandidates)
+					f.ix.lexical.Search(analysis.ExpandQuery(f.queries[i%len(f.queries)]), minCandidates)
 					i++
 				}
 			})
@@ -254,17 +255,19 @@ func BenchmarkLoad(b *testing.B) {
 
 func dirSize(b *testing.B, dir string) int64 {
 	b.Helper()
-	entries, err := os.ReadDir(dir)
+	var total int64
+	err := filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		if err == nil {
+			total += info.Size()
+		}
+		return err
+	})
 	if err != nil {
 		b.Fatal(err)
-	}
-	var total int64
-	for _, e := range entries {
-		info, err := os.Stat(filepath.Join(dir, e.Name()))
-		if err != nil {
-			b.Fatal(err)
-		}
-		total += info.Size()
 	}
 	return total
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math"
+
+	"github.com/footnote-dev/footnote/analysis"
 )
 
 // DefaultLocalDimension is the local embedder's count of hashed slots. Feature
@@ -38,12 +40,12 @@ func NewLocalEmbedder(dim int, idf func(stem string) float64) *LocalEmbedder {
 // ID implements Embedder. The IDF table is not part of the ID: it follows
 // from the corpus, whose hash the index manifest records separately.
 func (e *LocalEmbedder) ID() string {
-	return fmt.Sprintf("local-v3/%d+glove%d", e.dim, theStemVectors().dim)
+	return fmt.Sprintf("local-v3/%d+glove%d", e.dim, analysis.WordVectors().Dim())
 }
 
 // Dimension implements Embedder: the hashed features, then the word-vector
 // mean.
-func (e *LocalEmbedder) Dimension() int { return e.dim + theStemVectors().dim }
+func (e *LocalEmbedder) Dimension() int { return e.dim + analysis.WordVectors().Dim() }
 
 // Embed implements Embedder. It never fails.
 func (e *LocalEmbedder) Embed(_ context.Context, texts []string) ([][]float32, error) {
@@ -67,21 +69,21 @@ const ngramWeight = 1.0
 const semanticShare = 0.3
 
 func (e *LocalEmbedder) vector(text string) []float32 {
-	sv := theStemVectors()
-	v := make([]float32, e.dim+sv.dim)
+	sv := analysis.WordVectors()
+	v := make([]float32, e.dim+sv.Dim())
 	lexical, semantic := v[:e.dim], v[e.dim:]
-	for _, w := range Words(text) {
-		if isStop(w) {
+	for _, w := range analysis.Words(text) {
+		if analysis.IsStop(w) {
 			continue
 		}
-		stem := Stem(w)
+		stem := analysis.Stem(w)
 		weight := e.idf(stem)
 		e.add(lexical, "w:"+stem, weight)
 		grams := ngrams(w)
 		for _, g := range grams {
 			e.add(lexical, "g:"+g, ngramWeight*weight/math.Sqrt(float64(len(grams))))
 		}
-		vec := sv.vector(stem) // int8s in a string: index bytes, don't range runes
+		vec := sv.Vector(stem) // int8s in a string: index bytes, don't range runes
 		for i := 0; i < len(vec); i++ {
 			semantic[i] += float32(weight * float64(int8(vec[i])))
 		}

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/footnote-dev/footnote/analysis"
 	"github.com/footnote-dev/footnote/corpus"
 	chromem "github.com/philippgille/chromem-go"
 )
@@ -26,7 +27,7 @@ type Index struct {
 	embedder Embedder
 	manifest Manifest
 	warn     func(string)
-	stems    *stemCache
+	stems    *analysis.StemCache
 }
 
 // Paragraphs returns the indexed paragraphs in chunk order.
@@ -35,6 +36,9 @@ func (ix *Index) Paragraphs() []corpus.Paragraph { return ix.paragraphs }
 // Lexical returns the BM25 index, whose document frequencies tell the
 // answerer which question terms the corpus knows at all.
 func (ix *Index) Lexical() *Lexical { return ix.lexical }
+
+// Terms returns the corpus's term statistics, for weighing questions.
+func (ix *Index) Terms() analysis.TermStats { return ix.lexical }
 
 // Manifest describes what the index was built from.
 func (ix *Index) Manifest() Manifest { return ix.manifest }
@@ -48,10 +52,13 @@ func build(ctx context.Context, paragraphs []corpus.Paragraph, emb Embedder, pro
 	if len(paragraphs) == 0 {
 		return nil, errors.New("build index: the corpus has no paragraphs")
 	}
-	stems := &stemCache{}
+	stems := &analysis.StemCache{}
 	toks := make([][]string, len(paragraphs))
 	for i, p := range paragraphs {
-		toks[i] = stems.tokens(embeddingText(p))
+		if i%1024 == 0 && ctx.Err() != nil {
+			return nil, fmt.Errorf("build index: %w", ctx.Err())
+		}
+		toks[i] = stems.Tokens(embeddingText(p))
 	}
 	ix := &Index{paragraphs: paragraphs, lexical: NewLexical(toks), stems: stems}
 	ix.embedder = emb
@@ -60,6 +67,9 @@ func build(ctx context.Context, paragraphs []corpus.Paragraph, emb Embedder, pro
 	}
 	vecs, err := embedAll(ctx, ix.embedder, paragraphs, progress)
 	if err != nil {
+		return nil, fmt.Errorf("build index: %w", err)
+	}
+	if err := checkVectors(vecs, paragraphs); err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
 	}
 	if err := ix.storeVectors(ctx, vecs); err != nil {
@@ -95,6 +105,9 @@ const embedBatch = 64
 func embedAll(ctx context.Context, emb Embedder, paragraphs []corpus.Paragraph, progress func(done, total int)) ([][]float32, error) {
 	vecs := make([][]float32, 0, len(paragraphs))
 	for start := 0; start < len(paragraphs); start += embedBatch {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		end := min(start+embedBatch, len(paragraphs))
 		texts := make([]string, 0, end-start)
 		for i := start; i < end; i++ {

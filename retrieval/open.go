@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/footnote-dev/footnote/analysis"
 	"github.com/footnote-dev/footnote/corpus"
+	"github.com/footnote-dev/footnote/internal/trust"
 )
 
 // Options configure Open. The zero value builds an in-memory index with
@@ -38,49 +40,123 @@ type Status struct {
 // Open returns an index of c: the stored one in opts.Dir if it was built
 // from the same corpus, chunker and embedder, otherwise a new one, which it
 // then stores. A corrupt stored index is reported through opts.Warn and
-// rebuilt; it never answers a question.
+// rebuilt; it never answers a question. A folder (or a file in it) that
+// another user owns or may write to is refused with a *trust.Error: its
+// contents could have been planted.
+//
+// Building and publishing hold the folder's build lock: a second process
+// that finds the index missing or stale waits for the first, then loads
+// what it built, while readers of a current index never wait.
 func Open(ctx context.Context, c *corpus.Corpus, opts Options) (*Index, Status, error) {
 	start := time.Now()
-	want := Manifest{Format: FormatVersion, CorpusHash: c.Hash, ChunkerVersion: corpus.ChunkerVersion, Tokenizer: TokenizerVersion, EmbedderID: embedderID(opts.Embedder)}
-	reason := "no index folder configured"
-	switch {
-	case opts.Dir == "":
-	case opts.Rebuild:
-		reason = "rebuild requested"
-	default:
-		ix, err := load(ctx, opts.Dir, opts.Embedder, want)
-		var corrupt *CorruptError
-		var stale *staleError
-		switch {
-		case err == nil:
-			ix.warn = opts.Warn
-			return ix, Status{Took: time.Since(start)}, nil
-		case errors.As(err, &stale):
-			reason = stale.reason
-		case errors.Is(err, ErrNoIndex):
-			reason = "no index yet"
-		case errors.As(err, &corrupt):
-			reason = corrupt.Error()
-			warn(opts.Warn, corrupt.Error()+"; rebuilding it")
-		default:
-			return nil, Status{}, err
+	want := Manifest{Format: FormatVersion, CorpusHash: c.Hash, ChunkerVersion: corpus.ChunkerVersion, Tokenizer: analysis.TokenizerVersion, EmbedderID: embedderID(opts.Embedder)}
+	if opts.Dir == "" {
+		return buildOnly(ctx, c, opts, want, "no index folder configured", start)
+	}
+	if !opts.Rebuild {
+		// Quiet: a corrupt index is reported once, by the attempt below
+		// that holds the lock and rebuilds it.
+		ix, _, err := tryLoad(ctx, opts, want, false)
+		if err != nil || ix != nil {
+			if ix != nil {
+				tidy(opts.Dir)
+			}
+			return ix, Status{Took: time.Since(start)}, err
 		}
 	}
-	ix, err := build(ctx, c.Paragraphs(), opts.Embedder, opts.Progress)
+	if err := trust.MkdirAll(opts.Dir); err != nil {
+		if errors.Is(err, trust.ErrUntrusted) {
+			return nil, Status{}, fmt.Errorf("refusing the index folder: %w", err)
+		}
+		warn(opts.Warn, fmt.Sprintf("save index: %v; answering from memory", err))
+		return buildOnly(ctx, c, opts, want, "index folder unusable", start)
+	}
+	l, err := lock(ctx, opts.Dir, func(s string) { warn(opts.Warn, s) })
+	if err != nil {
+		return nil, Status{}, fmt.Errorf("lock index: %w", err)
+	}
+	defer l.unlock()
+	reason := "rebuild requested"
+	if !opts.Rebuild {
+		// Another process may have built it while this one waited.
+		ix, why, err := tryLoad(ctx, opts, want, true)
+		if err != nil || ix != nil {
+			return ix, Status{Took: time.Since(start)}, err
+		}
+		reason = why
+	}
+	ix, err := buildIndex(ctx, c, opts, want)
 	if err != nil {
 		return nil, Status{}, err
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, Status{}, err // interrupted: publish nothing
+	}
+	if err := ix.save(opts.Dir); err != nil {
+		warn(opts.Warn, fmt.Sprintf("%v; answering from memory", err))
+	}
+	cleanup(opts.Dir)
+	return ix, Status{Built: true, Reason: reason, Took: time.Since(start)}, nil
+}
+
+// tryLoad loads the stored index. It returns the index, or nil and why it
+// must be built, or an error that must stop Open (an untrusted folder, a
+// cancelled context).
+func tryLoad(ctx context.Context, opts Options, want Manifest, report bool) (*Index, string, error) {
+	ix, err := load(ctx, opts.Dir, opts.Embedder, want)
+	var corrupt *CorruptError
+	var stale *staleError
+	switch {
+	case err == nil:
+		if reason := ix.dimensionChanged(ctx); reason != "" {
+			return nil, reason, ctx.Err()
+		}
+		ix.warn = opts.Warn
+		return ix, "", nil
+	case errors.As(err, &stale):
+		return nil, stale.reason, nil
+	case errors.Is(err, ErrNoIndex):
+		return nil, "no index yet", nil
+	case errors.As(err, &corrupt):
+		if report {
+			warn(opts.Warn, corrupt.Error()+"; rebuilding it")
+		}
+		return nil, corrupt.Error(), nil
+	case errors.Is(err, trust.ErrUntrusted):
+		return nil, "", fmt.Errorf("refusing the stored index: %w", err)
+	}
+	return nil, "", err
+}
+
+// tidy removes what killed builds left behind, when no build is running.
+func tidy(dir string) {
+	if l, ok, err := tryLock(dir); err == nil && ok {
+		cleanup(dir)
+		l.unlock()
+	}
+}
+
+// buildOnly builds an index that is not stored.
+func buildOnly(ctx context.Context, c *corpus.Corpus, opts Options, want Manifest, reason string, start time.Time) (*Index, Status, error) {
+	ix, err := buildIndex(ctx, c, opts, want)
+	if err != nil {
+		return nil, Status{}, err
+	}
+	return ix, Status{Built: true, Reason: reason, Took: time.Since(start)}, nil
+}
+
+// buildIndex builds the index of c and fills in its manifest.
+func buildIndex(ctx context.Context, c *corpus.Corpus, opts Options, want Manifest) (*Index, error) {
+	ix, err := build(ctx, c.Paragraphs(), opts.Embedder, opts.Progress)
+	if err != nil {
+		return nil, err
+	}
 	ix.warn = opts.Warn
-	want.Dimension = ix.embedder.Dimension()
+	want.Dimension = ix.dimension()
 	want.Chunks = ix.Len()
 	want.Built = time.Now().UTC().Truncate(time.Second)
 	ix.manifest = want
-	if opts.Dir != "" {
-		if err := ix.save(opts.Dir); err != nil {
-			warn(opts.Warn, fmt.Sprintf("%v; answering from memory", err))
-		}
-	}
-	return ix, Status{Built: true, Reason: reason, Took: time.Since(start)}, nil
+	return ix, nil
 }
 
 // embedderID is the ID an index built with emb records; nil means local.

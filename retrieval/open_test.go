@@ -66,7 +66,8 @@ func TestOpenRebuildsWhenTheCorpusChanges(t *testing.T) {
 func TestOpenRebuildsAnOlderFormatWithoutCallingItCorrupt(t *testing.T) {
 	c, dir := builtin(t), t.TempDir()
 	openIn(t, c, dir)
-	path := filepath.Join(dir, "manifest.json")
+	gen := liveGeneration(t, dir)
+	path := filepath.Join(gen, "manifest.json")
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -78,7 +79,7 @@ func TestOpenRebuildsAnOlderFormatWithoutCallingItCorrupt(t *testing.T) {
 	if err := os.WriteFile(path, []byte(older), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.Remove(filepath.Join(dir, "vectors.f32")); err != nil { // as in an index from before vectors.f32
+	if err := os.Remove(filepath.Join(gen, "vectors.f32")); err != nil { // as in an index from before vectors.f32
 		t.Fatal(err)
 	}
 	_, st, warnings := openIn(t, c, dir)
@@ -104,7 +105,7 @@ func TestOpenRebuildsACorruptIndexWithOneWarning(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			c, dir := builtin(t), t.TempDir()
 			openIn(t, c, dir)
-			if err := tt.damage(dir); err != nil {
+			if err := tt.damage(liveGeneration(t, dir)); err != nil {
 				t.Fatal(err)
 			}
 			ix, st, warnings := openIn(t, c, dir)
@@ -122,6 +123,16 @@ func TestOpenRebuildsACorruptIndexWithOneWarning(t *testing.T) {
 			}
 		})
 	}
+}
+
+// liveGeneration is the folder holding the files of the index in dir.
+func liveGeneration(t *testing.T, dir string) string {
+	t.Helper()
+	gen, err := retrieval.LiveGeneration(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return gen
 }
 
 func truncate(path string) error {

@@ -3,6 +3,8 @@ package retrieval
 import (
 	"strings"
 	"unicode"
+
+	"github.com/footnote-dev/footnote/analysis"
 )
 
 // rerankDepth is how many fused candidates are re-scored sentence by
@@ -17,7 +19,7 @@ var sentenceWeight = 0.5
 
 // rerank re-scores the top fused hits by how much of the question their
 // best sentence covers, and re-sorts them.
-func (ix *Index) rerank(q Question, fused []Hit) []Hit {
+func (ix *Index) rerank(q analysis.Question, fused []Hit) []Hit {
 	depth := min(rerankDepth, len(fused))
 	if depth == 0 || fused[0].Score <= 0 || sentenceWeight == 0 {
 		return fused
@@ -26,7 +28,7 @@ func (ix *Index) rerank(q Question, fused []Hit) []Hit {
 	for i, h := range fused[:depth] {
 		best := 0.0
 		for _, s := range roughSentences(ix.paragraphs[h.Chunk].Text) {
-			best = max(best, q.Coverage(toSet(ix.stems.tokens(s))))
+			best = max(best, q.Coverage(analysis.Set(ix.stems.Tokens(s))))
 		}
 		top[i] = Hit{Chunk: h.Chunk, Score: (1-sentenceWeight)*h.Score/fused[0].Score + sentenceWeight*best}
 	}
@@ -66,12 +68,4 @@ func roughSentences(text string) []string {
 		start = j + 1
 	}
 	return append(out, string(rs[start:]))
-}
-
-func toSet(stems []string) map[string]bool {
-	m := make(map[string]bool, len(stems))
-	for _, s := range stems {
-		m[s] = true
-	}
-	return m
 }

@@ -3,6 +3,8 @@ package retrieval
 import (
 	"strings"
 	"testing"
+
+	"github.com/footnote-dev/footnote/analysis"
 )
 
 func TestRoughSentencesSplitWhereASentenceEnds(t *testing.T) {
@@ -26,20 +28,20 @@ func TestRoughSentencesSplitWhereASentenceEnds(t *testing.T) {
 }
 
 func TestCoverageCreditsANearWordLessThanTheWordItself(t *testing.T) {
-	lx := NewLexical([][]string{Tokens("officials worry about sanctions"), Tokens("the parade")})
-	q := NewQuestion("What do officials worry about?", lx)
-	exact := q.Coverage(StemSet("Officials worry about sanctions."))
-	near := q.Coverage(StemSet("Officials fear sanctions."))
-	none := q.Coverage(StemSet("Officials welcome sanctions."))
+	lx := NewLexical([][]string{analysis.Tokens("officials worry about sanctions"), analysis.Tokens("the parade")})
+	q := analysis.NewQuestion("What do officials worry about?", lx)
+	exact := q.Coverage(analysis.StemSet("Officials worry about sanctions."))
+	near := q.Coverage(analysis.StemSet("Officials fear sanctions."))
+	none := q.Coverage(analysis.StemSet("Officials welcome sanctions."))
 	if !(exact > near && near > none) {
 		t.Errorf("coverage exact %.3f, near word %.3f, unrelated word %.3f: want them falling in that order", exact, near, none)
 	}
 }
 
 func TestCoverageCreditsAPhrasalVerbsSynonym(t *testing.T) {
-	lx := NewLexical([][]string{Tokens("Kim Jong Il died in 2011"), Tokens("the parade")})
-	q := NewQuestion("When did Kim Jong Il pass away?", lx)
-	with, without := q.Coverage(StemSet("Kim Jong Il died in 2011.")), q.Coverage(StemSet("Kim Jong Il spoke in 2011."))
+	lx := NewLexical([][]string{analysis.Tokens("Kim Jong Il died in 2011"), analysis.Tokens("the parade")})
+	q := analysis.NewQuestion("When did Kim Jong Il pass away?", lx)
+	with, without := q.Coverage(analysis.StemSet("Kim Jong Il died in 2011.")), q.Coverage(analysis.StemSet("Kim Jong Il spoke in 2011."))
 	if with <= without {
 		t.Errorf("coverage of a sentence saying died %.3f, not above one saying spoke %.3f", with, without)
 	}

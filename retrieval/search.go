@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+
+	"github.com/footnote-dev/footnote/analysis"
 )
 
 // SearchOptions tune one search. The zero value is the default.
@@ -28,7 +30,7 @@ var ErrEmptyQuery = errors.New("the query has no words")
 // the embedder fails (say, a remote embeddings API is down) it warns and
 // ranks by BM25 alone rather than failing.
 func (ix *Index) Search(ctx context.Context, query string, k int, opts SearchOptions) ([]Result, error) {
-	if len(Words(query)) == 0 {
+	if len(analysis.Words(query)) == 0 {
 		return nil, ErrEmptyQuery
 	}
 	k = min(k, ix.Len())
@@ -43,7 +45,7 @@ func (ix *Index) Search(ctx context.Context, query string, k int, opts SearchOpt
 	case weight < 0:
 		weight = 0
 	}
-	lexical := ix.lexical.Search(ExpandQuery(query), n)
+	lexical := ix.lexical.Search(analysis.ExpandQuery(query), n)
 	var vector []Hit
 	if weight < 1 {
 		var err error
@@ -56,7 +58,7 @@ func (ix *Index) Search(ctx context.Context, query string, k int, opts SearchOpt
 			weight = 1
 		}
 	}
-	fused := ix.rerank(NewQuestion(query, ix.lexical), fuseScores(vector, lexical, weight))
+	fused := ix.rerank(analysis.NewQuestion(query, ix.lexical), fuseScores(vector, lexical, weight))
 	return ix.results(fused[:min(k, len(fused))], vector, lexical), nil
 }
 
@@ -69,6 +71,9 @@ func (ix *Index) vectorSearch(ctx context.Context, query string, n int) ([]Hit, 
 	}
 	if isZero(qv) {
 		return nil, nil
+	}
+	if d := ix.manifest.Dimension; d > 0 && len(qv) != d {
+		return nil, fmt.Errorf("embedding dimension changed (%d → %d) since the index was built; run footnote index --rebuild", d, len(qv))
 	}
 	res, err := ix.vectors.QueryEmbedding(ctx, qv, n, nil, nil)
 	if err != nil {
@@ -92,7 +97,7 @@ func (ix *Index) results(fused, vector, lexical []Hit) []Result {
 		p := ix.paragraphs[h.Chunk]
 		out[i] = Result{
 			Rank: i + 1, Score: h.Score, Doc: p.Doc, Title: p.Title, Paragraph: p.N, Part: p.Part,
-			Text: p.Text, ID: p.ID, Vector: vs[h.Chunk], Lexical: ls[h.Chunk],
+			Text: p.Text, Source: SourceOf(p), ID: p.ID, Vector: vs[h.Chunk], Lexical: ls[h.Chunk],
 		}
 	}
 	return out

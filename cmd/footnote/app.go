@@ -9,6 +9,7 @@ import (
 
 	"github.com/footnote-dev/footnote/answer"
 	"github.com/footnote-dev/footnote/corpus"
+	"github.com/footnote-dev/footnote/internal/redact"
 	"github.com/footnote-dev/footnote/retrieval"
 	"github.com/spf13/cobra"
 )
@@ -22,6 +23,9 @@ type app struct {
 	// env is the environment configure read (process environment over
 	// .env), kept for commands with settings of their own, like bot.
 	env environment
+	// redactor masks every secret of the configuration in what leaves
+	// the process; nil (before configure) masks credential shapes only.
+	redactor *redact.Redactor
 	// flags bound by the root command; applied over cfg in configure.
 	corpusFlag, indexFlag string
 }
@@ -31,13 +35,13 @@ func (a *app) rootCommand() *cobra.Command {
 		Use:   "footnote",
 		Short: "Answer questions about a corpus of articles, citing the paragraph each claim comes from",
 		Long: "footnote answers questions about a corpus of articles — the built-in news articles or your own\n" +
-			"folder of .txt and .md files — and cites the paragraph every claim comes from.",
+			"folder of .txt, .md, .html and .pdf files — and cites the paragraph every claim comes from.",
 		SilenceUsage:      true,
 		SilenceErrors:     true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error { return a.configure(cmd) },
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.PersistentFlags().StringVar(&a.corpusFlag, "corpus", "", "folder of .txt/.md articles (default: the built-in corpus; env FOOTNOTE_CORPUS_DIR)")
+	root.PersistentFlags().StringVar(&a.corpusFlag, "corpus", "", "folder of articles: .txt, .md, .html, .pdf (default: the built-in corpus; env FOOTNOTE_CORPUS_DIR)")
 	root.PersistentFlags().StringVar(&a.indexFlag, "index", "", "index folder (default: under the user cache dir; env FOOTNOTE_INDEX_DIR)")
 	for _, c := range a.subcommands() {
 		root.AddCommand(c)
@@ -47,7 +51,7 @@ func (a *app) rootCommand() *cobra.Command {
 
 // subcommands lists footnote's commands; each lives in its own file.
 func (a *app) subcommands() []*cobra.Command {
-	return []*cobra.Command{a.indexCommand(), a.searchCommand(), a.askCommand(), a.evalCommand(), a.botCommand()}
+	return []*cobra.Command{a.indexCommand(), a.searchCommand(), a.askCommand(), a.evalCommand(), a.botCommand(), a.addCommand()}
 }
 
 // configure reads the configuration once: flags over environment over .env.
@@ -57,6 +61,7 @@ func (a *app) configure(cmd *cobra.Command) error {
 		return err
 	}
 	a.env = env
+	a.redactor = newRedactor(env)
 	if a.cfg, err = configFromEnv(env); err != nil {
 		return err
 	}
@@ -97,6 +102,9 @@ func (a *app) openIndex(ctx context.Context, rebuild bool, progress func(done, t
 	dir, err := a.cfg.indexDir()
 	if err != nil {
 		return nil, retrieval.Status{}, err
+	}
+	if dir == "" {
+		a.warn("no user cache folder (set HOME or XDG_CACHE_HOME, or FOOTNOTE_INDEX_DIR): keeping the index in memory")
 	}
 	emb, err := a.embedder()
 	if err != nil {

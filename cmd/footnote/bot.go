@@ -23,6 +23,7 @@ func (a *app) botCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			cfg.Redactor = a.redactor
 			eng, err := a.engine(cmd.Context())
 			if err != nil {
 				return err

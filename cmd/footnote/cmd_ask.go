@@ -56,6 +56,6 @@ func printAnswer(w io.Writer, a answer.Answer) {
 	}
 	fmt.Fprintln(w, "\nSources")
 	for _, c := range sources {
-		fmt.Fprintf(w, "[%d] %s, ¶%s\n%s\n", c.N, c.Title, c.Label(), indent("“"+c.Text+"”"))
+		fmt.Fprintf(w, "[%d] %s, ¶%s%s\n%s%s\n", c.N, c.Title, c.Label(), pageOf(c.Source), sourceLine(c.Source), indent("“"+c.Text+"”"))
 	}
 }

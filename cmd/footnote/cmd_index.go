@@ -27,6 +27,9 @@ func (a *app) indexCommand() *cobra.Command {
 				verb = "built (" + st.Reason + ")"
 			}
 			dir, _ := a.cfg.indexDir()
+			if dir == "" {
+				dir = "(in memory only)"
+			}
 			fmt.Fprintf(a.stdout, "index %s in %s: %d documents, %d paragraphs, embedder %s (%d dimensions)\n%s\n",
 				verb, st.Took.Round(timeUnit(st.Took)), len(docs), ix.Len(), m.EmbedderID, m.Dimension, dir)
 			return nil

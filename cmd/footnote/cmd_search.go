@@ -60,7 +60,7 @@ func printResults(w io.Writer, results []retrieval.Result) {
 		fmt.Fprintln(w, "No paragraph matches.")
 	}
 	for _, r := range results {
-		fmt.Fprintf(w, "%d. %s, ¶%s  (score %.4f)\n%s\n\n", r.Rank, r.Title, label(r.Paragraph, r.Part), r.Score, indent(r.Text))
+		fmt.Fprintf(w, "%d. %s, ¶%s%s  (score %.4f)\n%s%s\n\n", r.Rank, r.Title, label(r.Paragraph, r.Part), pageOf(r.Source), r.Score, sourceLine(r.Source), indent(r.Text))
 	}
 }
 

@@ -13,7 +13,6 @@ import (
 
 	"github.com/footnote-dev/footnote/answer"
 	"github.com/footnote-dev/footnote/retrieval"
-	"github.com/joho/godotenv"
 )
 
 // Config is everything footnote reads from its environment, read once here
@@ -85,12 +84,12 @@ type environment struct {
 // newEnvironment reads .env from the working directory when there is one.
 func newEnvironment(getenv func(string) string) (environment, error) {
 	env := environment{getenv: getenv, dotenv: map[string]string{}}
-	m, err := godotenv.Read(".env")
+	m, err := readDotenv(".env")
 	switch {
 	case err == nil:
 		env.dotenv = m
 	case !errors.Is(err, os.ErrNotExist):
-		return env, fmt.Errorf("read .env: %w", err)
+		return env, err
 	}
 	return env, nil
 }
@@ -195,14 +194,17 @@ func intVar(env environment, key string) (int, error) {
 }
 
 // indexDir is where the index of the configured corpus lives: one folder
-// per corpus, so switching corpora does not rebuild every time.
+// per corpus, so switching corpora does not rebuild every time. It is ""
+// (keep the index in memory) when there is no user cache folder: the
+// shared temporary folder is never a default, since another local user
+// could plant an index there.
 func (c Config) indexDir() (string, error) {
 	if c.IndexDir != "" {
 		return c.IndexDir, nil
 	}
 	base, err := os.UserCacheDir()
 	if err != nil {
-		base = os.TempDir()
+		return "", nil
 	}
 	name := "builtin"
 	if c.CorpusDir != "" {

@@ -21,12 +21,14 @@ func main() {
 // run is the whole program behind main, with its outside world passed in so
 // that tests can drive it.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) error {
-	a := &app{stdout: stdout, stderr: stderr, getenv: getenv}
+	a := &app{stdout: stdout, getenv: getenv}
+	a.stderr = redactingWriter{a: a, w: stderr}
 	root := a.rootCommand()
 	root.SetArgs(args)
 	root.SetOut(stdout)
-	root.SetErr(stderr)
-	return root.ExecuteContext(ctx)
+	root.SetErr(a.stderr)
+	// Every error ends up on stderr, in one line: mask it here, once.
+	return a.redactor.Error(root.ExecuteContext(ctx))
 }
 
 // exitCode maps an error to the process exit code and prints it as one

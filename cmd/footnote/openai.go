@@ -1,10 +1,12 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
 	"github.com/footnote-dev/footnote/answer"
+	"github.com/footnote-dev/footnote/internal/redact"
 	"github.com/footnote-dev/footnote/retrieval"
 )
 
@@ -34,9 +36,23 @@ func (a *app) generator() (answer.Generator, error) {
 	if o.APIKey == "" && o.BaseURL == "" {
 		return nil, usageError{fmt.Errorf("FOOTNOTE_GENERATOR=llm: %w", errNoOpenAIEndpoint)}
 	}
-	return answer.NewOpenAIGenerator(answer.LLMConfig{
+	gen := answer.NewOpenAIGenerator(answer.LLMConfig{
 		BaseURL: o.BaseURL, APIKey: o.APIKey.Reveal(), ChatModel: o.ChatModel, Timeout: o.Timeout,
-	}), nil
+	})
+	return redactingGenerator{next: gen, r: a.redactor}, nil
+}
+
+// redactingGenerator masks the generator's errors at their source: their
+// text becomes an answer's fallback_reason (JSON, eval reports, bot logs),
+// not only a line on stderr.
+type redactingGenerator struct {
+	next answer.Generator
+	r    *redact.Redactor
+}
+
+func (g redactingGenerator) Generate(ctx context.Context, msgs []answer.Message, onPartial func(string)) (string, error) {
+	text, err := g.next.Generate(ctx, msgs, onPartial)
+	return text, g.r.Error(err)
 }
 
 // openAIEmbedder returns the embedder for FOOTNOTE_EMBEDDER=openai.

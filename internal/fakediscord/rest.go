@@ -79,6 +79,9 @@ func (s *Server) serveREST(r *http.Request, body json.RawMessage, h restHandler)
 	if s.takeRateLimit(r.Method, r.URL.Path) {
 		return http.StatusTooManyRequests, nil
 	}
+	if f, ok := s.takeFault(r.Method, r.URL.Path); ok {
+		return f.status, apiError(0, f.message)
+	}
 	webhook := strings.HasPrefix(r.URL.Path, api+"/webhooks/") || strings.HasPrefix(r.URL.Path, api+"/interactions/")
 	if got := r.Header.Get("Authorization"); !webhook && got != "Bot "+s.token {
 		s.fail("%s %s: Authorization header is not the bot token", r.Method, r.URL.Path)

@@ -42,6 +42,7 @@ type Server struct {
 	nextID    int64
 	requests  []Request
 	limits    []*injected
+	faults    []*fault
 	channels  map[string]Channel
 	messages  map[string]Message
 	commands  map[string]json.RawMessage // path → last bulk overwrite body

@@ -1,10 +1,10 @@
-// Command gensynonyms derives retrieval/synonyms.txt from WordNet 3.0
+// Command gensynonyms derives analysis/synonyms.txt from WordNet 3.0
 // (Debian package wordnet-base): for each word stem, the stems of its
 // synonyms in its most common senses, of its derivationally related forms
 // ("absence" → "absent") and of its base form ("went" → "go"); for each
 // phrasal verb, the stems of its synonyms ("pass_away" → "die").
 //
-// Run it with `go generate ./retrieval` after `apt-get install wordnet-base`.
+// Run it with `go generate ./analysis` after `apt-get install wordnet-base`.
 // The output is committed, so footnote needs neither WordNet nor a network.
 package main
 
@@ -18,7 +18,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/footnote-dev/footnote/retrieval"
+	"github.com/footnote-dev/footnote/analysis"
 )
 
 // senses is how many of a word's senses, most common first, contribute
@@ -202,9 +202,9 @@ func phrasalVerb(lemma string) bool {
 // "showed_up" → "show_up"), as retrieval.PhraseKey builds it.
 func key(w string) string {
 	if verb, particle, ok := strings.Cut(w, "_"); ok {
-		return retrieval.Stem(verb) + "_" + particle
+		return analysis.Stem(verb) + "_" + particle
 	}
-	return retrieval.Stem(w)
+	return analysis.Stem(w)
 }
 
 func singleWord(w string) bool {
@@ -230,7 +230,7 @@ func write(out string, related map[string][]string, lemmas map[string]string) er
 		rel := related[w]
 		s := key(w)
 		for _, r := range rel {
-			rs := retrieval.Stem(r)
+			rs := analysis.Stem(r)
 			if rs != s && !contains(byStem[s], rs) && len(byStem[s]) < maxRelated {
 				byStem[s] = append(byStem[s], rs)
 			}

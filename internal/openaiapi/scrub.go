@@ -4,11 +4,9 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"regexp"
 	"strconv"
-	"strings"
-	"unicode/utf8"
 
+	"github.com/footnote-dev/footnote/internal/redact"
 	openai "github.com/sashabaranov/go-openai"
 )
 
@@ -25,27 +23,9 @@ type Error struct {
 
 func (e *Error) Error() string { return e.msg }
 
-// secretPatterns match credentials a message may carry even when they are
-// not the configured key: bearer tokens, OpenAI-style keys, and the
-// user:password part of a URL.
-var secretPatterns = []*regexp.Regexp{
-	regexp.MustCompile(`(?i)(bearer\s+)[^\s"',]+`),
-	regexp.MustCompile(`\bsk-[A-Za-z0-9_\-*]{6,}`),
-	regexp.MustCompile(`(//)[^/\s:@]+:[^/\s@]+@`),
-}
-
-// Redact removes secrets and anything that looks like a credential from s.
-func Redact(s string, secrets ...string) string {
-	for _, sec := range secrets {
-		if len(sec) >= 4 {
-			s = strings.ReplaceAll(s, sec, "[redacted]")
-		}
-	}
-	for _, re := range secretPatterns {
-		s = re.ReplaceAllString(s, "${1}[redacted]")
-	}
-	return s
-}
+// Redact removes secrets and anything that looks like a credential from s;
+// it is redact.New(secrets...).String(s).
+func Redact(s string, secrets ...string) string { return redact.New(secrets...).String(s) }
 
 // Scrub turns an error from a go-openai call into an *Error whose message
 // says what went wrong (status, server message) without secrets. A nil err
@@ -54,16 +34,19 @@ func Scrub(err error, secrets ...string) error {
 	if err == nil {
 		return nil
 	}
-	e := &Error{msg: Redact(err.Error(), secrets...)}
+	r := redact.New(secrets...)
+	e := &Error{msg: r.String(err.Error())}
 	var apiErr *openai.APIError
 	var reqErr *openai.RequestError
 	switch {
 	case errors.As(err, &apiErr):
 		e.Status = apiErr.HTTPStatusCode
-		e.msg = Redact(statusText(apiErr.HTTPStatusCode)+": "+apiErr.Message, secrets...)
+		e.msg = statusText(apiErr.HTTPStatusCode) + ": " + r.String(apiErr.Message)
 	case errors.As(err, &reqErr):
 		e.Status = reqErr.HTTPStatusCode
-		e.msg = Redact(statusText(reqErr.HTTPStatusCode)+": "+clip(string(reqErr.Body), 200), secrets...)
+		// Masked before it is clipped: a cut through a secret would leave
+		// a piece that no longer matches it.
+		e.msg = statusText(reqErr.HTTPStatusCode) + ": " + r.Clip(string(reqErr.Body), 200)
 	case errors.Is(err, context.DeadlineExceeded):
 		e.Timeout = true
 		e.msg = "timed out"
@@ -76,16 +59,4 @@ func statusText(code int) string {
 		return "HTTP " + strconv.Itoa(code) + " " + t
 	}
 	return "HTTP " + strconv.Itoa(code)
-}
-
-// clip shortens s to at most n bytes, on a rune boundary.
-func clip(s string, n int) string {
-	s = strings.TrimSpace(s)
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n] + "…"
 }

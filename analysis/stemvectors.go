@@ -1,4 +1,4 @@
-package retrieval
+package analysis
 
 import (
 	_ "embed"
@@ -19,9 +19,9 @@ import (
 //go:embed stemvectors.bin
 var stemVectorsBin string
 
-// stemVectors is the table, read in place: stems sorted, each a length
+// StemVectors is the table, read in place: stems sorted, each a length
 // byte and its bytes, then the vectors as int8 scaled by 127.
-type stemVectors struct {
+type StemVectors struct {
 	dim   int
 	stems []int32 // offset of each stem's length byte in raw
 	raw   string
@@ -32,18 +32,18 @@ type stemVectors struct {
 // A table that does not match this tokenizer is a build mistake that
 // TestStemVectorsMatchTheTokenizer catches; at run time it only costs the
 // word-vector features.
-var theStemVectors = sync.OnceValue(func() *stemVectors {
+var theStemVectors = sync.OnceValue(func() *StemVectors {
 	sv, err := parseStemVectors(stemVectorsBin)
 	if err != nil {
-		return &stemVectors{}
+		return &StemVectors{}
 	}
 	return sv
 })
 
-func parseStemVectors(b string) (*stemVectors, error) {
+func parseStemVectors(b string) (*StemVectors, error) {
 	header := fmt.Sprintf("footnote stem vectors\ntokenizer %s\n", TokenizerVersion)
 	if !strings.HasPrefix(b, header) {
-		return nil, fmt.Errorf("stem vectors: not for tokenizer version %s; run go generate ./retrieval", TokenizerVersion)
+		return nil, fmt.Errorf("stem vectors: not for tokenizer version %s; run go generate ./analysis", TokenizerVersion)
 	}
 	off := len(header)
 	if len(b) < off+8 {
@@ -51,7 +51,7 @@ func parseStemVectors(b string) (*stemVectors, error) {
 	}
 	dim, n := int(binary.LittleEndian.Uint32([]byte(b[off:off+4]))), int(binary.LittleEndian.Uint32([]byte(b[off+4:off+8])))
 	off += 8
-	sv := &stemVectors{dim: dim, stems: make([]int32, n), raw: b}
+	sv := &StemVectors{dim: dim, stems: make([]int32, n), raw: b}
 	for i := range n {
 		if off >= len(b) || off+1+int(b[off]) > len(b) {
 			return nil, fmt.Errorf("stem vectors: truncated at stem %d", i)
@@ -72,13 +72,13 @@ func parseStemVectors(b string) (*stemVectors, error) {
 }
 
 // stem returns the i-th stem, a slice of the table.
-func (sv *stemVectors) stem(i int) string {
+func (sv *StemVectors) stem(i int) string {
 	off := int(sv.stems[i])
 	return sv.raw[off+1 : off+1+int(sv.raw[off])]
 }
 
 // vector returns stem's vector, or "" for a stem the table lacks.
-func (sv *stemVectors) vector(stem string) string {
+func (sv *StemVectors) vector(stem string) string {
 	i, ok := sort.Find(len(sv.stems), func(i int) int { return strings.Compare(stem, sv.stem(i)) })
 	if !ok {
 		return ""
@@ -87,7 +87,7 @@ func (sv *stemVectors) vector(stem string) string {
 }
 
 // similarity is the cosine of two stems' vectors, 0 when either is unknown.
-func (sv *stemVectors) similarity(a, b string) float64 {
+func (sv *StemVectors) similarity(a, b string) float64 {
 	va, vb := sv.vector(a), sv.vector(b)
 	if va == "" || vb == "" {
 		return 0
@@ -104,3 +104,17 @@ func dotInt8(a, b string) float64 {
 	}
 	return float64(sum) / (127 * 127)
 }
+
+// WordVectors is the embedded GloVe table, indexed on first use.
+func WordVectors() *StemVectors { return theStemVectors() }
+
+// Dim is the table's dimension; 0 when the table could not be read.
+func (sv *StemVectors) Dim() int { return sv.dim }
+
+// Vector returns a stem's int8 vector as a string of bytes (index bytes,
+// don't range runes), or "" when the stem has none.
+func (sv *StemVectors) Vector(stem string) string { return sv.vector(stem) }
+
+// Similarity is the cosine between two stems' vectors, 0 when either has
+// none.
+func (sv *StemVectors) Similarity(a, b string) float64 { return sv.similarity(a, b) }

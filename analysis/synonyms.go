@@ -1,4 +1,4 @@
-package retrieval
+package analysis
 
 import (
 	_ "embed"

@@ -1,6 +1,8 @@
-// Package retrieval finds the paragraphs that answer a question: a vector
-// search in chromem-go fused with BM25 over stemmed tokens.
-package retrieval
+// Package analysis is footnote's text analysis, shared by indexing,
+// retrieval, answering and verifying: words and stemmed tokens, lemmas,
+// WordNet relations, GloVe word vectors, and questions weighted by the
+// corpus's term statistics.
+package analysis
 
 import (
 	"regexp"
@@ -40,7 +42,7 @@ func Tokens(text string) []string { return tokensWith(text, Stem) }
 func tokensWith(text string, stem func(string) string) []string {
 	var out []string
 	for _, w := range Words(text) {
-		if isStop(w) {
+		if IsStop(w) {
 			continue
 		}
 		out = append(out, stem(w))
@@ -63,8 +65,8 @@ func Words(text string) []string {
 // which suffix stripping cannot do.
 func Stem(w string) string { return english.Stem(lemma(w), false) }
 
-// isStop reports whether a lower-case word carries no topic.
-func isStop(w string) bool { return english.IsStopWord(w) || questionWords[w] }
+// IsStop reports whether a lower-case word carries no topic.
+func IsStop(w string) bool { return english.IsStopWord(w) || questionWords[w] }
 
 // hasAcronym is a fast pre-check for acronym: "x.y." somewhere in s. Most
 // text has none, and the regular expression is a hot spot of indexing.
@@ -79,12 +81,13 @@ func hasAcronym(s string) bool {
 
 func isLowerASCII(b byte) bool { return b >= 'a' && b <= 'z' }
 
-// stemCache memoises Stem for one index. A corpus has a bounded vocabulary,
+// StemCache memoises Stem for one index. A corpus has a bounded vocabulary,
 // and Porter2 is the costliest step of tokenising, paid again for every
 // paragraph the rerank reads.
-type stemCache struct{ m sync.Map }
+type StemCache struct{ m sync.Map }
 
-func (c *stemCache) stem(w string) string {
+// Stem is Stem through the cache.
+func (c *StemCache) Stem(w string) string {
 	if s, ok := c.m.Load(w); ok {
 		return s.(string)
 	}
@@ -93,5 +96,5 @@ func (c *stemCache) stem(w string) string {
 	return s
 }
 
-// tokens is Tokens through the cache.
-func (c *stemCache) tokens(text string) []string { return tokensWith(text, c.stem) }
+// Tokens is Tokens through the cache.
+func (c *StemCache) Tokens(text string) []string { return tokensWith(text, c.Stem) }

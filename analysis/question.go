@@ -1,6 +1,18 @@
-package retrieval
+package analysis
 
 import "slices"
+
+// TermStats is what weighing a question needs from a corpus: how rare each
+// stem is. retrieval's BM25 index is one; a remote store's statistics are
+// another.
+type TermStats interface {
+	// IDF is the inverse document frequency of a stem.
+	IDF(stem string) float64
+	// DocFreq is how many chunks contain the stem.
+	DocFreq(stem string) int
+	// Len is how many chunks there are.
+	Len() int
+}
 
 // Question is a question's content stems weighted by IDF, for scoring how
 // much of it a sentence or paragraph covers.
@@ -21,7 +33,7 @@ type Question struct {
 const relatedCredit = 0.5
 
 // NewQuestion weighs the stems of q by their IDF in lx.
-func NewQuestion(q string, lx *Lexical) Question {
+func NewQuestion(q string, lx TermStats) Question {
 	qs := Question{weight: map[string]float64{}, related: map[string][]string{}}
 	for _, t := range Tokens(q) {
 		if _, ok := qs.weight[t]; ok {
@@ -69,7 +81,16 @@ func (q Question) Coverage(stems map[string]bool) float64 {
 }
 
 // StemSet returns the set of content stems in text.
-func StemSet(text string) map[string]bool { return toSet(Tokens(text)) }
+func StemSet(text string) map[string]bool { return Set(Tokens(text)) }
+
+// Set returns stems as a set.
+func Set(stems []string) map[string]bool {
+	m := make(map[string]bool, len(stems))
+	for _, s := range stems {
+		m[s] = true
+	}
+	return m
+}
 
 // IsEmpty reports whether the question has no content stems at all.
 func (q Question) IsEmpty() bool { return q.total == 0 }
@@ -88,8 +109,20 @@ const (
 // softCredit is the partial credit a question term earns from its nearest
 // word in stems by word-vector similarity (see softFloor).
 func softCredit(t string, stems map[string]bool) float64 {
+	best := Similarity(t, stems)
+	if best < softFloor {
+		return 0
+	}
+	return softScale * relatedCredit * (best - softFloor) / (1 - softFloor)
+}
+
+// Similarity is the word-vector cosine between stem and its nearest
+// neighbour in stems, 0 when either has no vector: the bridge the answer
+// verifier uses to tell a paraphrase ("money" for "financial") from a
+// question about something else ("favourite" near "food").
+func Similarity(stem string, stems map[string]bool) float64 {
 	sv := theStemVectors()
-	vt := sv.vector(t)
+	vt := sv.vector(stem)
 	if vt == "" {
 		return 0
 	}
@@ -99,8 +132,5 @@ func softCredit(t string, stems map[string]bool) float64 {
 			best = max(best, dotInt8(vt, vs))
 		}
 	}
-	if best < softFloor {
-		return 0
-	}
-	return softScale * relatedCredit * (best - softFloor) / (1 - softFloor)
+	return best
 }

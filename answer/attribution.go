@@ -1,0 +1,106 @@
+package answer
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/footnote-dev/footnote/analysis"
+)
+
+// Reporting verbs: "X said …", "… , adds X", "according to X".
+const reportingVerb = `(?:said|says|say|wrote|writes|write|told|tells|tell|stated|states|noted|notes|argued|argues|warned|warns|added|adds|explained|explains|claimed|claims|described|describes|called|calls|insisted|insists|observed|observes|commented|comments|remarked|remarks|reported|reports|suggested|suggests|believes|believed|thinks|predicted|predicts|cautioned|cautions|emphasized|emphasised|stressed|stresses|asserted|asserts|quipped|declared|declares|announced|announces|hailed|hails|echoed|echoes|recalled|recalls|praised|praises|referred|put it|puts it)`
+
+var (
+	// capRun is a run of capitalised words, hyphens and connectors inside.
+	capRun         = `((?:[A-Z][\p{L}'’.-]*)(?:\s+(?:of\s+|for\s+)?[A-Z][\p{L}'’.-]*)*)`
+	speakerBefore  = regexp.MustCompile(capRun + `(?:,[^,]{1,90},)?\s+(?:also\s+|later\s+|then\s+)?` + reportingVerb + `\b`)
+	speakerAfter   = regexp.MustCompile(`[,"”]\s*` + reportingVerb + `\s+` + capRun)
+	speakerAccord  = regexp.MustCompile(`(?i:according to|per|in the words of)\s+` + capRun)
+	pronounSpeaker = regexp.MustCompile(`(?i)\b(?:he|she|they|the official|the aide|the analyst|the expert)\s+` + reportingVerb + `\b`)
+)
+
+// speakersIn returns who text says said something, by the reporting
+// patterns above, and whether a pronoun reports something ("he told
+// reporters"), in which case the speaker is named elsewhere.
+func speakersIn(text string, stats analysis.TermStats) (names []name, pronoun bool) {
+	text = typographic.Replace(text)
+	for _, re := range []*regexp.Regexp{speakerBefore, speakerAfter, speakerAccord} {
+		for _, m := range re.FindAllStringSubmatch(text, -1) {
+			run := m[1]
+			ws := splitWords(run)
+			if len(ws) > 0 {
+				// the run is cut out of its sentence, so its first word is not
+				// a sentence opener unless it opens the text
+				ws[0].initial = strings.HasPrefix(strings.TrimSpace(text), run)
+			}
+			names = append(names, namesIn(ws, func(string) bool { return false }, stats)...)
+		}
+	}
+	return names, pronounSpeaker.MatchString(text)
+}
+
+// attributionFails reports whether the claim gives a statement to someone
+// its paragraphs do not: the speaker must be named there, and where the
+// paragraph sentence that best matches the claim names its own speaker,
+// it must be that one ("Xi wrote …" against "… , McCreary wrote").
+func attributionFails(claim string, paragraphs []string, stats analysis.TermStats) (string, bool) {
+	speakers, _ := speakersIn(claim, stats)
+	if len(speakers) == 0 {
+		return "", false
+	}
+	joined := strings.Join(paragraphs, "\n")
+	all := newNameIndex(joined, stats)
+	best := bestSentence(claim, speakers, paragraphs, stats)
+	named, pronoun := speakersIn(best, stats)
+	for _, sp := range speakers {
+		if !all.has(sp) {
+			return sp.String(), true
+		}
+		if len(named) > 0 && !pronoun && !anyHas(named, sp) {
+			return sp.String(), true
+		}
+	}
+	return "", false
+}
+
+func anyHas(named []name, n name) bool {
+	for _, m := range named {
+		if (nameIndex{words: setOf(m.tokens...), caps: setOf(m.tokens...)}).has(n) {
+			return true
+		}
+	}
+	return false
+}
+
+// bestSentence is the paragraph sentence sharing most of the claim's
+// words once the speaker's own words are left out.
+func bestSentence(claim string, speakers []name, paragraphs []string, stats analysis.TermStats) string {
+	drop := map[string]bool{}
+	for _, sp := range speakers {
+		for _, t := range sp.tokens {
+			drop[t] = true
+		}
+	}
+	var kept []string
+	for _, w := range splitWords(claim) {
+		if !drop[fold(w.lower())] {
+			kept = append(kept, w.text)
+		}
+	}
+	q := analysis.NewQuestion(strings.Join(kept, " "), stats)
+	best, bestScore := "", -1.0
+	for _, p := range paragraphs {
+		for _, s := range sentencesOf(p) {
+			if sc := q.Coverage(analysis.StemSet(s)); sc > bestScore {
+				best, bestScore = s, sc
+			}
+		}
+	}
+	return best
+}
+
+// sentenceStop ends a sentence of a paragraph: a full stop, or the close
+// of a quotation followed by a capital.
+var sentenceStop = regexp.MustCompile(`[.!?]["'”’]?\s+`)
+
+func sentencesOf(p string) []string { return sentenceStop.Split(typographic.Replace(p), -1) }

@@ -1,0 +1,274 @@
+package answer
+
+import (
+	"strings"
+
+	"github.com/footnote-dev/footnote/analysis"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// name is one name a text mentions — a person, place, organisation, day
+// or month — as folded tokens, with where it stands among the words.
+type name struct {
+	tokens []string
+	// raw are the tokens lower-cased but not folded, for corpus look-ups.
+	raw        []string
+	start, end int // word positions [start, end)
+	// acronym: written as capitals ("DMZ", "U.S."), matched by initials.
+	acronym bool
+}
+
+func (n name) String() string { return strings.Join(n.tokens, " ") }
+
+// titles are capitalised words that say what someone is, not who: they
+// split "Chinese President Xi Jinping" into "Chinese" and "Xi Jinping".
+var titles = setOf("president", "presidents", "prime", "minister", "secretary", "general", "chairman", "chair",
+	"leader", "supreme", "mr", "mrs", "ms", "dr", "prof", "professor", "sir", "king", "queen", "premier",
+	"chancellor", "comrade", "marshal", "director", "speaker", "ambassador", "aide", "spokesman", "spokeswoman",
+	"spokesperson", "official", "analyst", "expert", "first", "lady", "dictator", "foreign", "vice", "deputy",
+	"chief", "commander", "senator", "governor", "mayor", "former", "late", "current", "outstanding", "eternal", "dear")
+
+// openers are capitalised sentence openers that are not names.
+var openers = setOf("however", "instead", "meanwhile", "also", "additionally", "moreover", "furthermore", "still",
+	"yet", "then", "thus", "therefore", "overall", "finally", "here", "there", "both", "each", "some", "many", "most",
+	"according", "despite", "since", "because", "although", "though", "while", "when", "after", "before", "during",
+	"analysts", "experts", "officials", "observers", "critics", "sources", "reports", "yes", "no", "in", "on", "at",
+	"as", "by", "for", "from", "with", "without", "under", "over", "its", "his", "her", "their", "this", "that",
+	"these", "those", "another", "other", "such", "per", "following", "amid", "unlike", "like", "citing", "neither")
+
+// compass words tell apart names that share the rest: North and South
+// Korea.
+var compass = setOf("north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "new", "old", "upper", "lower")
+
+// connectors may sit inside a name: "Ministry of Unification".
+var connectors = setOf("of", "for", "and")
+
+// namesIn finds the names of text. known reports whether a word is
+// capitalised somewhere in the material the text is checked against; a
+// sentence's first word counts as a name only when it is a name there, or
+// the corpus has never seen it (a stop word, "Notably" or "Instead" is
+// neither).
+func namesIn(ws []word, known func(lower string) bool, stats analysis.TermStats) []name {
+	var out []name
+	for i := 0; i < len(ws); {
+		if !ws[i].capitalised() {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(ws) && !ws[j].broken && (ws[j].capitalised() || ws[j].joined ||
+			(connectors[ws[j].lower()] && ws[j].lower() != "and" && j+1 < len(ws) && ws[j+1].capitalised() && !ws[j+1].broken)) {
+			j++
+		}
+		out = append(out, splitName(ws, i, j, known, stats)...)
+		i = j
+	}
+	return out
+}
+
+// splitName cuts the capitalised run ws[i:j] at titles and connectors into
+// names, dropping stop words and an opener that is not a name.
+func splitName(ws []word, i, j int, known func(string) bool, stats analysis.TermStats) []name {
+	var out []name
+	cur := name{start: -1}
+	emit := func() {
+		if len(cur.tokens) > 0 {
+			out = append(out, cur)
+		}
+		cur = name{start: -1}
+	}
+	for k := i; k < j; k++ {
+		w := ws[k]
+		low := w.lower()
+		skip := titles[low] || (connectors[low] && !w.capitalised()) || low == "i" ||
+			(!w.joined && english.IsStopWord(low)) || isNumberWord(low) ||
+			(k == i && w.initial && j == i+1 && !initialIsName(low, known, stats))
+		if skip && !w.joined {
+			emit()
+			continue
+		}
+		if cur.start < 0 {
+			cur.start = k
+		}
+		cur.tokens = append(cur.tokens, fold(low))
+		cur.raw = append(cur.raw, low)
+		cur.end = k + 1
+		if isAcronym(w.text) {
+			cur.acronym = true
+		}
+	}
+	emit()
+	return mergeInitials(out)
+}
+
+// initialIsName decides for a single capitalised word opening a sentence.
+func initialIsName(low string, known func(string) bool, stats analysis.TermStats) bool {
+	if openers[low] || strings.HasSuffix(low, "ly") || english.IsStopWord(low) {
+		return false
+	}
+	return known(low) || stats.DocFreq(analysis.Stem(low)) == 0
+}
+
+// mergeInitials joins single letters ("U", "S" of "U.S.") into one acronym.
+func mergeInitials(ns []name) []name {
+	var out []name
+	for _, n := range ns {
+		if len(n.tokens) > 1 && allSingleLetters(n.tokens) {
+			n = name{tokens: []string{strings.Join(n.tokens, "")}, raw: []string{strings.Join(n.raw, "")}, start: n.start, end: n.end, acronym: true}
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+func allSingleLetters(ts []string) bool {
+	for _, t := range ts {
+		if len(t) != 1 {
+			return false
+		}
+	}
+	return true
+}
+
+func isAcronym(s string) bool {
+	if len(s) < 2 {
+		return len(s) == 1
+	}
+	for _, r := range s {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// fold lower-cases a name token and folds a demonym onto its country, so
+// that "Russian" matches "Russia" and "Chinese" "China": the common
+// suffixes go from words long enough to carry them.
+func fold(low string) string {
+	if len(low) < 5 {
+		return low
+	}
+	for _, suf := range []string{"ese", "ians", "ian", "ans", "an", "a", "e", "y", "n"} {
+		if strings.HasSuffix(low, suf) && len(low)-len(suf) >= 4 {
+			return low[:len(low)-len(suf)]
+		}
+	}
+	return low
+}
+
+// nameIndex is what a paragraph (or a question) says about names: its
+// words, its capitalised words, and the initials of its capitalised runs.
+type nameIndex struct {
+	words    map[string]bool
+	caps     map[string]bool
+	initials map[string]bool
+	names    []name
+	ws       []word
+}
+
+func newNameIndex(text string, stats analysis.TermStats) nameIndex {
+	ws := splitWords(text)
+	ix := nameIndex{words: map[string]bool{}, caps: map[string]bool{}, initials: map[string]bool{}, ws: ws}
+	for _, w := range ws {
+		ix.words[fold(w.lower())] = true
+		if w.capitalised() {
+			ix.caps[fold(w.lower())] = true
+		}
+	}
+	ix.names = namesIn(ws, func(string) bool { return true }, stats)
+	for i := 0; i < len(ws); {
+		j := i
+		var ini strings.Builder
+		for j < len(ws) && ws[j].capitalised() && (j == i || !ws[j].broken) {
+			ini.WriteString(initialsOf(ws[j].text))
+			j++
+		}
+		if j > i+1 {
+			ix.initials[strings.ToLower(ini.String())] = true
+		}
+		i = max(j, i+1)
+	}
+	return ix
+}
+
+// initialsOf is a word's contribution to an acronym: its first letter, or
+// the whole of a roman numeral or acronym ("II" in "World War II").
+func initialsOf(w string) string {
+	if isAcronym(w) {
+		return w
+	}
+	return w[:1]
+}
+
+// has reports whether the index supports the name: every token occurs
+// ("Kim" in "Kim Jong Un"), or the name's first or last token stands
+// there as a name and no compass word tells them apart ("Kim Jong Un" for
+// "Kim", not "South Korea" for "North Korea"), or an acronym spells the
+// initials of a run of capitals ("WWII", "World War II").
+func (ix nameIndex) has(n name) bool {
+	all := true
+	for _, t := range n.tokens {
+		all = all && ix.words[t]
+	}
+	if all {
+		return true
+	}
+	if n.acronym && len(n.tokens) == 1 && ix.initials[n.tokens[0]] {
+		return true
+	}
+	if len(n.tokens) < 2 {
+		return false
+	}
+	for _, t := range n.tokens {
+		if compass[t] {
+			return false
+		}
+	}
+	return ix.caps[n.tokens[0]] || ix.caps[n.tokens[len(n.tokens)-1]]
+}
+
+// contrasts reports whether the paragraph puts another name where the
+// sentence puts n: "Chinese embassy" against "Russian embassy", "Xi
+// invited" against "Putin invited". A name missing from the paragraph
+// without such a rival is context the model added ("the Victory Day
+// parade" for "the parade"), not a swap.
+func (ix nameIndex) contrasts(n name, sentence []word, inSentence nameIndex) bool {
+	left, right := contextWord(sentence, n.start-1, -1), contextWord(sentence, n.end, +1)
+	for _, p := range ix.names {
+		if inSentence.has(p) || samePerson(p, n) {
+			continue
+		}
+		if right != "" && stemAt(ix.ws, p.end, +1) == right || left != "" && stemAt(ix.ws, p.start-1, -1) == left {
+			return true
+		}
+	}
+	return false
+}
+
+func samePerson(a, b name) bool { return nameIndex{words: setOf(a.tokens...)}.has(b) }
+
+// contextWord is the stem of the nearest content word from position i in
+// direction dir, looking past up to two stop words; "" when there is none.
+func contextWord(ws []word, i, dir int) string { return stemAt(ws, i, dir) }
+
+func stemAt(ws []word, i, dir int) string {
+	for skipped := 0; i >= 0 && i < len(ws) && skipped <= 2; i += dir {
+		low := ws[i].lower()
+		if english.IsStopWord(low) || titles[low] {
+			skipped++
+			continue
+		}
+		return analysis.Stem(low)
+	}
+	return ""
+}
+
+func setOf(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}

@@ -1,0 +1,181 @@
+package answer
+
+import (
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Number words and their values; ordinals count as their cardinal.
+var (
+	units = map[string]float64{
+		"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+		"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+		"seventeen": 17, "eighteen": 18, "nineteen": 19,
+		"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+		"ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+		"fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+	}
+	tens = map[string]float64{
+		"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+		"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
+		"eightieth": 80, "ninetieth": 90,
+	}
+	scales = map[string]float64{
+		"hundred": 100, "hundredth": 100, "thousand": 1e3, "thousandth": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+	}
+	// vague words are numbers a paraphrase uses loosely ("one of the
+	// reasons", "the first time", "a second visit"): a claim need not
+	// find them in its paragraph.
+	vague = setOf("one", "first", "second")
+)
+
+func isNumberWord(w string) bool {
+	_, u := units[w]
+	_, t := tens[w]
+	_, s := scales[w]
+	return u || t || s
+}
+
+// figure matches a number written in digits: 2011, 1,000, 3.5, 70th, 60%,
+// 3:00, and the short end of a range such as 1950-53.
+var figure = regexp.MustCompile(`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?::\d{2})?(?:\.\d+)?`)
+
+// numbersIn returns the values of the numbers text states, in digits or in
+// words ("fifteen", "twenty-four", "seventieth", "1.5 million"). With
+// strict unset, vague words are skipped.
+func numbersIn(text string, strict bool) []float64 {
+	var out []float64
+	ws := splitWords(strings.ToLower(text))
+	for i := 0; i < len(ws); i++ {
+		w := ws[i].text
+		if v, ok := digitsValue(w); ok {
+			if i+1 < len(ws) && scales[ws[i+1].text] > 0 && !ws[i+1].broken {
+				v *= scales[ws[i+1].text]
+				i++
+			}
+			out = append(out, v)
+			continue
+		}
+		v, n := wordsValue(ws[i:])
+		if n == 0 {
+			continue
+		}
+		if strict || n > 1 || !vague[w] {
+			out = append(out, v)
+		}
+		i += n - 1
+	}
+	return append(out, rangeEnds(text)...)
+}
+
+// digitsValue reads "2011", "70th", "1950s"; splitWords has already cut
+// "1,000" and "3.5" at their punctuation, so figures are re-read from the
+// text in rangeEnds and digitGroups.
+func digitsValue(w string) (float64, bool) {
+	end := 0
+	for end < len(w) && w[end] >= '0' && w[end] <= '9' {
+		end++
+	}
+	if end == 0 {
+		return 0, false
+	}
+	switch w[end:] {
+	case "", "st", "nd", "rd", "th", "s":
+	default:
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(w[:end], 64)
+	return v, err == nil
+}
+
+// wordsValue reads a run of number words from the start of ws: "twenty
+// four", "twenty-four", "one hundred and five"; n is how many words it used.
+func wordsValue(ws []word) (v float64, n int) {
+	var total, cur float64
+	for n < len(ws) {
+		w := ws[n].text
+		switch {
+		case units[w] > 0 || w == "zero":
+			cur += units[w]
+		case tens[w] > 0:
+			cur += tens[w]
+		case scales[w] > 0 && n > 0:
+			if cur == 0 {
+				cur = 1
+			}
+			cur *= scales[w]
+			if scales[w] >= 1e3 {
+				total, cur = total+cur, 0
+			}
+		case w == "and" && n > 0 && n+1 < len(ws) && isNumberWord(ws[n+1].text):
+		default:
+			return total + cur, n
+		}
+		n++
+	}
+	return total + cur, n
+}
+
+// rangeEnds expands the short end of year ranges, "1950-53" → 1953, and
+// reads decimals and thousands ("3.5", "1,000") whole.
+func rangeEnds(text string) []float64 {
+	var out []float64
+	for _, m := range figure.FindAllString(text, -1) {
+		if strings.ContainsAny(m, ".,:") {
+			if v, err := strconv.ParseFloat(strings.NewReplacer(",", "", ":00", "").Replace(m), 64); err == nil {
+				out = append(out, v)
+			}
+		}
+	}
+	for _, m := range yearRange.FindAllStringSubmatch(text, -1) {
+		if v, err := strconv.ParseFloat(m[1][:2]+m[2], 64); err == nil {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+var yearRange = regexp.MustCompile(`\b(\d{4})\s*[-–]\s*(\d{2})\b`)
+
+// missingNumber returns the first number claim states that none of the
+// texts states, and whether there is one. "Twenty of them" is not
+// supported by "15 of them"; "3.5" is not by "3" and "5".
+func missingNumber(claim string, texts []string) (float64, bool) {
+	var have []float64
+	for _, t := range texts {
+		have = append(have, numbersIn(t, true)...)
+	}
+	for _, v := range numbersIn(claim, false) {
+		if !containsValue(have, v) && !partOfDecimal(claim, v) {
+			return v, true
+		}
+	}
+	return 0, false
+}
+
+// partOfDecimal: splitWords reads "3.5" as 3 and 5; the whole figure is
+// checked on its own, so its pieces are not.
+func partOfDecimal(claim string, v float64) bool {
+	for _, m := range figure.FindAllString(claim, -1) {
+		if !strings.ContainsAny(m, ".,:") {
+			continue
+		}
+		for _, p := range strings.FieldsFunc(m, func(r rune) bool { return r == '.' || r == ',' || r == ':' }) {
+			if f, err := strconv.ParseFloat(p, 64); err == nil && f == v {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func containsValue(vs []float64, v float64) bool {
+	for _, x := range vs {
+		if math.Abs(x-v) < 1e-9 {
+			return true
+		}
+	}
+	return false
+}

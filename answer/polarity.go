@@ -1,0 +1,154 @@
+package answer
+
+import (
+	"cmp"
+	"regexp"
+	"strings"
+
+	"github.com/footnote-dev/footnote/analysis"
+)
+
+// Negation: syntactic cues, and verbs and nouns that negate by meaning
+// ("declined", "absence"), as stems.
+var (
+	negationWords = setOf("not", "no", "never", "none", "nothing", "nobody", "neither", "nor", "without", "cannot")
+	negationStems = setOf("declin", "refus", "reject", "deni", "deny", "skip", "snub", "absenc", "absent", "fail",
+		"avoid", "miss", "ignor", "omit", "lack", "unabl", "abstain", "boycott", "cancel", "rebuf", "spurn", "shun",
+		"instead", "halt", "withdrew", "withdraw", "dismiss", "renege")
+	// speculation on the paragraph's side: it says a thing may happen.
+	speculationWords = setOf("will", "would", "may", "might", "could", "possibility", "possible", "possibly",
+		"potential", "potentially", "likely", "expected", "scheduled", "plans", "planned", "intends", "speculation",
+		"rumors", "rumours", "if", "whether", "perhaps", "probably", "prospect")
+	// hedges on the sentence's side: it does not claim the thing happened.
+	hedgeWords = setOf("will", "would", "may", "might", "could", "can", "possibility", "possible", "possibly",
+		"potential", "potentially", "likely", "unlikely", "expected", "expects", "expect", "scheduled", "schedule",
+		"plans", "plan", "planned", "planning", "intends", "intend", "intended", "speculation", "speculated",
+		"rumors", "rumours", "rumored", "if", "whether", "perhaps", "probably", "prospect", "due", "set", "slated",
+		"upcoming", "future", "reportedly", "allegedly", "suggest", "suggests", "suggested", "say", "says", "said",
+		"according", "believed", "believe", "claimed", "claims", "predicted", "predict", "hope", "hopes", "hoped",
+		"aim", "aims", "aimed", "seek", "seeks", "sought", "invited", "invitation", "proposed", "raise", "raises")
+)
+
+// clauseBreak splits text into clauses: sentences, and the parts of a
+// sentence that "but", "while", "though" or a semicolon set against each
+// other.
+var clauseBreak = regexp.MustCompile(`[.!?;:]+["'”’)]*\s+|\s+-\s+|,?\s+\b(?:but|while|whereas|although|though|yet|however)\b,?\s+`)
+
+func clausesOf(text string) []string {
+	var out []string
+	for _, c := range clauseBreak.Split(typographic.Replace(text), -1) {
+		if strings.TrimSpace(c) != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// clauseCues reports a clause's negation and speculation as they bear on
+// the words it shares with the clause it is compared with.
+type clauseCues struct{ negated, speculative, hedged bool }
+
+// cueScope is how many words after a negation or speculation cue it
+// governs: "never visited a foreign country" negates the visit, not "the
+// death of his father" later in the clause.
+const cueScope = 6
+
+// cuesOf reads the cues of clause that govern one of the shared stems.
+func cuesOf(clause string, shared map[string]bool) clauseCues {
+	var c clauseCues
+	ws := splitWords(strings.ReplaceAll(typographic.Replace(strings.ToLower(clause)), "n't", " not"))
+	for i, w := range ws {
+		low := w.text
+		c.hedged = c.hedged || hedgeWords[low]
+		lexical := negationStems[analysis.Stem(low)]
+		if negationWords[low] || lexical {
+			c.negated = c.negated || governs(ws, i, lexical, shared)
+		}
+		if speculationWords[low] {
+			c.speculative = c.speculative || governs(ws, i, false, shared)
+		}
+	}
+	return c
+}
+
+// governs reports whether the cue at ws[i] reaches a shared stem within
+// cueScope words, stopping at punctuation; a negating verb or noun
+// ("declined", "absence") governs itself too.
+func governs(ws []word, i int, self bool, shared map[string]bool) bool {
+	if self && shared[analysis.Stem(ws[i].text)] {
+		return true
+	}
+	for j := i + 1; j < len(ws) && j <= i+cueScope && !ws[j].broken; j++ {
+		if shared[analysis.Stem(ws[j].text)] {
+			return true
+		}
+	}
+	return false
+}
+
+// minClauseMatch is the share of a sentence clause's content words its
+// best paragraph clause must hold for their polarity to be compared: below
+// it the two are not about the same thing.
+const minClauseMatch = 0.6
+
+// polarityConflict checks each clause of a claim against the paragraph
+// clause that matches it best. It returns ReasonPolarity when one affirms
+// what the other negates ("Kim accepted the invitation" against "rejecting
+// the invitation"), ReasonSpeculative when the claim states as done what
+// the paragraph says only may happen ("Kim visited Moscow" against "Kim
+// will visit Moscow for the first time"), and "" otherwise. A tie with a
+// clause that agrees is agreement.
+func polarityConflict(claim string, paragraphs []string, stats analysis.TermStats) Reason {
+	var paraClauses []string
+	for _, p := range paragraphs {
+		paraClauses = append(paraClauses, clausesOf(p)...)
+	}
+	for _, cc := range clausesOf(claim) {
+		q := analysis.NewQuestion(cc, stats)
+		if len(analysis.Tokens(cc)) < 2 {
+			continue
+		}
+		if r := conflictWith(cc, q, paraClauses); r != "" {
+			return r
+		}
+	}
+	return ""
+}
+
+func conflictWith(claimClause string, q analysis.Question, paraClauses []string) Reason {
+	best := 0.0
+	var top []string
+	for _, pc := range paraClauses {
+		s := q.Coverage(analysis.StemSet(pc))
+		switch {
+		case s > best+0.05:
+			best, top = s, []string{pc}
+		case s >= best-0.05:
+			top = append(top, pc)
+			best = max(best, s)
+		}
+	}
+	if best < minClauseMatch {
+		return ""
+	}
+	claimStems := analysis.StemSet(claimClause)
+	var reason Reason
+	for _, pc := range top {
+		shared := map[string]bool{}
+		for st := range analysis.StemSet(pc) {
+			if claimStems[st] {
+				shared[st] = true
+			}
+		}
+		cc, pcc := cuesOf(claimClause, shared), cuesOf(pc, shared)
+		switch {
+		case pcc.negated != cc.negated:
+			reason = cmp.Or(reason, ReasonPolarity)
+		case pcc.speculative && !cc.hedged:
+			reason = cmp.Or(reason, ReasonSpeculative)
+		default:
+			return ""
+		}
+	}
+	return reason
+}

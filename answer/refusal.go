@@ -1,0 +1,94 @@
+package answer
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/footnote-dev/footnote/corpus"
+)
+
+// What a refusal refers to: the material the model was given.
+const sourceNoun = `(?:sources?|articles?|passages?|paragraphs?|context|documents?|texts?|excerpts?|materials?|information|corpus|reports?|snippets?|extracts?|provided (?:content|data)|given (?:content|data)|data (?:provided|given))`
+
+// Verbs of stating, mentioning, containing and providing, as a refusal
+// negates them: "the articles don't mention…", "none of the sources say…".
+const statingVerb = `(?:say|says|state|states|mention|mentions|contain|contains|provide|provides|include|includes|specify|specifies|indicate|indicates|give|gives|offer|offers|address|addresses|cover|covers|discuss|discusses|reveal|reveals|describe|describes|answer|answers|tell|tells|detail|details|report|reports|list|lists|identify|identifies|note|notes|explain|explains|clarify|clarifies|disclose|discloses|touch on|touches on|refer to|refers to|shed light on|sheds light on|make clear|makes clear|go into|goes into|name|names|confirm|confirms|show|shows|establish|establishes)`
+
+// refusalPatterns are meaning-bearing forms of "the sources do not
+// answer this", matched on the normalised, lower-case claim anywhere in
+// it. Each pairs a negation with a reference to the sources or to the
+// speaker's own knowledge, so that "Kim did not mention Putin" (a claim
+// about Kim) is not one.
+var refusalPatterns = compileAll(
+	// "the (provided) articles do not mention", "the context I was given doesn't say"
+	`\b`+sourceNoun+`(?:\s+[\w,'-]+){0,5}?\s+(?:do|does|did)\s*(?:not|n't)\s+(?:\w+\s+){0,2}?`+statingVerb+`\b`,
+	`\b`+sourceNoun+`(?:\s+[\w'-]+){0,3}?\s+(?:never|fail to|fails to|failed to|cannot|can't|can not)\s+`+statingVerb+`\b`,
+	// "none of the sources say", "neither article mentions", "no source states"
+	`\b(?:none of|neither of|neither|no)\s+(?:the\s+|these\s+|those\s+)?(?:\w+\s+)?`+sourceNoun+`\s+(?:\w+\s+)?`+statingVerb+`\b`,
+	// "the sources are silent on", "say nothing about", "make no mention of"
+	`\b`+sourceNoun+`(?:\s+[\w'-]+){0,3}?\s+(?:are|is|were|was|remain|remains)\s+silent\b`,
+	`\b(?:say|says|said|mention|mentions|contain|contains|tell|tells|reveal|reveals)\s+nothing\s+(?:about|on|of|regarding|concerning)\b`,
+	`\bmakes?\s+no\s+(?:mention|reference)\b`,
+	`\b(?:provides?|gives?|offers?|contains?|includes?|has|have|had|holds?)\s+no\s+(?:information|details?|data|mention|indication|evidence|record|answer)\b`,
+	// "there is no information about", "there's no mention of"
+	`\bthere(?:\s+is|'s|\s+are|\s+was|\s+were)?\s+no\s+(?:\w+\s+)?(?:information|mention|details?|data|indication|record|reference|evidence|answer|word|statement)\b`,
+	`\b(?:no|not enough|insufficient|little)\s+(?:\w+\s+)?(?:information|details?|data)\s+(?:about|on|regarding|concerning|as to|is|are|was|were|to)\b`,
+	`\bno\s+(?:mention|indication|record)\s+(?:of|that|about)\b`,
+	`\bnothing\s+(?:in|from)\s+(?:the\s+|these\s+)?(?:\w+\s+)?`+sourceNoun+`\b`,
+	// "is not mentioned", "are not stated": verbs that only texts do
+	`\b(?:(?:is|are|was|were)\s+not|isn't|aren't|wasn't|weren't)\s+(?:explicitly\s+|specifically\s+|directly\s+)?(?:mentioned|stated)\b`,
+	`\bnot\s+(?:explicitly\s+|specifically\s+)?(?:mentioned|stated|specified|given|provided|included|covered|addressed|discussed|found|available|reported|disclosed|answered)\s+(?:in|by|anywhere in|within)\s+(?:the\s+|these\s+|any\s+of\s+the\s+)?(?:\w+\s+)?`+sourceNoun+`\b`,
+	`\b(?:does\s+not|doesn't|do\s+not|don't)\s+appear\s+(?:in|anywhere in)\s+(?:the\s+|these\s+)?(?:\w+\s+)?`+sourceNoun+`\b`,
+	`\bnot\s+(?:in|part of|among|covered by|found in|included in)\s+(?:the\s+|these\s+|any\s+of\s+the\s+)?(?:\w+\s+)?`+sourceNoun+`\b`,
+	// the speaker's own knowledge: "I couldn't find", "I don't know"
+	`\bi(?:\s+|')(?:could\s*not|couldn't|cannot|can't|can\s+not|am\s+unable\s+to|'m\s+unable\s+to|m\s+unable\s+to|was\s+unable\s+to|do\s+not|don't|did\s+not|didn't|am\s+not\s+able\s+to|'m\s+not\s+able\s+to)\s+(?:\w+\s+)?(?:find|see|locate|determine|answer|tell|say|identify|confirm|know|provide|give|verify|spot|extract|work out)\b`,
+	`\bi\s+(?:have|had)\s+no\s+(?:information|data|details|way)\b`,
+	`\bi(?:'m| am)\s+(?:not\s+sure|afraid|sorry)\b`,
+	`\b(?:unable|not\s+able|impossible|not\s+possible)\s+to\s+(?:answer|determine|tell|say|find|confirm|identify|know|provide|establish)\b`,
+	`\b(?:cannot|can't|can\s+not|could\s+not|couldn't)\s+be\s+(?:answered|determined|found|confirmed|established|identified|inferred|deduced)\b`,
+	`\b(?:is|remains)\s+(?:unclear|unknown|not\s+clear|not\s+known)\s+(?:from|in|based\s+on)\s+(?:the\s+|these\s+)?(?:\w+\s+)?`+sourceNoun+`\b`,
+	`\b(?:beyond|outside)\s+(?:the\s+scope|what\s+the)\b`,
+	`\bthe\s+answer\s+(?:is\s+not|isn't)\s+(?:in|found|available|contained|given)\b`,
+	`\bthe\s+corpus\s+(?:does\s+not|doesn't)\s+say\b`,
+)
+
+func compileAll(patterns ...string) []*regexp.Regexp {
+	out := make([]*regexp.Regexp, len(patterns))
+	for i, p := range patterns {
+		out[i] = regexp.MustCompile(p)
+	}
+	return out
+}
+
+// isRefusal reports whether a sentence says the sources do not contain
+// the answer — "I'm sorry, the provided articles don't mention Kim's
+// favourite food.", "The sources do not say at what hour…" — in whatever
+// words and wherever in the reply it stands. Such a sentence is never a
+// claim to keep: at best it is wrong (the fact is there), at worst it is
+// a cited non-answer.
+func isRefusal(sentence string) bool {
+	s := strings.NewReplacer("n’t", "n't", "’", "'").Replace(corpus.Normalize(claimOf(sentence)))
+	for _, re := range refusalPatterns {
+		if re.MatchString(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// isRefusalReply reports whether a whole reply is a refusal: every sentence
+// that says anything says the sources do not answer. The exact abstain
+// phrase is one such reply.
+func isRefusalReply(text string) bool {
+	any := false
+	for _, s := range splitAnswer(normalizeMarkers(text)) {
+		if strings.TrimSpace(claimOf(s.text)) == "" {
+			continue
+		}
+		if !isRefusal(s.text) {
+			return false
+		}
+		any = true
+	}
+	return any
+}

@@ -1,0 +1,43 @@
+package bot_test
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/footnote-dev/footnote/answer"
+	"github.com/footnote-dev/footnote/bot"
+	"github.com/footnote-dev/footnote/internal/fakediscord"
+)
+
+// fixedAsker answers every question with the same answer, for tests of
+// what the bot does with text it did not write.
+type fixedAsker struct{ a answer.Answer }
+
+func (f fixedAsker) Ask(context.Context, answer.Request) (answer.Answer, error) { return f.a, nil }
+
+func TestBotKeepsTheTokenOutOfLogsWhenDiscordEchoesIt(t *testing.T) {
+	h := startBot(t, bot.Config{}, newProbe(newEngine(t)))
+	h.fd.Fail("POST /api/v9/channels/*/messages/*/threads", 1, http.StatusForbidden, "Missing Access for token "+testToken)
+	h.fd.Post(fakediscord.Post{ChannelID: h.channel, AuthorID: "u1", Content: "What does juche mean?", Mention: true})
+	h.logs.waitRecord(t, "start thread; replying instead")
+	if strings.Contains(h.logs.String(), testToken) {
+		t.Errorf("a log line holds the token:\n%s", h.logs)
+	}
+}
+
+func TestBotNeverSendsTheTokenInAMessage(t *testing.T) {
+	leaky := answer.Answer{Text: "The token is " + testToken + " [1].", Mode: answer.LLM,
+		Citations: []answer.Citation{{N: 1, Doc: "d", Title: "T " + testToken, Paragraph: 1, Text: "paragraph with " + testToken}}}
+	h := startBot(t, bot.Config{}, fixedAsker{leaky})
+	m := h.ask(t, "u1", "What is the token?")
+	for _, s := range h.fd.SentMessages() {
+		if strings.Contains(s.Content, testToken) {
+			t.Errorf("a message sent to Discord holds the token: %q", s.Content)
+		}
+	}
+	if !strings.Contains(m.Content, "[redacted]") {
+		t.Errorf("answer = %q, want the token masked", m.Content)
+	}
+}
