@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/footnote-dev/footnote/answer"
 	"github.com/footnote-dev/footnote/eval"
 )
 
@@ -117,4 +118,22 @@ func renderHTML(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return buf.String()
+}
+
+func TestHTMLShowsTheGateSignalsOfAFailingQuestion(t *testing.T) {
+	rep := eval.Score([]eval.Observation{{
+		Fixture: eval.Fixture{ID: "q1", Question: "What is the capital of France?"},
+		Answer: answer.Answer{Text: "Putin invited Kim to the Russian capital. [1]", Evidence: 0.6,
+			Citations: []answer.Citation{{N: 1, Text: "Putin invited Kim to the Russian capital."}},
+			Gate:      &answer.Gate{Probability: 0.6, Threshold: 0.3, Signals: answer.Signals{UnknownNames: 1}}},
+	}}, eval.Settings{K: 5, Threshold: 0.3})
+	var buf bytes.Buffer
+	if err := eval.WriteHTML(&buf, rep); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"evidence score 0.600", "gate: threshold 0.300", "unknown_names 1.00"} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("the report lacks %q", want)
+		}
+	}
 }

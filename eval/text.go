@@ -16,6 +16,7 @@ func WriteText(w io.Writer, r Report) error {
 	ew := &errWriter{w: w}
 	writeHeader(ew, r)
 	writeMetrics(ew, r.Metrics)
+	writeKinds(ew, r.Questions)
 	writeFailures(ew, r)
 	if r.Calibration != nil {
 		writeCalibration(ew, *r.Calibration, r.Threshold)
@@ -48,6 +49,29 @@ func writeMetrics(w io.Writer, metrics []Metric) {
 			fmt.Fprintf(tw, "%s\t\t\t\n", group)
 		}
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t\n", m.Name, m.Format(), m.Counts())
+	}
+	tw.Flush()
+}
+
+// writeKinds shows refusal recall per kind of unanswerable question,
+// when the fixtures label them.
+func writeKinds(w io.Writer, rows []Row) {
+	caught, total := map[string]int{}, map[string]int{}
+	for _, q := range rows {
+		if !q.Answerable && q.Kind != "" {
+			total[q.Kind]++
+			caught[q.Kind] += b2i(q.Abstained)
+		}
+	}
+	if len(total) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "Refusal recall by kind\n")
+	tw := newTable(w)
+	for _, k := range Kinds {
+		if total[k] > 0 {
+			fmt.Fprintf(tw, "  %s\t%.3f\t%d/%d\t\n", k, float64(caught[k])/float64(total[k]), caught[k], total[k])
+		}
 	}
 	tw.Flush()
 }
