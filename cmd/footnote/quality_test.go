@@ -14,7 +14,7 @@ import (
 // 47/54, citation hit 48/53, refusal recall 23/42 at precision 23/24,
 // false abstention 1/54. The keyword bar went from 0.87 to 0.85 when the
 // gate began to abstain on 11 more unanswerable questions at the cost of
-// one answerable one ("Why can't Putin bankroll Pyongyang…"); the
+// one answerable one ("What was John McCreary's old job?"); the
 // false-abstention bar stays at 0.02, which that one question meets, so
 // a second false abstention fails the build.
 var qualityBars = []string{
