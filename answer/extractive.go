@@ -37,6 +37,8 @@ type extraction struct {
 	stems map[string]bool
 	// paragraphs are the stems of the cited paragraphs.
 	paragraphs map[string]bool
+	// paraStems are the stems of each paragraph read, by result index.
+	paraStems []map[string]bool
 }
 
 // candidate is one sentence of a retrieved paragraph.
@@ -52,9 +54,10 @@ type candidate struct {
 // question, without repeating what an earlier pick already covered.
 func extract(q string, results []retrieval.Result, lx analysis.TermStats) extraction {
 	qs := analysis.NewQuestion(q, lx)
-	cands := candidates(qs, results)
+	paras := paragraphSets(results)
+	cands := candidates(qs, results, paras)
 	if len(cands) == 0 {
-		return extraction{best: -1}
+		return extraction{best: -1, paraStems: paras}
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
 	best := cands[0].score
@@ -89,13 +92,23 @@ func extract(q string, results []retrieval.Result, lx analysis.TermStats) extrac
 		}
 	}
 	ex := compose(picked, results, best)
-	ex.best, ex.stems, ex.paragraphs = cands[0].result, covered, map[string]bool{}
-	for _, c := range ex.citations {
-		for s := range analysis.StemSet(c.Text) {
+	ex.best, ex.stems, ex.paraStems, ex.paragraphs = cands[0].result, covered, paras, map[string]bool{}
+	for _, c := range picked {
+		for s := range paras[c.result] {
 			ex.paragraphs[s] = true
 		}
 	}
 	return ex
+}
+
+// paragraphSets are the stems of each paragraph an answer reads, computed
+// once for the sentence scores and the gate.
+func paragraphSets(results []retrieval.Result) []map[string]bool {
+	out := make([]map[string]bool, min(readParagraphs, len(results)))
+	for i := range out {
+		out[i] = analysis.StemSet(results[i].Text)
+	}
+	return out
 }
 
 // anaphoric matches a sentence that opens by pointing back at the one
@@ -112,11 +125,10 @@ func neighbour(cands []candidate, c candidate, offset int) (candidate, bool) {
 	return candidate{}, false
 }
 
-func candidates(qs analysis.Question, results []retrieval.Result) []candidate {
+func candidates(qs analysis.Question, results []retrieval.Result, paras []map[string]bool) []candidate {
 	var out []candidate
-	for i, r := range results[:min(readParagraphs, len(results))] {
-		para := analysis.StemSet(r.Text)
-		paraCov := qs.Coverage(para)
+	for i, r := range results[:len(paras)] {
+		paraCov := qs.Coverage(paras[i])
 		for j, s := range corpus.Sentences(r.Text) {
 			stems := analysis.StemSet(s.Text)
 			if len(stems) == 0 {

@@ -61,7 +61,7 @@ func measure(q string, results []retrieval.Result, ex extraction, terms analysis
 	if len(results) == 0 || ex.best < 0 {
 		return s
 	}
-	context := paragraphStems(results)
+	context := union(ex.paraStems)
 	names := QuestionNames(q)
 	nameStems := map[string]bool{}
 	for _, n := range names {
@@ -80,7 +80,7 @@ func measure(q string, results []retrieval.Result, ex extraction, terms analysis
 	if focus.HasFocus() {
 		s.FocusMissing = 1 - focusCredit(focus, ex.stems, floor)
 	}
-	s.Apart = 1 - together(names, focus, results, terms, floor)
+	s.Apart = 1 - together(names, focus, ex.paraStems, terms, floor)
 	if focus.Type != TypeNone && !slices.ContainsFunc(ex.sentences, func(x string) bool { return hasType(x, focus.Type, q) }) {
 		s.TypeMissing = 1
 	}
@@ -162,7 +162,7 @@ func focusCredit(f Focus, stems map[string]bool, floor float64) float64 {
 // together is the largest share of the question's anchors — each name the
 // corpus knows, and the focus — that one retrieved paragraph holds. A
 // question with no anchors is trivially together.
-func together(names []Name, f Focus, results []retrieval.Result, terms analysis.TermStats, floor float64) float64 {
+func together(names []Name, f Focus, paras []map[string]bool, terms analysis.TermStats, floor float64) float64 {
 	var anchors []Name
 	for _, n := range names {
 		if nameCredit(n, terms, nil, floor) == 1 && len(n.Stems) > 0 {
@@ -176,8 +176,7 @@ func together(names []Name, f Focus, results []retrieval.Result, terms analysis.
 		return 1
 	}
 	best := 0
-	for _, r := range results[:min(readParagraphs, len(results))] {
-		stems := analysis.StemSet(r.Text)
+	for _, stems := range paras {
 		held := 0
 		for _, a := range anchors {
 			if slices.ContainsFunc(a.Stems, func(s string) bool { return stems[s] }) {
@@ -189,12 +188,12 @@ func together(names []Name, f Focus, results []retrieval.Result, terms analysis.
 	return float64(best) / float64(len(anchors))
 }
 
-// paragraphStems is the union of the stems of the paragraphs an answer
-// draws on: the words a question's unknown word may bridge to.
-func paragraphStems(results []retrieval.Result) map[string]bool {
+// union is the stems of the paragraphs an answer draws on: the words a
+// question's unknown word may bridge to.
+func union(paras []map[string]bool) map[string]bool {
 	out := map[string]bool{}
-	for _, r := range results[:min(readParagraphs, len(results))] {
-		for s := range analysis.StemSet(r.Text) {
+	for _, p := range paras {
+		for s := range p {
 			out[s] = true
 		}
 	}
