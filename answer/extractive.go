@@ -35,8 +35,6 @@ type extraction struct {
 	sentences []string
 	// stems are the picked sentences' stems.
 	stems map[string]bool
-	// paragraphs are the stems of the cited paragraphs.
-	paragraphs map[string]bool
 	// paraStems are the stems of each paragraph read, by result index.
 	paraStems []map[string]bool
 }
@@ -92,12 +90,7 @@ func extract(q string, results []retrieval.Result, lx analysis.TermStats) extrac
 		}
 	}
 	ex := compose(picked, results, best)
-	ex.best, ex.stems, ex.paraStems, ex.paragraphs = cands[0].result, covered, paras, map[string]bool{}
-	for _, c := range picked {
-		for s := range paras[c.result] {
-			ex.paragraphs[s] = true
-		}
-	}
+	ex.best, ex.stems, ex.paraStems = cands[0].result, covered, paras
 	return ex
 }
 

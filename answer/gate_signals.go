@@ -36,11 +36,9 @@ type Signals struct {
 	// TypeMissing is 1 when the question expects a person, number, date or
 	// place and the answer holds none.
 	TypeMissing float64 `json:"type_missing"`
-	// Salient is the rarity of the rarest question word the corpus has but
-	// the answer's paragraphs lack, its IDF over the corpus's highest:
-	// "gift" in "What gift did Putin give Kim?" answered by a paragraph
-	// about the visit.
-	Salient float64 `json:"salient_missing"`
+	// Margin is how far the best retrieved paragraph's fused score stands
+	// above the second's.
+	Margin float64 `json:"margin"`
 	// TopVector is the best paragraph's cosine similarity to the question
 	// in the vector ranking: a query-performance predictor.
 	TopVector float64 `json:"top_vector"`
@@ -48,11 +46,11 @@ type Signals struct {
 
 // signalNames are the signals in the order GateModel weighs them.
 var signalNames = []string{"coverage", "unknown_names", "unknown_terms", "focus_missing", "apart", "type_missing",
-	"salient_missing", "top_vector"}
+	"margin", "top_vector"}
 
 // values lists the signals in signalNames order.
 func (s Signals) values() []float64 {
-	return []float64{s.Coverage, s.UnknownNames, s.UnknownTerms, s.FocusMissing, s.Apart, s.TypeMissing, s.Salient, s.TopVector}
+	return []float64{s.Coverage, s.UnknownNames, s.UnknownTerms, s.FocusMissing, s.Apart, s.TypeMissing, s.Margin, s.TopVector}
 }
 
 // measure computes the gate's signals for an extraction from results.
@@ -84,33 +82,11 @@ func measure(q string, results []retrieval.Result, ex extraction, terms analysis
 	if focus.Type != TypeNone && !slices.ContainsFunc(ex.sentences, func(x string) bool { return hasType(x, focus.Type, q) }) {
 		s.TypeMissing = 1
 	}
-	s.Salient = salientMissing(tokens, ex.paragraphs, terms)
 	s.TopVector = topVector(results)
+	if len(results) > 1 {
+		s.Margin = results[0].Score - results[1].Score
+	}
 	return s
-}
-
-// salientMissing is the IDF of the rarest question stem that the corpus
-// has (directly) but paragraphs lack even as a related word, over the
-// IDF of a stem in one chunk only.
-func salientMissing(tokens []string, paragraphs map[string]bool, terms analysis.TermStats) float64 {
-	top := 0.0
-	for _, t := range tokens {
-		if terms.DocFreq(t) == 0 || paragraphs[t] || slices.ContainsFunc(analysis.Related(t), func(r string) bool { return paragraphs[r] }) {
-			continue
-		}
-		top = max(top, terms.IDF(t))
-	}
-	if top == 0 {
-		return 0
-	}
-	return min(1, top/rarestIDF(terms))
-}
-
-// rarestIDF is the IDF of a stem that occurs in a single chunk: the
-// scale salientMissing divides by. It reads the IDF of a stem no chunk
-// holds, which Lexical rates as a stem of frequency zero.
-func rarestIDF(terms analysis.TermStats) float64 {
-	return terms.IDF("\x00no-such-stem")
 }
 
 // known reports whether the corpus has stem or a word related to it.

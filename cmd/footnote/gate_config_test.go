@@ -39,7 +39,7 @@ func TestABrokenGateModelFileIsAOneLineUsageError(t *testing.T) {
 
 func TestCalibrateWritesAGateModelThatAskThenUses(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "gate.json")
-	_, errOut, code := footnote(t, nil, "eval", "--fixtures", evalFixtures, "--calibrate", "--calibrate-without", "salient_missing", "--calibrate-out", out)
+	_, errOut, code := footnote(t, nil, "eval", "--fixtures", evalFixtures, "--calibrate", "--calibrate-without", "margin", "--calibrate-out", out)
 	if code != 0 {
 		t.Fatalf("eval --calibrate exited %d: %s", code, errOut)
 	}
@@ -52,8 +52,8 @@ func TestCalibrateWritesAGateModelThatAskThenUses(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the written model does not read back: %v", err)
 	}
-	if m.Weights["salient_missing"] != 0 || m.Weights["unknown_names"] >= 0 || m.LLMThreshold > m.Threshold {
-		t.Errorf("model %+v: want salient_missing left out, unknown names lowering the odds, llm_threshold ≤ threshold", m)
+	if m.Weights["margin"] != 0 || m.Weights["unknown_names"] >= 0 || m.LLMThreshold > m.Threshold {
+		t.Errorf("model %+v: want margin left out, unknown names lowering the odds, llm_threshold ≤ threshold", m)
 	}
 	got, errOut, code := footnote(t, map[string]string{"FOOTNOTE_GATE_MODEL": out}, "ask", "What does juche mean?")
 	if code != 0 || !strings.Contains(got, "self-reliance") {

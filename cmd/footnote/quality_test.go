@@ -11,21 +11,17 @@ import (
 // improves; never lower them to get green. .ci/run applies the same bars.
 //
 // Today (96 questions, 54 answerable, 42 unanswerable): keyword accuracy
-// 47/54, citation hit 48/53, refusal recall 23/42 at precision 23/24,
-// false abstention 1/54. The keyword bar went from 0.87 to 0.85 when the
-// gate began to abstain on 11 more unanswerable questions at the cost of
-// one answerable one ("What was John McCreary's old job?"); the
-// false-abstention bar stays at 0.02, which that one question meets, so
-// a second false abstention fails the build.
+// 48/54, citation hit 49/54, refusal recall 23/42 at precision 23/23,
+// false abstention 0/54.
 var qualityBars = []string{
 	"--min-hit1", "0.70",
 	"--min-hit5", "0.92",
 	"--min-mrr", "0.80",
 	"--min-ndcg", "0.83",
-	"--min-keywords", "0.85",
+	"--min-keywords", "0.87",
 	"--min-citation-hit", "0.88",
 	"--min-citation-precision", "0.56",
-	"--min-refusal-precision", "0.90",
+	"--min-refusal-precision", "0.95",
 	"--min-refusal-recall", "0.52",
 	"--max-false-abstention", "0.02",
 }
