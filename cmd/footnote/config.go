@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/footnote-dev/footnote/answer"
+	"github.com/footnote-dev/footnote/corpus"
 	"github.com/footnote-dev/footnote/retrieval"
 )
 
@@ -28,7 +29,10 @@ type Config struct {
 	// Generator is "extractive", "llm" or "" (LLM when an OpenAI key or base
 	// URL is set).
 	Generator string
-	OpenAI    OpenAIConfig
+	// Verify is "lexical" (default) or "llm": the LLM judge re-checks what
+	// the lexical verifier kept, one extra chat call per answer.
+	Verify string
+	OpenAI OpenAIConfig
 	// Threshold is the gate probability below which answers abstain; 0
 	// means the gate model's own.
 	Threshold float64
@@ -37,6 +41,8 @@ type Config struct {
 	Gate *answer.GateModel
 	// K is how many paragraphs an answer draws on; 0 means the default.
 	K int
+	// Limits bound what is read from CorpusDir.
+	Limits corpus.Limits
 	// LexicalWeight is BM25's share in fusion, in [0, 1] (1: BM25 alone,
 	// 0: vectors alone); nil means the default. For measuring what each
 	// ranking adds (BENCHMARKS.md) more than for everyday use.
@@ -108,6 +114,7 @@ func configFromEnv(env environment) (Config, error) {
 		IndexDir:  env.get("FOOTNOTE_INDEX_DIR"),
 		Embedder:  strings.ToLower(env.get("FOOTNOTE_EMBEDDER")),
 		Generator: strings.ToLower(env.get("FOOTNOTE_GENERATOR")),
+		Verify:    strings.ToLower(env.get("FOOTNOTE_VERIFY")),
 		OpenAI: OpenAIConfig{
 			BaseURL:        env.get("OPENAI_BASE_URL"),
 			APIKey:         Secret(env.get("OPENAI_API_KEY")),
@@ -122,6 +129,12 @@ func configFromEnv(env environment) (Config, error) {
 	if cfg.Embedder != "local" && cfg.Embedder != "openai" {
 		return cfg, usageError{fmt.Errorf("FOOTNOTE_EMBEDDER must be local or openai, not %q", cfg.Embedder)}
 	}
+	if cfg.Verify == "" {
+		cfg.Verify = "lexical"
+	}
+	if cfg.Verify != "lexical" && cfg.Verify != "llm" {
+		return cfg, usageError{fmt.Errorf("FOOTNOTE_VERIFY must be lexical or llm, not %q", cfg.Verify)}
+	}
 	if cfg.Generator != "" && cfg.Generator != "extractive" && cfg.Generator != "llm" {
 		return cfg, usageError{fmt.Errorf("FOOTNOTE_GENERATOR must be extractive or llm, not %q", cfg.Generator)}
 	}
@@ -133,6 +146,9 @@ func configFromEnv(env environment) (Config, error) {
 		return cfg, err
 	}
 	if cfg.K, err = intVar(env, "FOOTNOTE_TOP_K"); err != nil {
+		return cfg, err
+	}
+	if cfg.Limits, err = corpusLimits(env); err != nil {
 		return cfg, err
 	}
 	if env.get("FOOTNOTE_LEXICAL_WEIGHT") != "" {
