@@ -56,15 +56,19 @@ const cueScope = 6
 func cuesOf(clause string, shared map[string]bool) clauseCues {
 	var c clauseCues
 	ws := splitWords(strings.ReplaceAll(typographic.Replace(strings.ToLower(clause)), "n't", " not"))
+	stems := make([]string, len(ws))
+	for i, w := range ws {
+		stems[i] = analysis.Stem(w.text)
+	}
 	for i, w := range ws {
 		low := w.text
 		c.hedged = c.hedged || hedgeWords[low]
-		lexical := negationStems[analysis.Stem(low)]
+		lexical := negationStems[stems[i]]
 		if negationWords[low] || lexical {
-			c.negated = c.negated || governs(ws, i, lexical, shared)
+			c.negated = c.negated || governs(ws, stems, i, lexical, shared)
 		}
 		if speculationWords[low] {
-			c.speculative = c.speculative || governs(ws, i, false, shared)
+			c.speculative = c.speculative || governs(ws, stems, i, false, shared)
 		}
 	}
 	return c
@@ -73,12 +77,12 @@ func cuesOf(clause string, shared map[string]bool) clauseCues {
 // governs reports whether the cue at ws[i] reaches a shared stem within
 // cueScope words, stopping at punctuation; a negating verb or noun
 // ("declined", "absence") governs itself too.
-func governs(ws []word, i int, self bool, shared map[string]bool) bool {
-	if self && shared[analysis.Stem(ws[i].text)] {
+func governs(ws []word, stems []string, i int, self bool, shared map[string]bool) bool {
+	if self && shared[stems[i]] {
 		return true
 	}
 	for j := i + 1; j < len(ws) && j <= i+cueScope && !ws[j].broken; j++ {
-		if shared[analysis.Stem(ws[j].text)] {
+		if shared[stems[j]] {
 			return true
 		}
 	}
@@ -98,9 +102,11 @@ const minClauseMatch = 0.6
 // will visit Moscow for the first time"), and "" otherwise. A tie with a
 // clause that agrees is agreement.
 func polarityConflict(claim string, paragraphs []string, stats analysis.TermStats) Reason {
-	var paraClauses []string
+	var paraClauses []clause
 	for _, p := range paragraphs {
-		paraClauses = append(paraClauses, clausesOf(p)...)
+		for _, c := range clausesOf(p) {
+			paraClauses = append(paraClauses, clause{c, analysis.StemSet(c)})
+		}
 	}
 	inParas := analysis.StemSet(joinLines(paragraphs))
 	frame := reportingFrame(claim, stats)
@@ -118,14 +124,20 @@ func polarityConflict(claim string, paragraphs []string, stats analysis.TermStat
 	return ""
 }
 
-func conflictWith(claimClause string, q analysis.Question, paraClauses []string) Reason {
+// clause is a paragraph clause with its stems, computed once per sentence.
+type clause struct {
+	text  string
+	stems map[string]bool
+}
+
+func conflictWith(claimClause string, q analysis.Question, paraClauses []clause) Reason {
 	best := 0.0
-	var top []string
+	var top []clause
 	for _, pc := range paraClauses {
-		s := q.Coverage(analysis.StemSet(pc))
+		s := q.Coverage(pc.stems)
 		switch {
 		case s > best+0.05:
-			best, top = s, []string{pc}
+			best, top = s, []clause{pc}
 		case s >= best-0.05:
 			top = append(top, pc)
 			best = max(best, s)
@@ -138,12 +150,12 @@ func conflictWith(claimClause string, q analysis.Question, paraClauses []string)
 	var reason Reason
 	for _, pc := range top {
 		shared := map[string]bool{}
-		for st := range analysis.StemSet(pc) {
+		for st := range pc.stems {
 			if claimStems[st] {
 				shared[st] = true
 			}
 		}
-		cc, pcc := cuesOf(claimClause, shared), cuesOf(pc, shared)
+		cc, pcc := cuesOf(claimClause, shared), cuesOf(pc.text, shared)
 		switch {
 		case pcc.negated != cc.negated:
 			reason = cmp.Or(reason, ReasonPolarity)
