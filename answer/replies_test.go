@@ -129,7 +129,7 @@ type replyModel struct {
 }
 
 func (m *replyModel) reply(req openai.ChatCompletionRequest) string {
-	q, sources := fakeopenai.Prompt(req)
+	q, sources, _ := fakeopenai.Prompt(req)
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	fx, ok := m.replies[q]
@@ -198,7 +198,7 @@ func replaySplit(t *testing.T, ix *retrieval.Index, fixtures []replyFixture) rep
 	c := replyCounts{labels: map[string][2]int{}, outcomes: map[string]int{}}
 	for _, fx := range fixtures {
 		calls := len(s.srv.ChatCalls())
-		a := ask(t, s.eng, answer.Request{Question: fx.Question, OnPartial: func(string) {}})
+		a := ask(t, s.eng, answer.Request{Question: fx.Question, OnProgress: func(answer.Partial) {}})
 		checks := a.Verification
 		if len(s.srv.ChatCalls()) == calls {
 			// The evidence gate abstained before asking the model: check the

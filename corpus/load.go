@@ -1,13 +1,12 @@
 package corpus
 
 import (
-	"crypto/sha256"
+	"bytes"
+	"context"
 	"embed"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -43,16 +42,10 @@ func Builtin() (*Corpus, error) {
 // saved web pages and PDFs (see ParseFile). A file in another format, or
 // one that cannot be read, is not UTF-8 or holds no article text, is
 // skipped with a Warning; hidden files and folders (".git", ".DS_Store")
-// are passed over silently. It is an error only when no file loads.
+// are passed over silently. It is an error only when no file loads. It is
+// LoadDirContext with the default Limits and no deadline.
 func LoadDir(dir string) (*Corpus, []Warning, error) {
-	info, err := os.Stat(dir)
-	if err != nil {
-		return nil, nil, fmt.Errorf("corpus folder: %w", err)
-	}
-	if !info.IsDir() {
-		return nil, nil, fmt.Errorf("corpus folder: %s is not a folder", dir)
-	}
-	return LoadFS(os.DirFS(dir), ".")
+	return LoadDirContext(context.Background(), dir, Limits{})
 }
 
 // LoadFS loads the articles below root in fsys; see LoadDir.
@@ -82,23 +75,16 @@ func LoadFS(fsys fs.FS, root string) (*Corpus, []Warning, error) {
 		return nil, warnings, fmt.Errorf("walk corpus: %w", err)
 	}
 	sort.Strings(files)
-	c := &Corpus{}
-	h := sha256.New()
+	var docs []loaded
 	for _, p := range files {
 		doc, data, err := loadFile(fsys, root, p)
 		if err != nil {
 			warnings = append(warnings, Warning{Path: p, Err: err})
 			continue
 		}
-		c.Documents = append(c.Documents, doc)
-		fmt.Fprintf(h, "%s\x00%d\x00", p, len(data))
-		h.Write(data)
+		docs = append(docs, loaded{rel: p, doc: doc, data: data})
 	}
-	c.Hash = hex.EncodeToString(h.Sum(nil))
-	if len(c.Documents) == 0 {
-		return nil, warnings, fmt.Errorf("no readable articles (%s) found", Formats)
-	}
-	return c, warnings, nil
+	return assembleCorpus(docs, warnings)
 }
 
 func loadFile(fsys fs.FS, root, p string) (Document, []byte, error) {
@@ -106,14 +92,16 @@ func loadFile(fsys fs.FS, root, p string) (Document, []byte, error) {
 	if err != nil {
 		return Document{}, nil, unwrapPathError(err)
 	}
-	if len(strings.TrimSpace(string(data))) == 0 {
-		return Document{}, nil, ErrEmpty
+	doc, err := parseFile(root, p, data)
+	return doc, data, err
+}
+
+// parseFile turns the bytes of the file at p (below root) into a Document.
+func parseFile(root, p string, data []byte) (Document, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return Document{}, ErrEmpty
 	}
-	doc, err := ParseFile(Slug(root, p), filepath.FromSlash(p), data)
-	if err != nil {
-		return Document{}, nil, err
-	}
-	return doc, data, nil
+	return ParseFile(Slug(root, p), filepath.FromSlash(p), data)
 }
 
 // hidden reports whether p, below root, is a dot-file or in a dot-folder.

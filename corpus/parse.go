@@ -13,7 +13,7 @@ const MaxParagraphBytes = 1500
 
 // ChunkerVersion changes whenever cleaning or splitting changes the
 // paragraphs produced from the same text, so that indexes get rebuilt.
-const ChunkerVersion = "3"
+const ChunkerVersion = "4"
 
 // line is one non-empty line (or block) of the body with its byte offsets
 // in the text it was read from.
@@ -182,9 +182,10 @@ func chunk(doc Document, n int, file string, block []line) []Paragraph {
 }
 
 // splitLong cuts a single-line paragraph into parts of whole sentences, each
-// at most MaxParagraphBytes long unless one sentence is longer by itself.
-// When text is not the file's bytes (rendered Markdown), every part keeps
-// the whole paragraph's offsets: they still point at the right place.
+// at most MaxParagraphBytes long; a sentence longer than that by itself (a
+// paragraph with no sentence breaks at all) is cut by length. When text is
+// not the file's bytes (rendered Markdown), every part keeps the whole
+// paragraph's offsets: they still point at the right place.
 func splitLong(p Paragraph, text string, exact bool) []Paragraph {
 	var parts []Paragraph
 	cur := Paragraph{Start: -1}
@@ -202,7 +203,7 @@ func splitLong(p Paragraph, text string, exact bool) []Paragraph {
 		parts = append(parts, part)
 		cur = Paragraph{Start: -1}
 	}
-	for _, s := range Sentences(text) {
+	for _, s := range byLength(text, Sentences(text), MaxParagraphBytes) {
 		if cur.Start >= 0 && s.End-cur.Start > MaxParagraphBytes {
 			flush()
 		}

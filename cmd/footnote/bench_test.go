@@ -18,7 +18,7 @@ const benchQuestion = "Why did Kim Jong Un skip the Victory Day parade in Moscow
 
 // buildFootnote compiles the footnote binary into a temporary folder once
 // per benchmark; the go build cache keeps this to a link step.
-func buildFootnote(b *testing.B) string {
+func buildFootnote(b testing.TB) string {
 	b.Helper()
 	goTool, err := exec.LookPath("go")
 	if err != nil {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -25,12 +26,23 @@ func (a *app) botCommand() *cobra.Command {
 			}
 			cfg.Redactor = a.redactor
 			eng, err := a.engine(cmd.Context())
+			if err != nil && cmd.Context().Err() != nil {
+				// Stopped while the index was being built: a clean stop,
+				// as a SIGTERM from a service manager means.
+				a.warn("stopped before connecting to Discord; the index was not saved")
+				return nil
+			}
 			if err != nil {
 				return err
 			}
 			b, err := bot.New(cfg, eng, slog.New(slog.NewTextHandler(a.stderr, nil)))
 			if err != nil {
 				return usageError{err}
+			}
+			if watch := a.liveCorpus(eng); watch != nil {
+				ctx, stop := context.WithCancel(cmd.Context())
+				defer stop()
+				go watch(ctx)
 			}
 			return b.Run(cmd.Context())
 		},

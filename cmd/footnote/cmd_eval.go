@@ -62,7 +62,7 @@ func (a *app) runEval(ctx context.Context, flags *pflag.FlagSet, o evalOptions) 
 	if err != nil {
 		return err
 	}
-	fixtures, err := a.loadFixtures(o.fixtures)
+	fixtures, err := a.loadFixtures(ctx, o.fixtures)
 	if err != nil {
 		return err
 	}
@@ -139,8 +139,8 @@ func (o evalOptions) checkFlags(flags *pflag.FlagSet, cfgK int) ([]eval.Bar, err
 
 // loadFixtures reads and validates the fixture file against the corpus.
 // Every problem goes to stderr on its own line; the error sums them up.
-func (a *app) loadFixtures(path string) ([]eval.Fixture, error) {
-	c, err := a.loadCorpus()
+func (a *app) loadFixtures(ctx context.Context, path string) ([]eval.Fixture, error) {
+	c, _, err := a.loadCorpus(ctx) // openIndex lists the skipped files
 	if err != nil {
 		return nil, err
 	}

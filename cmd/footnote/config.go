@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/footnote-dev/footnote/corpus"
 	"github.com/footnote-dev/footnote/retrieval"
 )
 
@@ -35,6 +36,8 @@ type Config struct {
 	Threshold float64
 	// K is how many paragraphs an answer draws on; 0 means the default.
 	K int
+	// Limits bound what is read from CorpusDir.
+	Limits corpus.Limits
 	// LexicalWeight is BM25's share in fusion, in [0, 1] (1: BM25 alone,
 	// 0: vectors alone); nil means the default. For measuring what each
 	// ranking adds (BENCHMARKS.md) more than for everyday use.
@@ -135,6 +138,9 @@ func configFromEnv(env environment) (Config, error) {
 		return cfg, err
 	}
 	if cfg.K, err = intVar(env, "FOOTNOTE_TOP_K"); err != nil {
+		return cfg, err
+	}
+	if cfg.Limits, err = corpusLimits(env); err != nil {
 		return cfg, err
 	}
 	if env.get("FOOTNOTE_LEXICAL_WEIGHT") != "" {

@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -21,15 +22,29 @@ func main() {
 // run is the whole program behind main, with its outside world passed in so
 // that tests can drive it.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) error {
-	a := &app{stdout: stdout, getenv: getenv}
+	return runApp(ctx, &app{stdout: stdout, getenv: getenv}, args, stderr)
+}
+
+// runApp runs a, whose stdout and getenv are set, with args; stderr is
+// wrapped so that nothing secret reaches it.
+func runApp(ctx context.Context, a *app, args []string, stderr io.Writer) error {
+	stdout := a.stdout
 	a.stderr = redactingWriter{a: a, w: stderr}
 	root := a.rootCommand()
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(a.stderr)
+	err := root.ExecuteContext(ctx)
+	if err != nil && ctx.Err() != nil && errors.Is(err, context.Canceled) {
+		err = errInterrupted
+	}
 	// Every error ends up on stderr, in one line: mask it here, once.
-	return a.redactor.Error(root.ExecuteContext(ctx))
+	return a.redactor.Error(err)
 }
+
+// errInterrupted replaces the context errors of a run stopped by Ctrl-C
+// or SIGTERM: the builds and writes it stopped publish nothing.
+var errInterrupted = errors.New("interrupted; nothing half-done was saved")
 
 // exitCode maps an error to the process exit code and prints it as one
 // line: 0 success, 2 usage errors, 1 anything else.

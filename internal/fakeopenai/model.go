@@ -219,20 +219,3 @@ func overlap(q, s map[string]bool) float64 {
 	}
 	return float64(n) / float64(len(q))
 }
-
-// Prompt reads footnote's answer prompt from a chat request: the question
-// and the numbered sources' texts (sources[n-1] is source n), unescaped,
-// for scripted models that answer from what they were given.
-func Prompt(req openai.ChatCompletionRequest) (question string, sources []string) {
-	if len(req.Messages) == 0 {
-		return "", nil
-	}
-	prompt := req.Messages[len(req.Messages)-1].Content
-	if qm := questionTag.FindStringSubmatch(prompt); qm != nil {
-		question = unescape.Replace(qm[1])
-	}
-	for _, m := range sourceTag.FindAllStringSubmatch(prompt, -1) {
-		sources = append(sources, unescape.Replace(m[2]))
-	}
-	return question, sources
-}
