@@ -169,7 +169,7 @@ func owned(text string, stats analysis.TermStats) (owners []name, stems []map[st
 			continue
 		}
 		owners = append(owners, ns[len(ns)-1])
-		stems = append(stems, analysis.StemSet(m[2]))
+		stems = append(stems, analysis.StemSet(lowerWords(m[2])))
 	}
 	return owners, stems
 }
@@ -254,4 +254,17 @@ func (f focus) ownerMissing(sentence string, owners []name, stems []map[string]b
 		}
 	}
 	return false
+}
+
+// lowerWords keeps the words of text that are not capitalised: what a
+// possessive owns is a thing ("colleague", "birthday"), and a name after it
+// ("Pinkston's colleague Stephan Haggard") is not.
+func lowerWords(text string) string {
+	var out []string
+	for _, w := range splitWords(text) {
+		if !w.capitalised() {
+			out = append(out, w.text)
+		}
+	}
+	return strings.Join(out, " ")
 }

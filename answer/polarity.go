@@ -15,9 +15,11 @@ var (
 		"avoid", "miss", "ignor", "omit", "lack", "unabl", "abstain", "boycott", "cancel", "rebuf", "spurn", "shun",
 		"instead", "halt", "withdrew", "withdraw", "dismiss", "renege")
 	// speculation on the paragraph's side: it says a thing may happen.
+	// Not "scheduled" or "expected": a date set for an event may be
+	// stated as a fact ("the anniversary falls on Oct. 10").
 	speculationWords = setOf("will", "would", "may", "might", "could", "possibility", "possible", "possibly",
-		"potential", "potentially", "likely", "expected", "scheduled", "plans", "planned", "intends", "speculation",
-		"rumors", "rumours", "if", "whether", "perhaps", "probably", "prospect")
+		"potential", "potentially", "likely", "speculation", "rumors", "rumours", "if", "whether", "perhaps",
+		"probably", "prospect")
 	// hedges on the sentence's side: it does not claim the thing happened.
 	hedgeWords = setOf("will", "would", "may", "might", "could", "can", "possibility", "possible", "possibly",
 		"potential", "potentially", "likely", "unlikely", "expected", "expects", "expect", "scheduled", "schedule",
