@@ -13,7 +13,7 @@ var (
 	negationWords = setOf("not", "no", "never", "none", "nothing", "nobody", "neither", "nor", "without", "cannot")
 	negationStems = setOf("declin", "refus", "reject", "deni", "deny", "skip", "snub", "absenc", "absent", "fail",
 		"avoid", "miss", "ignor", "omit", "lack", "unabl", "abstain", "boycott", "cancel", "rebuf", "spurn", "shun",
-		"instead", "halt", "withdrew", "withdraw", "dismiss", "renege")
+		"instead", "halt", "withdrew", "withdraw", "dismiss", "renege", "rather", "away")
 	// speculation on the paragraph's side: it says a thing may happen.
 	// Not "scheduled" or "expected": a date set for an event may be
 	// stated as a fact ("the anniversary falls on Oct. 10").
@@ -99,9 +99,9 @@ const minClauseMatch = 0.6
 // polarityConflict checks each clause of a claim against the paragraph
 // clause that matches it best. It returns ReasonPolarity when one affirms
 // what the other negates ("Kim accepted the invitation" against "rejecting
-// the invitation"), ReasonSpeculative when the claim states as done what
-// the paragraph says only may happen ("Kim visited Moscow" against "Kim
-// will visit Moscow for the first time"), and "" otherwise. A tie with a
+// the invitation"), ReasonSpeculative when the claim states in the past
+// what the paragraph says only may happen ("Kim visited Moscow" against
+// "Kim will visit Moscow for the first time"), and "" otherwise. A tie with a
 // clause that agrees is agreement.
 func polarityConflict(claim string, paragraphs []string, stats analysis.TermStats) Reason {
 	var paraClauses []clause
@@ -161,7 +161,7 @@ func conflictWith(claimClause string, q analysis.Question, paraClauses []clause)
 		switch {
 		case pcc.negated != cc.negated:
 			reason = cmp.Or(reason, ReasonPolarity)
-		case pcc.speculative && !cc.hedged:
+		case pcc.speculative && !cc.hedged && pastTense(claimClause):
 			reason = cmp.Or(reason, ReasonSpeculative)
 		default:
 			return ""
@@ -203,4 +203,21 @@ func presentWords(text string, stems, frame map[string]bool) []string {
 		}
 	}
 	return out
+}
+
+// pastWords mark a clause as saying something happened.
+var pastWords = setOf("has", "have", "had", "did", "was", "were", "already", "ago", "went", "met", "made", "gave",
+	"took", "came", "saw", "became", "held", "began", "won", "sent", "got", "left", "flew", "brought", "told",
+	"said", "wrote", "spent", "led", "paid", "sat", "stood", "kept", "met", "signed", "been")
+
+// pastTense reports whether a clause states something as done: "Kim
+// visited Moscow", "has agreed". A present-tense paraphrase that drops a
+// hedge ("China is the natural place") is not held against it.
+func pastTense(clause string) bool {
+	for _, w := range splitWords(strings.ToLower(clause)) {
+		if pastWords[w.text] || len(w.text) > 4 && strings.HasSuffix(w.text, "ed") {
+			return true
+		}
+	}
+	return false
 }

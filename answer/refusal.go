@@ -33,8 +33,8 @@ var refusalPatterns = compileAll(
 	`\b`+sourceNoun+`(?:\s+[\w'-]+){0,3}?\s+(?:are|is|were|was|remain|remains)\s+silent\b`,
 	`\b(?:say|says|said|mention|mentions|contain|contains|tell|tells|reveal|reveals)\s+nothing\s+(?:about|on|of|regarding|concerning)\b`,
 	`\bmakes?\s+no\s+(?:mention|reference)\b`,
-	`\b(?:gives?|provides?|offers?|includes?|contains?|states?|mentions?|lists?|specif(?:y|ies))\s+no\s+(?:exact\s+|specific\s+|precise\s+|clear\s+|particular\s+)?(?:time|date|hour|day|figure|number|name|reason|answer|indication|details?|information|data)\b`,
-	`\b(?:provides?|gives?|offers?|contains?|includes?|has|have|had|holds?)\s+no\s+(?:information|details?|data|mention|indication|evidence|record|answer)\b`,
+	`\b`+sourceNoun+`(?:\s+[\w'-]+){0,3}?\s+(?:gives?|provides?|offers?|includes?|contains?|states?|mentions?|lists?|specif(?:y|ies))\s+no\s+(?:exact\s+|specific\s+|precise\s+|clear\s+|particular\s+)?(?:time|date|hour|day|figure|number|name|reason|answer|indication|details?|information|data)\b`,
+	`\b`+sourceNoun+`(?:\s+[\w'-]+){0,3}?\s+(?:provides?|gives?|offers?|contains?|includes?|has|have|had|holds?)\s+no\s+(?:information|details?|data|mention|indication|evidence|record|answer)\b`,
 	// "there is no information about", "there's no mention of"
 	`\bthere(?:\s+is|'s|\s+are|\s+was|\s+were)?\s+no\s+(?:\w+\s+)?(?:information|mention|details?|data|indication|record|reference|evidence|answer|word|statement)\b`,
 	`\b(?:no|not enough|insufficient|little)\s+(?:\w+\s+)?(?:information|details?|data)\s+(?:about|on|regarding|concerning|as to|is|are|was|were|to)\b`,
