@@ -76,6 +76,16 @@ func TestRefusalsAreRecognisedInAnyWordingAndClaimsAreNot(t *testing.T) {
 		"The article gives no exact time for the greeting [1].",
 		"The articles only mention that Kim brought his daughter [2].",
 		"Based on the context, the sources don’t specify when the summit takes place.",
+		"That isn't covered in the articles.",
+		"Unfortunately, that information isn't available in the provided text.",
+		"The articles focus on diplomacy and do not address Kim's diet.",
+		"This information is not provided.",
+		"No answer can be found in the sources.",
+		"Regrettably, the documents contain no reference to that.",
+		"I have no way of knowing from these sources.",
+		"The context given lacks that detail.",
+		"The answer to this question isn't in the sources.",
+		"There's nothing in the passages about his diet.",
 	}
 	for _, s := range refusals {
 		if !isRefusal(s) {
