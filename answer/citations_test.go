@@ -156,3 +156,17 @@ func TestClaimsThatMightLookLikeRefusalsOrContradictionsAreKept(t *testing.T) {
 		t.Errorf("a past-tense claim of what may happen: got %q, want speculative", r)
 	}
 }
+
+func TestAnAntonymContradictsLikeANegation(t *testing.T) {
+	para := []string{"The Chinese government summoned Pyongyang's ambassador to decry that test, and reduced energy shipments to North Korea."}
+	stats := builtinStats(t)
+	if r := polarityConflict("China increased its energy shipments to North Korea.", para, stats); r != ReasonPolarity {
+		t.Errorf("increased against reduced: got %q, want polarity", r)
+	}
+	if r := polarityConflict("China cut energy shipments to North Korea.", para, stats); r == ReasonPolarity {
+		t.Errorf("a paraphrase with the same meaning read as a contradiction")
+	}
+	if r := polarityConflict("China reduced its energy shipments to North Korea.", para, stats); r != "" {
+		t.Errorf("the paragraph's own word: got %q", r)
+	}
+}

@@ -158,6 +158,11 @@ func conflictWith(claimClause string, q analysis.Question, paraClauses []clause)
 			}
 		}
 		cc, pcc := cuesOf(claimClause, shared), cuesOf(pc.text, shared)
+		if antonymous(claimStems, pc.stems) {
+			// "increased" where the paragraph has "reduced": the claim says
+			// the opposite however its negations line up.
+			cc.negated = !cc.negated
+		}
 		switch {
 		case pcc.negated != cc.negated:
 			reason = cmp.Or(reason, ReasonPolarity)
@@ -217,6 +222,42 @@ func pastTense(clause string) bool {
 	for _, w := range splitWords(strings.ToLower(clause)) {
 		if pastWords[w.text] || len(w.text) > 4 && strings.HasSuffix(w.text, "ed") {
 			return true
+		}
+	}
+	return false
+}
+
+// antonyms are stems that say opposite things of the same event, both
+// ways: "increased shipments" against "reduced shipments".
+var antonyms = func() map[string][]string {
+	m := map[string][]string{}
+	for _, p := range [][2]string{
+		{"increas", "reduc"}, {"increas", "decreas"}, {"increas", "cut"}, {"rais", "lower"}, {"rise", "fall"},
+		{"grow", "shrink"}, {"accept", "reject"}, {"accept", "declin"}, {"accept", "refus"}, {"approv", "reject"},
+		{"approv", "veto"}, {"support", "oppos"}, {"allow", "ban"}, {"allow", "forbid"}, {"strengthen", "weaken"},
+		{"improv", "worsen"}, {"improv", "deterior"}, {"win", "lose"}, {"won", "lost"}, {"warm", "chilli"},
+		{"warm", "cold"}, {"warm", "cool"}, {"friend", "enemi"}, {"pleas", "displeas"}, {"happi", "unhappi"},
+		{"agre", "disagre"}, {"trust", "distrust"}, {"includ", "exclud"}, {"attend", "skip"}, {"attend", "miss"},
+		{"success", "fail"}, {"resum", "suspend"}, {"lift", "impos"}, {"prais", "critic"}, {"prais", "condemn"},
+		{"strong", "weak"}, {"close", "estrang"}, {"welcom", "reject"},
+	} {
+		m[p[0]] = append(m[p[0]], p[1])
+		m[p[1]] = append(m[p[1]], p[0])
+	}
+	return m
+}()
+
+// antonymous reports whether the claim has a word whose opposite the
+// paragraph clause has, without the word itself.
+func antonymous(claim, para map[string]bool) bool {
+	for st := range claim {
+		if para[st] {
+			continue
+		}
+		for _, opp := range antonyms[st] {
+			if para[opp] && !claim[opp] {
+				return true
+			}
 		}
 	}
 	return false
