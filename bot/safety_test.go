@@ -41,3 +41,22 @@ func TestBotNeverSendsTheTokenInAMessage(t *testing.T) {
 		t.Errorf("answer = %q, want the token masked", m.Content)
 	}
 }
+
+func TestBotSuppressesLinkPreviewsWhereverDiscordLetsIt(t *testing.T) {
+	h := startBot(t, bot.Config{ReplyMode: bot.ReplyInline}, newProbe(newEngine(t)))
+	msg := h.fd.Post(fakediscord.Post{ChannelID: h.channel, AuthorID: "u1", Content: "What does juche mean?", Mention: true})
+	h.fd.Wait(waitFor, "an answer", func(v fakediscord.View) bool { return answered(v.Replies(msg)) })
+	n := 0
+	for _, s := range h.fd.SentMessages() {
+		if strings.Contains(s.Request.Path, "/webhooks/") && s.Request.Method == http.MethodPatch {
+			continue // an interaction response edit takes no flags
+		}
+		n++
+		if s.Flags&4 == 0 {
+			t.Errorf("%s %s sent without SUPPRESS_EMBEDS (flags %d)", s.Request.Method, s.Request.Path, s.Flags)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no message was sent")
+	}
+}
