@@ -133,4 +133,3 @@ func shorten(s string, n int) string {
 	}
 	return string(rs) + "…"
 }
-
