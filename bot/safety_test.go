@@ -3,6 +3,7 @@ package bot_test
 import (
 	"context"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -58,5 +59,23 @@ func TestBotSuppressesLinkPreviewsWhereverDiscordLetsIt(t *testing.T) {
 	}
 	if n == 0 {
 		t.Fatal("no message was sent")
+	}
+}
+
+func TestTwentyClicksOnOneAnswerAreOneVote(t *testing.T) {
+	feedback := filepath.Join(t.TempDir(), "feedback.jsonl")
+	h := startBot(t, bot.Config{FeedbackFile: feedback}, newProbe(newEngine(t)))
+	m := h.ask(t, "u1", "What does juche mean?")
+	up, down := buttons(t, m)[1], buttons(t, m)[2]
+	for range 20 {
+		h.ephemeral(t, h.fd.Click(m.ID, up, "u-voter"))
+	}
+	h.ephemeral(t, h.fd.Click(m.ID, down, "u-voter"))
+	var votes []string
+	for _, r := range readFeedback(t, feedback) {
+		votes = append(votes, r.Vote)
+	}
+	if strings.Join(votes, ",") != "up,down" {
+		t.Errorf("%d records %v, want one 👍 then the 👎 that replaced it", len(votes), votes)
 	}
 }
