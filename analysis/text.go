@@ -52,12 +52,75 @@ func tokensWith(text string, stem func(string) string) []string {
 
 // Words splits normalised text into lower-case words, keeping stop words.
 func Words(text string) []string {
+	if ws, ok := wordsASCII(text); ok {
+		return ws
+	}
+	return wordsNormalized(text)
+}
+
+// wordsNormalized is Words for any text: Unicode-normalise, then split.
+func wordsNormalized(text string) []string {
 	s := corpus.Normalize(text)
 	if hasAcronym(s) {
 		s = acronym.ReplaceAllStringFunc(s, func(m string) string { return strings.ReplaceAll(m, ".", "") })
 	}
 	s = strings.ReplaceAll(s, "'s ", " ")
 	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// wordsASCII is Words in one pass for the common case, ASCII text without
+// dotted acronyms, where normalising changes nothing but case and spaces;
+// ok is false for any other text. TestWordsASCIIAgreesWithNormalising
+// holds it to wordsNormalized. It is most of what indexing spends on
+// tokenising.
+func wordsASCII(text string) (words []string, ok bool) {
+	for i := 0; i < len(text); i++ {
+		if text[i] >= 0x80 {
+			return nil, false
+		}
+	}
+	s := strings.ToLower(text)
+	if hasAcronym(s) {
+		return nil, false
+	}
+	words = make([]string, 0, len(s)/6)
+	start := -1
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if isLowerASCII(c) || c >= '0' && c <= '9' {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			words = append(words, s[start:i])
+			start = -1
+		}
+		// A possessive "'s" goes when a space and more text follow, as
+		// the "'s " rule of wordsNormalized drops it.
+		if c == '\'' && i+2 < len(s) && s[i+1] == 's' && isSpaceASCII(s[i+2]) && !blank(s[i+2:]) {
+			i++
+		}
+	}
+	if start >= 0 {
+		words = append(words, s[start:])
+	}
+	return words, true
+}
+
+func isSpaceASCII(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '\v' || b == '\f' || b == '\r'
+}
+
+// blank reports whether s is only ASCII white space.
+func blank(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isSpaceASCII(s[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // Stem reduces a lower-case word to its Snowball (Porter2) stem, after

@@ -29,13 +29,24 @@ type Request struct {
 	// History holds the conversation's earlier turns; with it, Question is
 	// treated as a follow-up and rewritten into a standalone question.
 	History []Turn
-	// OnPartial, when set, receives the answer text so far while an LLM
-	// streams it. It is never called for extractive answers.
-	OnPartial func(text string)
+	// OnProgress, when set, makes an LLM answer stream: it receives what a
+	// surface may show while the answer is written — a neutral status, then
+	// only sentences that passed verification (see Partial for the rule).
+	// It is called on Ask's goroutine, never after Ask returns, and must
+	// return quickly. It is never called for extractive answers.
+	OnProgress func(Partial)
 }
 
 // DefaultK is how many paragraphs are retrieved for an answer.
 const DefaultK = 5
+
+// snapshotter is a Retriever whose index can be replaced while it serves
+// (the bot's live corpus): Snapshot returns the index of the moment, and
+// one question uses it for everything, so its search results and term
+// statistics come from the same corpus.
+type snapshotter interface {
+	Snapshot() *retrieval.Index
+}
 
 // Engine answers questions. The CLI and the bot share one Engine, so that
 // `footnote ask` prints what Discord shows.
@@ -59,6 +70,7 @@ type Engine struct {
 	// Judge, when set, re-checks every sentence the lexical verifier kept
 	// with one batched LLM call (FOOTNOTE_VERIFY=llm); nil verifies
 	// lexically only. Any failure of the judge keeps the lexical verdicts.
+	// While it runs, streamed text is marked Partial.Checking.
 	Judge Judge
 }
 
@@ -66,6 +78,13 @@ type Engine struct {
 // are for questions that cannot be asked (see IsUsageError) or a retriever
 // that failed.
 func (e *Engine) Ask(ctx context.Context, req Request) (Answer, error) {
+	if s, ok := e.Retriever.(snapshotter); ok {
+		// One index for the whole question: a copy of the engine on the
+		// index serving now, whatever replaces it meanwhile.
+		one := *e
+		one.Retriever = s.Snapshot()
+		return one.Ask(ctx, req)
+	}
 	q, err := CheckQuestion(req.Question)
 	if err != nil {
 		return Answer{}, err
@@ -101,7 +120,7 @@ func (e *Engine) Ask(ctx context.Context, req Request) (Answer, error) {
 	if e.Generator == nil || rewriteErr != nil {
 		return a, nil
 	}
-	return e.generate(ctx, a, query, req.OnPartial)
+	return e.generate(ctx, a, query, req.OnProgress)
 }
 
 func abstain(a Answer) Answer {

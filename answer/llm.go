@@ -41,25 +41,44 @@ const maxAnswerSentences = 5
 // generate answers a with the LLM from a.Retrieved, then verifies its
 // citations. a already holds the extractive answer, which it keeps, with
 // Mode extractive and a FallbackReason, when the LLM fails or none of its
-// sentences survives verification. It returns an error only when ctx
-// itself is done.
-func (e *Engine) generate(ctx context.Context, a Answer, question string, onPartial func(string)) (Answer, error) {
+// sentences survives verification. With onProgress the answer streams
+// through a stream verifier. It returns an error only when ctx itself is
+// done.
+func (e *Engine) generate(ctx context.Context, a Answer, question string, onProgress func(Partial)) (Answer, error) {
 	msgs, err := answerMessages(question, a.Retrieved)
 	if err != nil {
 		return e.fallback(a, err.Error()), nil
 	}
-	text, err := e.Generator.Generate(ctx, msgs, onPartial)
+	sv := e.newStreamVerifier(a, question, onProgress)
+	text, err := e.Generator.Generate(ctx, msgs, sv.feeder())
 	if err != nil {
 		if ctx.Err() != nil {
 			return Answer{}, ctx.Err()
 		}
+		if prefix, ok := sv.shownPrefix(); ok {
+			// Readers have seen these verified sentences: keep them rather
+			// than replace them with a different, extractive answer.
+			e.warnf("LLM failed after verified sentences were shown (%s); keeping them", err)
+			return e.finish(ctx, a, question, prefix, sv), nil
+		}
 		return e.fallback(a, "LLM failed: "+err.Error()), nil
 	}
+	return e.finish(ctx, a, question, text, sv), nil
+}
+
+// finish turns the model's reply into the answer: Verify, the judge when
+// set, then settle. It is the one finishing path of streamed and plain
+// calls alike, so that Discord's final message and `ask --json` agree for
+// the same reply; the stream verifier reads prefixes with the same Verify.
+func (e *Engine) finish(ctx context.Context, a Answer, question, text string, sv *streamVerifier) Answer {
 	v := Verify(question, text, a.Retrieved, e.Retriever.Terms())
 	if e.Judge != nil {
+		if v.Outcome() == Answered {
+			sv.awaitJudge(v.Text)
+		}
 		v, a.JudgeStatus = e.judge(ctx, question, v, a.Retrieved)
 	}
-	return e.settle(a, v), nil
+	return e.settle(a, v)
 }
 
 // settle turns a verified reply into the answer: the kept text, an

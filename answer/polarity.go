@@ -2,10 +2,9 @@ package answer
 
 import (
 	"cmp"
+	"github.com/footnote-dev/footnote/analysis"
 	"regexp"
 	"strings"
-
-	"github.com/footnote-dev/footnote/analysis"
 )
 
 // Negation: syntactic cues, and verbs and nouns that negate by meaning
@@ -26,7 +25,7 @@ var (
 		"rumors", "rumours", "rumored", "if", "whether", "perhaps", "probably", "prospect", "due", "set", "slated",
 		"upcoming", "future", "reportedly", "allegedly", "suggest", "suggests", "suggested", "say", "says", "said",
 		"according", "believed", "believe", "claimed", "claims", "predicted", "predict", "hope", "hopes", "hoped",
-		"aim", "aims", "aimed", "seek", "seeks", "sought", "invited", "invitation", "proposed", "raise", "raises")
+		"aim", "aims", "aimed", "seek", "seeks", "seeking", "sought", "looking", "look", "trying", "try", "invited", "invitation", "proposed", "raise", "raises")
 )
 
 // clauseBreak splits text into clauses: sentences, and the parts of a
@@ -103,9 +102,13 @@ func polarityConflict(claim string, paragraphs []string, stats analysis.TermStat
 	for _, p := range paragraphs {
 		paraClauses = append(paraClauses, clausesOf(p)...)
 	}
+	inParas := analysis.StemSet(joinLines(paragraphs))
+	frame := reportingFrame(claim, stats)
 	for _, cc := range clausesOf(claim) {
-		q := analysis.NewQuestion(cc, stats)
-		if len(analysis.Tokens(cc)) < 2 {
+		// Words the paragraphs lack ("Yes", an added adjective) cannot
+		// locate the matching clause; leave them out of the match.
+		q := analysis.NewQuestion(strings.Join(presentWords(cc, inParas, frame), " "), stats)
+		if len(analysis.Tokens(cc)) < 2 || q.IsEmpty() {
 			continue
 		}
 		if r := conflictWith(cc, q, paraClauses); r != "" {
@@ -151,4 +154,39 @@ func conflictWith(claimClause string, q analysis.Question, paraClauses []string)
 		}
 	}
 	return reason
+}
+
+// reportingWords frame a statement rather than make it.
+var reportingWords = setOf("said", "says", "say", "wrote", "writes", "write", "told", "tells", "added", "adds",
+	"noted", "notes", "argued", "argues", "according", "stated", "states", "reported", "reports", "explained")
+
+// reportingFrame returns the folded words of a claim that only say who
+// speaks ("McCreary wrote that …"): they locate the speaker, not the
+// statement, in the paragraph.
+func reportingFrame(claim string, stats analysis.TermStats) map[string]bool {
+	frame := map[string]bool{}
+	speakers, _ := speakersIn(claim, stats)
+	for _, sp := range speakers {
+		for _, t := range sp.tokens {
+			frame[t] = true
+		}
+	}
+	return frame
+}
+
+// presentWords are the words of text whose stems occur in stems, leaving
+// out the reporting frame and numbers.
+func presentWords(text string, stems, frame map[string]bool) []string {
+	var out []string
+	for _, w := range splitWords(text) {
+		// numbers are checked on their own, and a rare year would decide
+		// the match by itself
+		if frame[fold(w.lower())] || reportingWords[w.lower()] || hasDigit(w.text) || isNumberWord(w.lower()) {
+			continue
+		}
+		if toks := analysis.Tokens(w.text); len(toks) == 1 && stems[toks[0]] {
+			out = append(out, w.text)
+		}
+	}
+	return out
 }

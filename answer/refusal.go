@@ -25,10 +25,15 @@ var refusalPatterns = compileAll(
 	`\b`+sourceNoun+`(?:\s+[\w'-]+){0,3}?\s+(?:never|fail to|fails to|failed to|cannot|can't|can not)\s+`+statingVerb+`\b`,
 	// "none of the sources say", "neither article mentions", "no source states"
 	`\b(?:none of|neither of|neither|no)\s+(?:the\s+|these\s+|those\s+)?(?:\w+\s+)?`+sourceNoun+`\s+(?:\w+\s+)?`+statingVerb+`\b`,
+	// "the articles only mention …": what they say instead of the answer
+	`\b`+sourceNoun+`(?:\s+[\w'-]+){0,3}?\s+(?:only|merely|just)\s+`+statingVerb+`\b`,
+	`\b(?:all|the most)\s+(?:that\s+)?(?:the\s+)?`+sourceNoun+`\s+(?:say|says|mention|mentions|state|states|tell|tells)\s+is\b`,
+	`\bthe\s+closest\s+(?:thing|information|the\s+`+sourceNoun+`\s+come)\b`,
 	// "the sources are silent on", "say nothing about", "make no mention of"
 	`\b`+sourceNoun+`(?:\s+[\w'-]+){0,3}?\s+(?:are|is|were|was|remain|remains)\s+silent\b`,
 	`\b(?:say|says|said|mention|mentions|contain|contains|tell|tells|reveal|reveals)\s+nothing\s+(?:about|on|of|regarding|concerning)\b`,
 	`\bmakes?\s+no\s+(?:mention|reference)\b`,
+	`\b(?:gives?|provides?|offers?|includes?|contains?|states?|mentions?|lists?|specif(?:y|ies))\s+no\s+(?:exact\s+|specific\s+|precise\s+|clear\s+|particular\s+)?(?:time|date|hour|day|figure|number|name|reason|answer|indication|details?|information|data)\b`,
 	`\b(?:provides?|gives?|offers?|contains?|includes?|has|have|had|holds?)\s+no\s+(?:information|details?|data|mention|indication|evidence|record|answer)\b`,
 	// "there is no information about", "there's no mention of"
 	`\bthere(?:\s+is|'s|\s+are|\s+was|\s+were)?\s+no\s+(?:\w+\s+)?(?:information|mention|details?|data|indication|record|reference|evidence|answer|word|statement)\b`,
@@ -74,21 +79,4 @@ func isRefusal(sentence string) bool {
 		}
 	}
 	return false
-}
-
-// isRefusalReply reports whether a whole reply is a refusal: every sentence
-// that says anything says the sources do not answer. The exact abstain
-// phrase is one such reply.
-func isRefusalReply(text string) bool {
-	any := false
-	for _, s := range splitAnswer(normalizeMarkers(text)) {
-		if strings.TrimSpace(claimOf(s.text)) == "" {
-			continue
-		}
-		if !isRefusal(s.text) {
-			return false
-		}
-		any = true
-	}
-	return any
 }

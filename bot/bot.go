@@ -63,7 +63,7 @@ func New(cfg Config, asker Asker, logger *slog.Logger) (*Bot, error) {
 		ready:    make(chan struct{}),
 		gotReady: make(chan struct{}),
 	}
-	b.answers = &answerer{asker: asker, mem: mem, log: logger, timeout: cfg.AnswerTimeout, feedback: cfg.FeedbackFile != "" || cfg.FeedbackStore != nil, interval: streamInterval, token: cfg.Token}
+	b.answers = &answerer{asker: asker, mem: mem, log: logger, timeout: cfg.AnswerTimeout, feedback: cfg.FeedbackFile != "" || cfg.FeedbackStore != nil, pace: discordPacing(), token: cfg.Token}
 	return b, nil
 }
 

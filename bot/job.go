@@ -40,7 +40,7 @@ type answerer struct {
 	log      *slog.Logger
 	timeout  time.Duration
 	feedback bool
-	interval time.Duration
+	pace     pacing
 	// token keys the user hashes in logs (HashUser).
 	token string
 }
@@ -80,17 +80,18 @@ func (w *answerer) run(ctx context.Context, q question) {
 	}
 }
 
-// ask runs the engine, streaming partial text into the reply.
+// ask runs the engine, streaming its progress (verified text or a status
+// line) into the reply.
 func (w *answerer) ask(ctx, dctx context.Context, log *slog.Logger, q question) (answer.Answer, error) {
 	actx, cancel := context.WithTimeout(ctx, w.timeout)
 	defer cancel()
-	st := startStreamer(dctx, w.interval, func(ctx context.Context, text string) {
-		if err := q.out.progress(ctx, RenderPartial(text)); err != nil {
+	st := startStreamer(dctx, w.pace, func(ctx context.Context, text string) {
+		if err := q.out.progress(ctx, text); err != nil {
 			log.Warn("show partial answer", "err", err)
 		}
 	})
 	defer st.stop()
-	return w.asker.Ask(actx, answer.Request{Question: q.text, History: q.history, OnPartial: st.update})
+	return w.asker.Ask(actx, answer.Request{Question: q.text, History: q.history, OnProgress: st.update})
 }
 
 // fail tells the user why there is no answer, and logs the detail.

@@ -10,7 +10,7 @@ import (
 
 // probe wraps the real engine to reach paths an extractive engine never
 // takes: a question starting "PANIC" panics, one starting "Stream:" is
-// streamed through OnPartial word by word as an LLM would, and one
+// streamed through OnProgress as a status, then its text, and one
 // starting "Slow:" waits until release is closed. It also counts how many
 // questions are answered at once.
 type probe struct {
@@ -48,11 +48,9 @@ func (p *probe) Ask(ctx context.Context, req answer.Request) (answer.Answer, err
 		req.Question = strings.TrimPrefix(q, "Slow:")
 	case strings.HasPrefix(q, "Stream:"):
 		req.Question = strings.TrimPrefix(q, "Stream:")
+		req.OnProgress(answer.Partial{Status: "Reading 5 sources…"})
 		a, err := p.eng.Ask(ctx, req)
-		words := strings.Fields(a.Text)
-		for i := range words {
-			req.OnPartial(strings.Join(words[:i+1], " "))
-		}
+		req.OnProgress(answer.Partial{Text: a.Text})
 		a.Mode = answer.LLM
 		return a, err
 	}

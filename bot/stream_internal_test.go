@@ -2,42 +2,94 @@ package bot
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
+
+	"github.com/footnote-dev/footnote/answer"
 )
 
-func TestStreamerEditsAtMostOncePerInterval(t *testing.T) {
-	const interval = 40 * time.Millisecond
+func TestStreamerPacesItsEdits(t *testing.T) {
+	tests := []struct {
+		name string
+		pace pacing
+	}{
+		{"edits at most once per interval", pacing{interval: 40 * time.Millisecond, window: 40 * time.Millisecond, perWindow: 1}},
+		{"edits at most perWindow times in any window", pacing{interval: 5 * time.Millisecond, window: 100 * time.Millisecond, perWindow: 3}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			times := streamFast(t, tt.pace, 7)
+			for i := 1; i < len(times); i++ {
+				if gap := times[i].Sub(times[i-1]); gap < tt.pace.interval {
+					t.Errorf("edits %d and %d only %v apart, want at least %v", i-1, i, gap, tt.pace.interval)
+				}
+			}
+			for i := tt.pace.perWindow; i < len(times); i++ {
+				if span := times[i].Sub(times[i-tt.pace.perWindow]); span < tt.pace.window {
+					t.Errorf("edits %d to %d within %v, want at most %d per %v", i-tt.pace.perWindow, i, span, tt.pace.perWindow, tt.pace.window)
+				}
+			}
+		})
+	}
+}
+
+// streamFast updates a streamer as fast as it can until n edits have gone
+// out, and returns when each went out.
+func streamFast(t *testing.T, pace pacing, n int) []time.Time {
+	t.Helper()
 	var mu sync.Mutex
 	var times []time.Time
-	var texts []string
 	shown := make(chan struct{}, 100)
-	st := startStreamer(context.Background(), interval, func(_ context.Context, text string) {
+	st := startStreamer(context.Background(), pace, func(_ context.Context, _ string) {
 		mu.Lock()
-		times, texts = append(times, time.Now()), append(texts, text)
+		times = append(times, time.Now())
 		mu.Unlock()
 		shown <- struct{}{}
 	})
-	// Update as fast as possible until three edits have gone out.
 	deadline := time.After(10 * time.Second)
-	for i, n := 0, 0; n < 3; i++ {
-		st.update(string(rune('a' + i%26)))
+	for i, got := 0, 0; got < n; i++ {
+		st.update(answer.Partial{Text: strconv.Itoa(i)})
 		select {
 		case <-shown:
-			n++
+			got++
 		case <-deadline:
-			t.Fatal("no three edits within 10s")
+			t.Fatalf("no %d edits within 10s", n)
 		default:
 		}
 	}
 	st.stop()
 	mu.Lock()
 	defer mu.Unlock()
-	for i := 1; i < len(times); i++ {
-		if gap := times[i].Sub(times[i-1]); gap < interval {
-			t.Errorf("edits %d and %d only %v apart, want at least %v", i-1, i, gap, interval)
+	return append([]time.Time(nil), times...)
+}
+
+func TestRenderProgressShowsOnlyWhatThePartialHolds(t *testing.T) {
+	long := strings.Repeat("Kim met Putin [1]. ", 200)
+	tests := []struct {
+		name string
+		p    answer.Partial
+		want string
+	}{
+		{"a status line while nothing has passed", answer.Partial{Status: "Reading 5 sources…"}, "Reading 5 sources…"},
+		{"the placeholder when there is not even a status", answer.Partial{}, thinking},
+		{"verified text with a sign that more may come", answer.Partial{Text: "Kim met Putin [1].", Status: "ignored"}, "Kim met Putin [1]. …"},
+		{"text awaiting the judge is marked checking", answer.Partial{Text: "Kim met Putin [1].", Checking: true}, "Kim met Putin [1]. …\n-# checking…"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := RenderProgress(tt.p); got != tt.want {
+				t.Errorf("RenderProgress = %q, want %q", got, tt.want)
+			}
+		})
+	}
+	for _, p := range []answer.Partial{{Text: long}, {Text: long, Checking: true}} {
+		got := RenderProgress(p)
+		if n := utf8.RuneCountInString(got); n > MaxContent || !strings.HasSuffix(got, "…") {
+			t.Errorf("long partial (checking %v) rendered to %d characters ending %q", p.Checking, n, got[len(got)-20:])
 		}
 	}
 }

@@ -37,7 +37,12 @@ type Row struct {
 	Keywords         *KeywordResult `json:"keywords"`
 	DroppedCitations int            `json:"dropped_citations"`
 	FallbackReason   string         `json:"fallback_reason,omitempty"`
-	LatencyMS        float64        `json:"latency_ms"`
+	// Verification is the citation verifier's decision on each sentence of
+	// an LLM reply (see answer.SentenceCheck); absent otherwise.
+	Verification []answer.SentenceCheck `json:"verification,omitempty"`
+	// JudgeStatus is the LLM judge's status when it ran.
+	JudgeStatus string  `json:"judge,omitempty"`
+	LatencyMS   float64 `json:"latency_ms"`
 	// Tokens is null when unknown (extractive answers).
 	Tokens *int `json:"tokens"`
 	Pass   bool `json:"pass"`
@@ -75,6 +80,7 @@ func Judge(obs Observation, k int) Row {
 		ID: f.ID, Line: f.Line, Question: f.Question, Answerable: f.Answerable,
 		EvidenceQuotes: nonNil(f.Evidence), GoldParagraphs: f.Gold, Answer: a.Text, Abstained: a.Abstained, Mode: string(a.Mode),
 		EvidenceScore: a.Evidence, DroppedCitations: a.DroppedCitations, FallbackReason: a.FallbackReason,
+		Verification: a.Verification, JudgeStatus: a.JudgeStatus,
 		LatencyMS: float64(obs.Latency) / float64(time.Millisecond), Tokens: obs.Tokens,
 		Citations: []Cited{}, Retrieved: []Ranked{}, Why: []string{},
 	}

@@ -102,6 +102,10 @@ func apiHost(base string) string {
 // ID implements Embedder: "openai/<host>/<model>". It never holds the key.
 func (e *OpenAIEmbedder) ID() string { return e.id }
 
+// BatchSize is the most texts one request carries: the index hands it
+// that many at a time.
+func (e *OpenAIEmbedder) BatchSize() int { return e.batch }
+
 // Dimension implements Embedder; 0 until the first response.
 func (e *OpenAIEmbedder) Dimension() int {
 	e.mu.Lock()

@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/footnote-dev/footnote/analysis"
 	"github.com/footnote-dev/footnote/corpus"
@@ -28,6 +29,12 @@ type Index struct {
 	manifest Manifest
 	warn     func(string)
 	stems    *analysis.StemCache
+	// cacheKeys are the embedded texts' keys in the embedding cache, and
+	// embedded how many of them this build embedded (the rest were cached).
+	cacheKeys []textKey
+	embedded  int
+	// cache is the embedding cache this build used, saved with the index.
+	cache *embedCache
 }
 
 // Paragraphs returns the indexed paragraphs in chunk order.
@@ -47,10 +54,17 @@ func (ix *Index) Manifest() Manifest { return ix.manifest }
 func (ix *Index) Len() int { return len(ix.paragraphs) }
 
 // build indexes paragraphs in memory. A nil embedder selects the local one,
-// fitted on this corpus's IDF.
-func build(ctx context.Context, paragraphs []corpus.Paragraph, emb Embedder, progress func(done, total int)) (*Index, error) {
+// fitted on this corpus's IDF; any other embeds only the texts cache lacks.
+func build(ctx context.Context, paragraphs []corpus.Paragraph, emb Embedder, cache *embedCache, progress func(done, total int)) (*Index, error) {
 	if len(paragraphs) == 0 {
 		return nil, errors.New("build index: the corpus has no paragraphs")
+	}
+	if emb == nil {
+		ix, err := buildLocal(ctx, paragraphs, progress)
+		if ix != nil {
+			ix.embedded = len(paragraphs)
+		}
+		return ix, err
 	}
 	stems := &analysis.StemCache{}
 	toks := make([][]string, len(paragraphs))
@@ -60,15 +74,12 @@ func build(ctx context.Context, paragraphs []corpus.Paragraph, emb Embedder, pro
 		}
 		toks[i] = stems.Tokens(embeddingText(p))
 	}
-	ix := &Index{paragraphs: paragraphs, lexical: NewLexical(toks), stems: stems}
-	ix.embedder = emb
-	if ix.embedder == nil {
-		ix.embedder = NewLocalEmbedder(0, ix.lexical.IDF)
-	}
-	vecs, err := embedAll(ctx, ix.embedder, paragraphs, progress)
+	ix := &Index{paragraphs: paragraphs, lexical: NewLexical(toks), stems: stems, embedder: emb}
+	vecs, keys, embedded, err := embedAll(ctx, ix.embedder, paragraphs, cache, progress)
 	if err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
 	}
+	ix.cacheKeys, ix.embedded, ix.cache = keys, embedded, cache
 	if err := checkVectors(vecs, paragraphs); err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
 	}
@@ -76,6 +87,68 @@ func build(ctx context.Context, paragraphs []corpus.Paragraph, emb Embedder, pro
 		return nil, fmt.Errorf("build index: %w", err)
 	}
 	return ix, nil
+}
+
+// buildLocal indexes paragraphs with the local embedder, fitted on their
+// IDF: each paragraph is tokenised once, for BM25 and for its vector, and
+// the context vectors are combined from the paragraphs' own. The work is
+// split over the CPUs in contiguous ranges, each with its own feature
+// memo, so no lock is taken.
+func buildLocal(ctx context.Context, paragraphs []corpus.Paragraph, progress func(done, total int)) (*Index, error) {
+	emb := NewLocalEmbedder(0, nil)
+	ranges := splitRanges(len(paragraphs), runtime.GOMAXPROCS(0))
+	fs := make([]*features, len(ranges))
+	words := make([][]*wordFeature, len(paragraphs))
+	toks := make([][]string, len(paragraphs))
+	parallel(ranges, func(r int, lo, hi int) {
+		fs[r] = newFeatures(emb)
+		for i := lo; i < hi; i++ {
+			if (i-lo)%1024 == 0 && ctx.Err() != nil {
+				return
+			}
+			words[i] = fs[r].of(embeddingText(paragraphs[i]))
+			toks[i] = stems(words[i])
+		}
+	})
+	ix := &Index{paragraphs: paragraphs, lexical: NewLexical(toks), stems: &analysis.StemCache{}}
+	emb.idf = ix.lexical.IDF
+	ix.embedder = emb
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("build index: %w", err)
+	}
+	vecs := make([][]float32, len(paragraphs))
+	parallel(ranges, func(r int, lo, hi int) { emb.contextVectors(fs[r], paragraphs, words, vecs, lo, hi) })
+	if progress != nil {
+		progress(len(paragraphs), len(paragraphs))
+	}
+	if err := ix.storeVectors(ctx, vecs); err != nil {
+		return nil, fmt.Errorf("build index: %w", err)
+	}
+	return ix, nil
+}
+
+// splitRanges cuts 0..n into at most k contiguous ranges of similar size,
+// as [lo, hi) pairs.
+func splitRanges(n, k int) [][2]int {
+	k = max(1, min(k, n/256+1)) // small corpora are not worth a goroutine
+	out := make([][2]int, k)
+	for r := range k {
+		out[r] = [2]int{r * n / k, (r + 1) * n / k}
+	}
+	return out
+}
+
+// parallel runs work on each range in its own goroutine and waits.
+func parallel(ranges [][2]int, work func(r, lo, hi int)) {
+	var wg sync.WaitGroup
+	for r, rg := range ranges {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			work(r, rg[0], rg[1])
+		}()
+	}
+	wg.Wait()
 }
 
 // embeddingText is what gets embedded and indexed for a paragraph: its
@@ -99,33 +172,79 @@ func contextText(ps []corpus.Paragraph, i int) string {
 	return strings.Join(parts, "\n")
 }
 
-// embedBatch is how many chunks go into one embedding request.
+// embedBatch is how many chunks go into one Embed call when the embedder
+// does not say how many it sends per request.
 const embedBatch = 64
 
-func embedAll(ctx context.Context, emb Embedder, paragraphs []corpus.Paragraph, progress func(done, total int)) ([][]float32, error) {
-	vecs := make([][]float32, 0, len(paragraphs))
-	for start := 0; start < len(paragraphs); start += embedBatch {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		end := min(start+embedBatch, len(paragraphs))
-		texts := make([]string, 0, end-start)
-		for i := start; i < end; i++ {
-			texts = append(texts, contextText(paragraphs, i))
-		}
-		batch, err := emb.Embed(ctx, texts)
-		if err != nil {
-			return nil, fmt.Errorf("embed paragraphs %d-%d: %w", start+1, end, err)
-		}
-		if len(batch) != len(texts) {
-			return nil, fmt.Errorf("embed paragraphs %d-%d: got %d vectors for %d texts", start+1, end, len(batch), len(texts))
-		}
-		vecs = append(vecs, batch...)
-		if progress != nil {
-			progress(end, len(paragraphs))
+// batcher is an embedder that sends texts in requests of BatchSize.
+type batcher interface{ BatchSize() int }
+
+// batchSize is how many texts one Embed call gets: the embedder's own
+// request size, so that a configured batch of 128 sends 128, not 64.
+func batchSize(emb Embedder) int {
+	if b, ok := emb.(batcher); ok && b.BatchSize() > 0 {
+		return b.BatchSize()
+	}
+	return embedBatch
+}
+
+// embedAll embeds every paragraph in its context, taking the vectors of
+// texts embedded before from cache and putting the new ones in. It
+// returns the vectors, the texts' cache keys and how many it embedded.
+func embedAll(ctx context.Context, emb Embedder, paragraphs []corpus.Paragraph, cache *embedCache, progress func(done, total int)) ([][]float32, []textKey, int, error) {
+	texts := make([]string, len(paragraphs))
+	keys := make([]textKey, len(paragraphs))
+	vecs := make([][]float32, len(paragraphs))
+	var miss []int
+	for i := range paragraphs {
+		texts[i] = contextText(paragraphs, i)
+		keys[i] = keyOf(texts[i])
+		if v := cache.vecs[keys[i]]; v != nil && (emb.Dimension() == 0 || len(v) == emb.Dimension()) {
+			vecs[i] = v
+		} else {
+			miss = append(miss, i)
 		}
 	}
-	return vecs, nil
+	batch := batchSize(emb)
+	for start := 0; start < len(miss); start += batch {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, 0, err
+		}
+		idx := miss[start:min(start+batch, len(miss))]
+		in := make([]string, len(idx))
+		for j, i := range idx {
+			in[j] = texts[i]
+		}
+		out, err := emb.Embed(ctx, in)
+		if err != nil {
+			return nil, nil, 0, fmt.Errorf("embed paragraphs %d-%d: %w", idx[0]+1, idx[len(idx)-1]+1, err)
+		}
+		if len(out) != len(in) {
+			return nil, nil, 0, fmt.Errorf("embed paragraphs %d-%d: got %d vectors for %d texts", idx[0]+1, idx[len(idx)-1]+1, len(out), len(in))
+		}
+		for j, i := range idx {
+			vecs[i] = out[j]
+			cache.put(keys[i], out[j])
+		}
+		if progress != nil {
+			progress(start+len(idx), len(miss))
+		}
+	}
+	if !sameLength(vecs) && len(miss) < len(paragraphs) {
+		// The cache holds another dimension than the model now returns:
+		// embed everything afresh.
+		return embedAll(ctx, emb, paragraphs, &embedCache{id: cache.id, vecs: map[textKey][]float32{}}, progress)
+	}
+	return vecs, keys, len(miss), nil
+}
+
+func sameLength(vecs [][]float32) bool {
+	for _, v := range vecs {
+		if len(v) != len(vecs[0]) {
+			return false
+		}
+	}
+	return true
 }
 
 // storeVectors puts one chromem document per chunk, ID = chunk number.

@@ -35,6 +35,9 @@ type Status struct {
 	Reason string
 	// Took is how long loading or building took.
 	Took time.Duration
+	// Embedded is how many paragraphs a build embedded; with a remote
+	// embedder the others' vectors came from the embedding cache.
+	Embedded int
 }
 
 // Open returns an index of c: the stored one in opts.Dir if it was built
@@ -94,9 +97,13 @@ func Open(ctx context.Context, c *corpus.Corpus, opts Options) (*Index, Status, 
 	}
 	if err := ix.save(opts.Dir); err != nil {
 		warn(opts.Warn, fmt.Sprintf("%v; answering from memory", err))
+	} else if ix.cache != nil {
+		if err := ix.cache.save(opts.Dir, ix.cacheKeys); err != nil {
+			warn(opts.Warn, fmt.Sprintf("%v; the next change re-embeds everything", err))
+		}
 	}
 	cleanup(opts.Dir)
-	return ix, Status{Built: true, Reason: reason, Took: time.Since(start)}, nil
+	return ix, Status{Built: true, Reason: reason, Took: time.Since(start), Embedded: ix.embedded}, nil
 }
 
 // tryLoad loads the stored index. It returns the index, or nil and why it
@@ -142,12 +149,16 @@ func buildOnly(ctx context.Context, c *corpus.Corpus, opts Options, want Manifes
 	if err != nil {
 		return nil, Status{}, err
 	}
-	return ix, Status{Built: true, Reason: reason, Took: time.Since(start)}, nil
+	return ix, Status{Built: true, Reason: reason, Took: time.Since(start), Embedded: ix.embedded}, nil
 }
 
 // buildIndex builds the index of c and fills in its manifest.
 func buildIndex(ctx context.Context, c *corpus.Corpus, opts Options, want Manifest) (*Index, error) {
-	ix, err := build(ctx, c.Paragraphs(), opts.Embedder, opts.Progress)
+	var cache *embedCache
+	if opts.Embedder != nil {
+		cache = loadEmbedCache(opts.Dir, opts.Embedder.ID())
+	}
+	ix, err := build(ctx, c.Paragraphs(), opts.Embedder, cache, opts.Progress)
 	if err != nil {
 		return nil, err
 	}

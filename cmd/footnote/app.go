@@ -12,6 +12,7 @@ import (
 	"github.com/footnote-dev/footnote/internal/redact"
 	"github.com/footnote-dev/footnote/retrieval"
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 )
 
 // app holds what every command shares: its outside world and the
@@ -19,7 +20,9 @@ import (
 type app struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
-	cfg            Config
+	// terminal, when set, replaces terminal detection (see onTerminal).
+	terminal func(io.Writer) bool
+	cfg      Config
 	// env is the environment configure read (process environment over
 	// .env), kept for commands with settings of their own, like bot.
 	env environment
@@ -77,25 +80,33 @@ func (a *app) configure(cmd *cobra.Command) error {
 // warn prints a one-line notice on stderr.
 func (a *app) warn(msg string) { fmt.Fprintf(a.stderr, "footnote: %s\n", oneLine(msg)) }
 
-// loadCorpus returns the configured corpus, warning about skipped files.
-func (a *app) loadCorpus(ctx context.Context) (*corpus.Corpus, error) {
+// loadCorpus returns the configured corpus and the files it skipped. A
+// corpus that does not load prints them at once: they say why.
+func (a *app) loadCorpus(ctx context.Context) (*corpus.Corpus, []corpus.Warning, error) {
 	if a.cfg.CorpusDir == "" {
-		return corpus.Builtin()
+		c, err := corpus.Builtin()
+		return c, nil, err
 	}
 	c, warnings, err := corpus.LoadDirContext(ctx, a.cfg.CorpusDir, a.cfg.Limits)
+	if err != nil {
+		a.warnSkipped(warnings)
+		return nil, nil, fmt.Errorf("load corpus %s: %w", a.cfg.CorpusDir, err)
+	}
+	return c, warnings, nil
+}
+
+// warnSkipped lists the files a corpus load skipped, one line each.
+func (a *app) warnSkipped(warnings []corpus.Warning) {
 	for _, w := range warnings {
 		a.warn(w.String())
 	}
-	if err != nil {
-		return nil, fmt.Errorf("load corpus %s: %w", a.cfg.CorpusDir, err)
-	}
-	return c, nil
 }
 
 // openIndex loads the index of the configured corpus, building it first
-// when missing or stale.
+// when missing or stale. The files the corpus skipped are listed once per
+// build, not on every question that loads the index built then.
 func (a *app) openIndex(ctx context.Context, rebuild bool, progress func(done, total int)) (*retrieval.Index, retrieval.Status, error) {
-	c, err := a.loadCorpus(ctx)
+	c, skipped, err := a.loadCorpus(ctx)
 	if err != nil {
 		return nil, retrieval.Status{}, err
 	}
@@ -110,7 +121,11 @@ func (a *app) openIndex(ctx context.Context, rebuild bool, progress func(done, t
 	if err != nil {
 		return nil, retrieval.Status{}, err
 	}
-	return retrieval.Open(ctx, c, retrieval.Options{Dir: dir, Embedder: emb, Rebuild: rebuild, Progress: progress, Warn: a.warn})
+	ix, st, err := retrieval.Open(ctx, c, retrieval.Options{Dir: dir, Embedder: emb, Rebuild: rebuild, Progress: progress, Warn: a.warn})
+	if err == nil && st.Built {
+		a.warnSkipped(skipped)
+	}
+	return ix, st, err
 }
 
 // embedder returns the configured embedder; nil selects the local one.
@@ -127,22 +142,31 @@ func (a *app) engine(ctx context.Context) (*answer.Engine, error) {
 	if err != nil {
 		return nil, err
 	}
+	judge, err := a.judge(gen)
+	if err != nil {
+		return nil, err
+	}
 	go corpus.LoadSentenceModel() // the extractive answer needs it; overlap the parse
 	ix, _, err := a.openIndex(ctx, false, a.progressBar())
 	if err != nil {
 		return nil, err
 	}
-	return &answer.Engine{Retriever: ix, K: a.cfg.K, Threshold: a.cfg.Threshold, Search: a.cfg.searchOptions(), Warn: a.warn, Generator: gen}, nil
+	return &answer.Engine{Retriever: ix, K: a.cfg.K, Threshold: a.cfg.Threshold, Search: a.cfg.searchOptions(), Warn: a.warn, Generator: gen, Judge: judge}, nil
 }
 
 // isTerminal reports whether w is an interactive terminal.
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
-	if !ok {
-		return false
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// onTerminal reports whether w is a terminal, as a.terminal says when set
+// (tests drive the terminal paths with it), else as isTerminal does.
+func (a *app) onTerminal(w io.Writer) bool {
+	if a.terminal != nil {
+		return a.terminal(w)
 	}
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
+	return isTerminal(w)
 }
 
 // progressDelay is how long embedding must run before a bar appears: a

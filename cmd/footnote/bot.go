@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -37,6 +38,11 @@ func (a *app) botCommand() *cobra.Command {
 			b, err := bot.New(cfg, eng, slog.New(slog.NewTextHandler(a.stderr, nil)))
 			if err != nil {
 				return usageError{err}
+			}
+			if watch := a.liveCorpus(eng); watch != nil {
+				ctx, stop := context.WithCancel(cmd.Context())
+				defer stop()
+				go watch(ctx)
 			}
 			return b.Run(cmd.Context())
 		},

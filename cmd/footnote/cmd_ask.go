@@ -24,14 +24,24 @@ func (a *app) askCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			ans, err := eng.Ask(cmd.Context(), answer.Request{Question: q})
-			if err != nil {
+			req := answer.Request{Question: q}
+			var live *liveAnswer
+			if !asJSON && a.onTerminal(a.stdout) {
+				live = &liveAnswer{w: a.stdout}
+				req.OnProgress = live.progress
+			}
+			ans, err := eng.Ask(cmd.Context(), req)
+			switch {
+			case err != nil:
+				live.abort()
 				return err
-			}
-			if asJSON {
+			case asJSON:
 				return writeJSON(a.stdout, ans)
+			case live != nil:
+				live.finish(ans)
+			default:
+				printAnswer(a.stdout, ans)
 			}
-			printAnswer(a.stdout, ans)
 			return nil
 		},
 	}
@@ -43,6 +53,50 @@ func (a *app) askCommand() *cobra.Command {
 // quoted paragraph, so a reader can check every footnote on the spot.
 func printAnswer(w io.Writer, a answer.Answer) {
 	fmt.Fprintln(w, a.Text)
+	printSources(w, a)
+}
+
+// liveAnswer prints an answer on a terminal as it is written: each
+// verified sentence once it has passed (never model text that has not),
+// then the rest and the sources once the answer is final, so that the
+// terminal ends up showing exactly what printAnswer prints. Text still
+// awaiting the answer judge is not printed: a terminal cannot take it
+// back. A nil *liveAnswer prints nothing.
+type liveAnswer struct {
+	w       io.Writer
+	printed string
+}
+
+func (l *liveAnswer) progress(p answer.Partial) {
+	if p.Checking || !strings.HasPrefix(p.Text, l.printed) {
+		return
+	}
+	fmt.Fprint(l.w, p.Text[len(l.printed):])
+	l.printed = p.Text
+}
+
+// finish prints what the final answer adds to the sentences printed.
+func (l *liveAnswer) finish(a answer.Answer) {
+	rest, ok := strings.CutPrefix(a.Text, l.printed)
+	if !ok {
+		// The engine never takes a shown sentence back; should it ever,
+		// print the answer whole rather than leave a wrong one on screen.
+		fmt.Fprint(l.w, "\n\n")
+		rest = a.Text
+	}
+	fmt.Fprintln(l.w, rest)
+	printSources(l.w, a)
+}
+
+// abort ends a line of printed sentences, so that an error starts afresh.
+func (l *liveAnswer) abort() {
+	if l != nil && l.printed != "" {
+		fmt.Fprintln(l.w)
+	}
+}
+
+// printSources writes the Sources block of an answer that cites any.
+func printSources(w io.Writer, a answer.Answer) {
 	if len(a.Citations) == 0 {
 		return
 	}

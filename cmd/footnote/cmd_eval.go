@@ -140,7 +140,7 @@ func (o evalOptions) checkFlags(flags *pflag.FlagSet, cfgK int) ([]eval.Bar, err
 // loadFixtures reads and validates the fixture file against the corpus.
 // Every problem goes to stderr on its own line; the error sums them up.
 func (a *app) loadFixtures(ctx context.Context, path string) ([]eval.Fixture, error) {
-	c, err := a.loadCorpus(ctx)
+	c, _, err := a.loadCorpus(ctx) // openIndex lists the skipped files
 	if err != nil {
 		return nil, err
 	}

@@ -25,6 +25,9 @@ func (a *app) indexCommand() *cobra.Command {
 			verb := "loaded"
 			if st.Built {
 				verb = "built (" + st.Reason + ")"
+				if st.Embedded < ix.Len() {
+					verb += fmt.Sprintf(", %d paragraphs embedded and %d taken from the embedding cache,", st.Embedded, ix.Len()-st.Embedded)
+				}
 			}
 			dir, _ := a.cfg.indexDir()
 			if dir == "" {

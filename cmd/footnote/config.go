@@ -28,7 +28,10 @@ type Config struct {
 	// Generator is "extractive", "llm" or "" (LLM when an OpenAI key or base
 	// URL is set).
 	Generator string
-	OpenAI    OpenAIConfig
+	// Verify is "lexical" (default) or "llm": the LLM judge re-checks what
+	// the lexical verifier kept, one extra chat call per answer.
+	Verify string
+	OpenAI OpenAIConfig
 	// Threshold is the abstention threshold; 0 means the calibrated default.
 	Threshold float64
 	// K is how many paragraphs an answer draws on; 0 means the default.
@@ -106,6 +109,7 @@ func configFromEnv(env environment) (Config, error) {
 		IndexDir:  env.get("FOOTNOTE_INDEX_DIR"),
 		Embedder:  strings.ToLower(env.get("FOOTNOTE_EMBEDDER")),
 		Generator: strings.ToLower(env.get("FOOTNOTE_GENERATOR")),
+		Verify:    strings.ToLower(env.get("FOOTNOTE_VERIFY")),
 		OpenAI: OpenAIConfig{
 			BaseURL:        env.get("OPENAI_BASE_URL"),
 			APIKey:         Secret(env.get("OPENAI_API_KEY")),
@@ -119,6 +123,12 @@ func configFromEnv(env environment) (Config, error) {
 	}
 	if cfg.Embedder != "local" && cfg.Embedder != "openai" {
 		return cfg, usageError{fmt.Errorf("FOOTNOTE_EMBEDDER must be local or openai, not %q", cfg.Embedder)}
+	}
+	if cfg.Verify == "" {
+		cfg.Verify = "lexical"
+	}
+	if cfg.Verify != "lexical" && cfg.Verify != "llm" {
+		return cfg, usageError{fmt.Errorf("FOOTNOTE_VERIFY must be lexical or llm, not %q", cfg.Verify)}
 	}
 	if cfg.Generator != "" && cfg.Generator != "extractive" && cfg.Generator != "llm" {
 		return cfg, usageError{fmt.Errorf("FOOTNOTE_GENERATOR must be extractive or llm, not %q", cfg.Generator)}

@@ -22,7 +22,13 @@ func main() {
 // run is the whole program behind main, with its outside world passed in so
 // that tests can drive it.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) error {
-	a := &app{stdout: stdout, getenv: getenv}
+	return runApp(ctx, &app{stdout: stdout, getenv: getenv}, args, stderr)
+}
+
+// runApp runs a, whose stdout and getenv are set, with args; stderr is
+// wrapped so that nothing secret reaches it.
+func runApp(ctx context.Context, a *app, args []string, stderr io.Writer) error {
+	stdout := a.stdout
 	a.stderr = redactingWriter{a: a, w: stderr}
 	root := a.rootCommand()
 	root.SetArgs(args)
