@@ -77,6 +77,7 @@ func LoadDirContext(ctx context.Context, dir string, limits Limits) (*Corpus, []
 	}
 	var docs []loaded
 	budget := limits.MaxTotalBytes
+	var over, overBytes int64 // files, and their bytes, past the total
 	for _, f := range files {
 		if err := ctx.Err(); err != nil {
 			return nil, warnings, err
@@ -84,6 +85,10 @@ func LoadDirContext(ctx context.Context, dir string, limits Limits) (*Corpus, []
 		data, err := readLimited(f.abs, limits.MaxFileBytes, budget)
 		if err != nil {
 			warnings = append(warnings, Warning{Path: f.rel, Err: limitError(err, limits)})
+			if errors.Is(err, errTotalExhausted) {
+				over++
+				overBytes += fileSize(f.abs)
+			}
 			continue
 		}
 		doc, err := parseFile(".", f.rel, data)
@@ -94,7 +99,20 @@ func LoadDirContext(ctx context.Context, dir string, limits Limits) (*Corpus, []
 		budget -= int64(len(data)) // only articles count against the total
 		docs = append(docs, loaded{rel: f.rel, doc: doc, data: data})
 	}
+	if over > 0 {
+		// One line that says it plainly, after the file-by-file ones.
+		warnings = append(warnings, Warning{Path: fmt.Sprintf("%d file(s), %s", over, bytesText(overBytes)),
+			Err: fmt.Errorf("the corpus is larger than %s (FOOTNOTE_MAX_CORPUS_BYTES); raise it to index them, knowing indexing takes about 20 times the text's size in memory", bytesText(limits.MaxTotalBytes))})
+	}
 	return assembleCorpus(docs, warnings)
+}
+
+// fileSize is the size of the file at p, 0 when it cannot be read.
+func fileSize(p string) int64 {
+	if info, err := os.Stat(p); err == nil {
+		return info.Size()
+	}
+	return 0
 }
 
 // limitError words a limit in the setting that raises it.
@@ -109,8 +127,8 @@ func limitError(err error, l Limits) error {
 }
 
 func bytesText(n int64) string {
-	if n >= 1<<20 && n%(1<<20) == 0 {
-		return fmt.Sprintf("%d MiB", n>>20)
+	if n >= 1<<20 {
+		return fmt.Sprintf("%.3g MiB", float64(n)/(1<<20))
 	}
 	return fmt.Sprintf("%d bytes", n)
 }
