@@ -8,6 +8,10 @@ import "fmt"
 // two questions fails. A report run without --min/--max bars is drawn
 // against them, so its reader still sees which figures are short. Raise
 // them as quality improves; never lower them to get green.
+//
+// Reached on 2026-12-02 (96 questions, 54 answerable, 42 unanswerable):
+// keyword accuracy 48/54, citation hit 49/54, refusal recall 23/42 at
+// precision 23/23, false abstention 0/54.
 func DefaultTargets() []Bar {
 	return []Bar{
 		{KeyHit1, 0.70},
@@ -17,7 +21,8 @@ func DefaultTargets() []Bar {
 		{KeyKeywords, 0.87},
 		{KeyCitationHit, 0.88},
 		{KeyCitationPrecision, 0.56},
-		{KeyRefusalRecall, 0.25},
+		{KeyRefusalPrecision, 0.95},
+		{KeyRefusalRecall, 0.52},
 		{KeyFalseAbstention, 0.02},
 	}
 }

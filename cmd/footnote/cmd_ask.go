@@ -57,10 +57,21 @@ func (a *app) askCommand() *cobra.Command {
 
 // printAnswer writes the answer, then its sources: title, ¶ and the whole
 // quoted paragraph, so a reader can check every footnote on the spot.
-// Both wrap at width columns; 0 leaves each on one line.
+// Both wrap at width columns; 0 leaves each on one line. An abstention
+// with a closest passage points at it — "The closest passage is [1] …" —
+// as something to read, not as support.
 func printAnswer(w io.Writer, a answer.Answer, width int) {
-	fmt.Fprintln(w, wrapIndented(a.Text, "", width))
+	fmt.Fprintln(w, wrapIndented(answerLine(a), "", width))
 	printSources(w, a, width)
+}
+
+// answerLine is the answer text, followed for an abstention with a closest
+// passage by "The closest passage is [1] …".
+func answerLine(a answer.Answer) string {
+	if a.Abstained && a.Closest != nil {
+		return a.Text + " " + answer.ClosestText
+	}
+	return a.Text
 }
 
 // liveAnswer prints an answer on a terminal as it is written: each
@@ -94,9 +105,9 @@ func (l *liveAnswer) progress(p answer.Partial) {
 
 // finish prints what the final answer adds to the sentences printed.
 func (l *liveAnswer) finish(a answer.Answer) {
-	final := wrapIndented(a.Text, "", l.width)
+	final := wrapIndented(answerLine(a), "", l.width)
 	rest, ok := strings.CutPrefix(final, l.shown)
-	if !ok || !strings.HasPrefix(a.Text, l.printed) {
+	if !ok || !strings.HasPrefix(answerLine(a), l.printed) {
 		// The engine never takes a shown sentence back; should it ever,
 		// print the answer whole rather than leave a wrong one on screen.
 		fmt.Fprint(l.w, "\n\n")
@@ -113,14 +124,19 @@ func (l *liveAnswer) abort() {
 	}
 }
 
-// printSources writes the Sources block of an answer that cites any, its
-// quotes wrapped at width columns (0: one line each).
+// printSources writes the Sources block of an answer that cites any, or
+// the closest passage an abstention points at, its quotes wrapped at
+// width columns (0: one line each).
 func printSources(w io.Writer, a answer.Answer, width int) {
-	if len(a.Citations) == 0 {
+	sources := a.Citations
+	if a.Abstained && a.Closest != nil {
+		sources = []answer.Citation{*a.Closest}
+	}
+	if len(sources) == 0 {
 		return
 	}
 	fmt.Fprintln(w, "\nSources")
-	for _, c := range a.Citations {
+	for _, c := range sources {
 		fmt.Fprintf(w, "[%d] %s, ¶%s%s\n%s%s\n", c.N, c.Title, c.Label(), pageOf(c.Source), sourceLine(c.Source), wrapIndented("“"+c.Text+"”", quoteMargin, width))
 	}
 }

@@ -41,7 +41,8 @@ func TestEvalRunsTheFixtureSet(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
-	for _, want := range []string{"66 questions (54 answerable, 12 unanswerable)", "hit@5", "MRR@10", "refusal F1", "tokens              —", "Calibration:", "FOOTNOTE_THRESHOLD="} {
+	for _, want := range []string{"96 questions (54 answerable, 42 unanswerable)", "hit@5", "MRR@10", "refusal F1", "tokens              —", "Calibration:",
+		"Fitted gate", "unknown_names", "Risk–coverage", "FOOTNOTE_GATE_MODEL="} {
 		if !strings.Contains(out, want) {
 			t.Errorf("report lacks %q:\n%s", want, out)
 		}
@@ -157,6 +158,7 @@ func TestEvalUsageErrors(t *testing.T) {
 		{"a calibration bound that is not a number", []string{"--calibrate-max-false-abstention", "NaN"}, "must be from 0 to 1, not NaN"},
 		{"an HTML report in a folder that does not exist", []string{"--html", "no/such/folder/report.html"}, "--html: cannot write no/such/folder/report.html"},
 		{"an HTML report path that is a folder", []string{"--html", "."}, "--html: . is a folder"},
+		{"a gate model in a folder that does not exist", []string{"--calibrate", "--calibrate-out", "no/such/gate.json"}, "--calibrate-out: cannot write no/such/gate.json"},
 		{"min-hit5 with another k", []string{"-k", "3", "--min-hit5", "0.9"}, "use --min-hitk"},
 		{"no fixture file", []string{"--fixtures", "no/such.jsonl"}, "fixtures: open no/such.jsonl"},
 		{"a compare file that is not a report", []string{"--compare", path}, "not a `footnote eval --json` report"},

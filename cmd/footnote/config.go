@@ -33,14 +33,21 @@ type Config struct {
 	// Generator is "extractive", "llm" or "" (LLM when an OpenAI key or base
 	// URL is set).
 	Generator string
+	// Verify is "lexical" (default) or "llm": the LLM judge re-checks what
+	// the lexical verifier kept, one extra chat call per answer.
+	Verify string
 	// OpenAI reaches an OpenAI-compatible API (OpenAI, Ollama, vLLM,
 	// llama.cpp server): built once here, passed whole to the generator
 	// and the embedder.
 	OpenAI openaiapi.Config
-	// Threshold is the abstention threshold, in (0, 1] (default
-	// answer.DefaultThreshold). A threshold of 0 would never abstain, so
-	// FOOTNOTE_THRESHOLD=0 is rejected rather than read as "the default".
+	// Threshold is the gate probability below which answers abstain, in
+	// (0, 1]; unset (0), the gate model's own, which differs by mode, so
+	// the engine resolves it (Engine.ThresholdFor). FOOTNOTE_THRESHOLD=0
+	// is rejected, not read as "the default": it would never abstain.
 	Threshold float64
+	// Gate is the gate model read from FOOTNOTE_GATE_MODEL; nil means the
+	// built-in one.
+	Gate *answer.GateModel
 	// K is how many paragraphs an answer draws on, 1 to maxTopK (default
 	// answer.DefaultK); -k overrides it.
 	K int
@@ -100,6 +107,7 @@ func configFromEnv(env environment) (Config, error) {
 		IndexDir:  env.get("FOOTNOTE_INDEX_DIR"),
 		Embedder:  strings.ToLower(env.get("FOOTNOTE_EMBEDDER")),
 		Generator: strings.ToLower(env.get("FOOTNOTE_GENERATOR")),
+		Verify:    strings.ToLower(env.get("FOOTNOTE_VERIFY")),
 		OpenAI: openaiapi.Config{
 			BaseURL:        env.get("OPENAI_BASE_URL"),
 			APIKey:         redact.Secret(env.get("OPENAI_API_KEY")),
@@ -114,15 +122,23 @@ func configFromEnv(env environment) (Config, error) {
 	if cfg.Embedder != "local" && cfg.Embedder != "openai" {
 		return cfg, usagef("FOOTNOTE_EMBEDDER must be local or openai, not %q", cfg.Embedder)
 	}
+	if cfg.Verify == "" {
+		cfg.Verify = "lexical"
+	}
+	if cfg.Verify != "lexical" && cfg.Verify != "llm" {
+		return cfg, usagef("FOOTNOTE_VERIFY must be lexical or llm, not %q", cfg.Verify)
+	}
 	if cfg.Generator != "" && cfg.Generator != "extractive" && cfg.Generator != "llm" {
 		return cfg, usagef("FOOTNOTE_GENERATOR must be extractive or llm, not %q", cfg.Generator)
 	}
 	var errs []error
 	var err error
-	cfg.Threshold = answer.DefaultThreshold
 	if v := env.get("FOOTNOTE_THRESHOLD"); v != "" {
 		cfg.Threshold, err = parseFraction("FOOTNOTE_THRESHOLD", v, false)
 		errs = append(errs, err)
+	}
+	if cfg.Gate, err = gateModel(env.get("FOOTNOTE_GATE_MODEL")); err != nil {
+		return cfg, err
 	}
 	cfg.K = answer.DefaultK
 	if env.get("FOOTNOTE_TOP_K") != "" {
@@ -153,6 +169,23 @@ const (
 	defaultLLMTimeout = 60 * time.Second
 	maxLLMTimeout     = time.Hour
 )
+
+// gateModel reads the gate model file at path, if one is set.
+func gateModel(path string) (*answer.GateModel, error) {
+	if path == "" {
+		return nil, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, usageError{fmt.Errorf("FOOTNOTE_GATE_MODEL: %w", err)}
+	}
+	defer f.Close()
+	m, err := answer.ParseGateModel(f)
+	if err != nil {
+		return nil, usageError{fmt.Errorf("FOOTNOTE_GATE_MODEL %s: %w", path, err)}
+	}
+	return &m, nil
+}
 
 // parseFraction reads a number in [0, 1], or (0, 1] unless zeroOK. NaN and
 // infinities are rejected: strconv accepts them, and NaN passes every
