@@ -163,7 +163,7 @@ type replyCounts struct {
 //
 //	go test ./answer -run TestRealisticReplies -v
 func TestRealisticReplies(t *testing.T) {
-	files := map[string]string{"tuning": "../testdata/replies.jsonl", "holdout": "../testdata/replies_holdout.jsonl"}
+	files := map[string]string{"tuning": "../testdata/replies.jsonl", "holdout": "../testdata/replies_holdout.jsonl", "fresh": "../testdata/replies_fresh.jsonl"}
 	if *repliesFile != "" {
 		files = map[string]string{"given": *repliesFile}
 	}

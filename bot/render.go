@@ -30,6 +30,12 @@ const quoteLen = 120
 // Render turns an answer into the messages that show it: the text with
 // its [n] markers, then a compact Sources block, split to fit Discord.
 func Render(a answer.Answer) []string {
+	if a.Abstained && a.Closest != nil {
+		// A pointer to read, not support for a claim.
+		c := *a.Closest
+		return Split(fmt.Sprintf("%s\n%s\n\n**Sources**\n[1] %s ¶%s — “%s”", abstainMessage, answer.ClosestText,
+			sourceTitle(c), c.Label(), escape(shorten(c.Text, quoteLen))), MaxContent)
+	}
 	if a.Abstained {
 		return []string{abstainMessage}
 	}

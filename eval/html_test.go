@@ -142,3 +142,21 @@ func TestHTMLShowsTheVerifiersDecisionPerSentence(t *testing.T) {
 		}
 	}
 }
+
+func TestHTMLShowsTheGateSignalsOfAFailingQuestion(t *testing.T) {
+	rep := eval.Score([]eval.Observation{{
+		Fixture: eval.Fixture{ID: "q1", Question: "What is the capital of France?"},
+		Answer: answer.Answer{Text: "Putin invited Kim to the Russian capital. [1]", Evidence: 0.6,
+			Citations: []answer.Citation{{N: 1, Text: "Putin invited Kim to the Russian capital."}},
+			Gate:      &answer.Gate{Probability: 0.6, Threshold: 0.3, Signals: answer.Signals{UnknownNames: 1}}},
+	}}, eval.Settings{K: 5, Threshold: 0.3})
+	var buf bytes.Buffer
+	if err := eval.WriteHTML(&buf, rep); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"evidence score 0.600", "gate: threshold 0.300", "unknown_names 1.00"} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("the report lacks %q", want)
+		}
+	}
+}

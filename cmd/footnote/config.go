@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/footnote-dev/footnote/answer"
 	"github.com/footnote-dev/footnote/corpus"
 	"github.com/footnote-dev/footnote/retrieval"
 )
@@ -32,8 +33,12 @@ type Config struct {
 	// the lexical verifier kept, one extra chat call per answer.
 	Verify string
 	OpenAI OpenAIConfig
-	// Threshold is the abstention threshold; 0 means the calibrated default.
+	// Threshold is the gate probability below which answers abstain; 0
+	// means the gate model's own.
 	Threshold float64
+	// Gate is the gate model read from FOOTNOTE_GATE_MODEL; nil means the
+	// built-in one.
+	Gate *answer.GateModel
 	// K is how many paragraphs an answer draws on; 0 means the default.
 	K int
 	// Limits bound what is read from CorpusDir.
@@ -137,6 +142,9 @@ func configFromEnv(env environment) (Config, error) {
 	if cfg.Threshold, err = floatVar(env, "FOOTNOTE_THRESHOLD"); err != nil {
 		return cfg, err
 	}
+	if cfg.Gate, err = gateModel(env.get("FOOTNOTE_GATE_MODEL")); err != nil {
+		return cfg, err
+	}
 	if cfg.K, err = intVar(env, "FOOTNOTE_TOP_K"); err != nil {
 		return cfg, err
 	}
@@ -158,6 +166,23 @@ func configFromEnv(env environment) (Config, error) {
 		cfg.OpenAI.Timeout = d
 	}
 	return cfg, nil
+}
+
+// gateModel reads the gate model file at path, if one is set.
+func gateModel(path string) (*answer.GateModel, error) {
+	if path == "" {
+		return nil, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, usageError{fmt.Errorf("FOOTNOTE_GATE_MODEL: %w", err)}
+	}
+	defer f.Close()
+	m, err := answer.ParseGateModel(f)
+	if err != nil {
+		return nil, usageError{fmt.Errorf("FOOTNOTE_GATE_MODEL %s: %w", path, err)}
+	}
+	return &m, nil
 }
 
 func floatVar(env environment, key string) (float64, error) {
