@@ -14,10 +14,10 @@ import (
 // plainMarker is a marker as Verify writes them: [1] or [1, 2].
 var plainMarker = regexp.MustCompile(`\[(\d+(?:,\s*\d+)*)\]`)
 
-// FuzzVerify feeds the citation parser and verifier any model reply to a
+// FuzzVerifyMarkers feeds the citation parser and verifier any model reply to a
 // real question over real retrieved paragraphs: no panic, and whatever
 // survives cites only sources it was given, renumbered 1..n.
-func FuzzVerify(f *testing.F) {
+func FuzzVerifyMarkers(f *testing.F) {
 	// BM25 statistics and five paragraphs of the built-in corpus, without
 	// building vectors: each fuzz worker does this setup again.
 	c, err := corpus.Builtin()
