@@ -74,14 +74,39 @@ type Answer struct {
 	JudgeStatus string `json:"judge,omitempty"`
 	// Standalone is the rewritten question a follow-up was retrieved with.
 	Standalone string `json:"standalone_question,omitempty"`
-	// Evidence is the evidence score the abstention gate compared with the
-	// threshold: abstain when Evidence < threshold. `footnote eval
-	// --calibrate` sweeps thresholds over it.
-	Evidence float64 `json:"-"`
+	// Evidence is the gate's probability that the corpus answers the
+	// question, compared with the threshold: abstain when Evidence <
+	// threshold. `footnote eval --calibrate` fits the gate and sweeps
+	// thresholds over it.
+	Evidence float64 `json:"evidence"`
+	// Gate is the gate's decision with its signals; nil when nothing was
+	// retrieved.
+	Gate *Gate `json:"gate,omitempty"`
+	// Closest is, for an abstention, the paragraph nearest the question:
+	// a pointer to read, never support for a claim, so it is not among
+	// Citations. nil when nothing retrieved shares a word with the
+	// question.
+	Closest *Citation `json:"closest,omitempty"`
+	// nearest is the paragraph Closest points at should the answer
+	// abstain: the best sentence's, when it shares a word with the
+	// question.
+	nearest *Citation
+}
+
+// AbstainedLike returns a as footnote gives it when the gate abstains:
+// the abstain text, no citations, and the closest passage as a pointer.
+func AbstainedLike(a Answer) Answer {
+	a.Text, a.Abstained, a.Citations = AbstainText, true, []Citation{}
+	a.Closest = a.nearest
+	return a
 }
 
 // AbstainText is what footnote says when the corpus does not answer.
 const AbstainText = "The corpus doesn't say."
+
+// ClosestText follows AbstainText on every surface when an abstention
+// has a closest passage, which is then shown as source [1].
+const ClosestText = "The closest passage is [1] …"
 
 // MaxQuestionRunes is the longest question footnote accepts.
 const MaxQuestionRunes = 2000

@@ -13,7 +13,7 @@ const reportingVerb = `(?:said|says|say|wrote|writes|write|told|tells|tell|state
 var (
 	// capRun is a run of capitalised words, hyphens and connectors inside.
 	capRun         = `((?:[A-Z][\p{L}'’.-]*)(?:\s+(?:of\s+|for\s+)?[A-Z][\p{L}'’.-]*)*)`
-	speakerBefore  = regexp.MustCompile(capRun + `(?:,[^,]{1,90},)?\s+(?:also\s+|later\s+|then\s+)?` + reportingVerb + `\b`)
+	speakerBefore  = regexp.MustCompile(capRun + `(?:,[^,]{1,90},)?(?:\s+(?:himself|herself|themselves|also|later|then|reportedly|previously|once|has|had|have|publicly|openly))*\s+` + reportingVerb + `\b`)
 	speakerAfter   = regexp.MustCompile(`[,"”]\s*` + reportingVerb + `\s+` + capRun)
 	speakerAccord  = regexp.MustCompile(`(?i:according to|per|in the words of)\s+` + capRun)
 	pronounSpeaker = regexp.MustCompile(`(?i)\b(?:he|she|they|the official|the aide|the analyst|the expert)\s+` + reportingVerb + `\b`)
@@ -56,7 +56,7 @@ func attributionFails(claim string, paragraphs []string, stats analysis.TermStat
 		if !all.has(sp) {
 			return sp.String(), true
 		}
-		if len(named) > 0 && !pronoun && !anyHas(named, sp) {
+		if len(named) > 0 && !pronoun && !anyHas(named, sp) && !newNameIndex(outsideQuotes(best), stats).has(sp) {
 			return sp.String(), true
 		}
 	}
@@ -98,6 +98,13 @@ func bestSentence(claim string, speakers []name, paragraphs []string, stats anal
 	}
 	return best
 }
+
+// quoted matches a quotation, straight or curly.
+var quoted = regexp.MustCompile(`"[^"]*"|“[^”]*”`)
+
+// outsideQuotes is text without its quotations: the people a quotation
+// mentions are not its speakers.
+func outsideQuotes(text string) string { return quoted.ReplaceAllString(text, " ") }
 
 // sentenceStop ends a sentence of a paragraph: a full stop, or the close
 // of a quotation followed by a capital.

@@ -1,18 +1,18 @@
 package answer
 
 import (
+	"github.com/footnote-dev/footnote/analysis"
 	"regexp"
 	"slices"
 	"strings"
-
-	"github.com/footnote-dev/footnote/analysis"
 )
 
 // minBridge is the word-vector similarity at which a question word the
 // corpus has never seen counts as answered by a word of the sentence or
 // its paragraph: "money" by "financial" (0.65), "scholar" by "professor"
-// (0.63); not "favourite" by "food" (0.13) or "tall" by "red" (0.40).
-const minBridge = 0.5
+// (0.63); not "height" by "elevated" (0.59), "favourite" by "food" (0.13)
+// or "tall" by "red" (0.40).
+const minBridge = 0.6
 
 // focus is what a question asks about, for judging whether a sentence
 // addresses it: its names, and its other content words (the attribute or
@@ -54,9 +54,12 @@ func newFocus(question string, stats analysis.TermStats) focus {
 // addresses the question. It does not when the question names something
 // the corpus has never heard of and the sentence does not name it
 // ("France"); when the sentence lacks what the question asks for (a number
-// for "how many", a date for "when", a name for "who"); or when none of
-// the question's other content words ("tall") is in the sentence or its
-// paragraphs, directly, as a related word or as a near word vector. The
+// for "how many", a date for "when", a name for "who"); when it gives the
+// thing asked about to another owner ("Putin's birthday" for "Kim's") or to
+// none ("a domestic schedule" for "Putin's schedule"); or
+// when none of the question's other content words ("tall") is in the
+// sentence or its paragraphs, nor bridged in the sentence by a related
+// word or a near word vector. The
 // test is lenient on purpose: a correct answer may paraphrase its question
 // ("money" for "financial aid"), and removing it would be worse than
 // keeping a non-answer.
@@ -70,16 +73,19 @@ func (f focus) addressedBy(sentence string, paragraphs []string) bool {
 			return false
 		}
 	}
-	if !f.typed(sentence) {
+	if !f.typed(sentence) || f.otherOwner(sentence) {
 		return false
 	}
-	if len(f.terms) == 0 {
+	if len(f.terms) == 0 || f.anchored(sentence) {
 		return true
 	}
-	stems := analysis.StemSet(sentence + "\n" + joinLines(paragraphs))
+	// The paragraph may hold a question word itself; a bridge (a related
+	// word, a near vector) must be in the sentence: paragraphs are long
+	// enough to hold a word of some other sense ("elevated" for "height").
+	stems, own := analysis.StemSet(joinLines(paragraphs)), analysis.StemSet(sentence)
 	for _, t := range f.terms {
-		if stems[t] || slices.ContainsFunc(analysis.Related(t), func(r string) bool { return stems[r] }) ||
-			analysis.Similarity(t, stems) >= minBridge {
+		if stems[t] || own[t] || slices.ContainsFunc(analysis.Related(t), func(r string) bool { return own[r] }) ||
+			analysis.Similarity(t, own) >= minBridge {
 			return true
 		}
 	}
@@ -116,7 +122,11 @@ var (
 	asksNumber = regexp.MustCompile(`(?i)^\s*(?:(?:and|so|but)\s+)?(?:how\s+(?:many|much|old|tall|long|far|big|large|high|often)|what\s+(?:percentage|share|proportion|number|amount))\b`)
 	asksTime   = regexp.MustCompile(`(?i)^\s*(?:(?:and|so|but)\s+)?(?:when|what\s+(?:year|date|day|month|time|hour)|which\s+(?:year|date|day|month))\b`)
 	asksName   = regexp.MustCompile(`(?i)^\s*(?:(?:and|so|but)\s+)?(?:who|whom|where)\b`)
-	timeWords  = setOf("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+	// quantityWords answer "how many" without a figure: "hundreds of
+	// balloons", "a handful".
+	quantityWords = setOf("hundreds", "thousands", "millions", "billions", "dozens", "dozen", "several", "few",
+		"many", "numerous", "handful", "percent", "half", "majority", "most", "all", "none", "no", "some", "scores")
+	timeWords = setOf("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
 		"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow",
 		"ago", "year", "years", "month", "months", "week", "weeks", "day", "days", "morning", "evening", "night",
@@ -129,7 +139,15 @@ var (
 func (f focus) typed(sentence string) bool {
 	switch {
 	case asksNumber.MatchString(f.question):
-		return len(numbersIn(sentence, true)) > 0
+		if len(numbersIn(sentence, true)) > 0 {
+			return true
+		}
+		for _, w := range splitWords(strings.ToLower(sentence)) {
+			if quantityWords[w.text] {
+				return true
+			}
+		}
+		return false
 	case asksTime.MatchString(f.question):
 		if len(numbersIn(sentence, true)) > 0 {
 			return true
@@ -149,4 +167,116 @@ func (f focus) typed(sentence string) bool {
 		return len(splitWords(sentence)) > 0 && splitWords(sentence)[0].capitalised() && f.stats.DocFreq(analysis.Stem(splitWords(sentence)[0].lower())) > 0 && !openers[splitWords(sentence)[0].lower()]
 	}
 	return true
+}
+
+// possessive matches "Name's word word": a name owning what follows it.
+var possessive = regexp.MustCompile(`([A-Z][\p{L}-]*(?:\s+[A-Z][\p{L}-]*)*)['’]s\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)`)
+
+// owned returns, for each possessive of text, the owner and the stems it
+// owns.
+func owned(text string, stats analysis.TermStats) (owners []name, stems []map[string]bool) {
+	for _, m := range possessive.FindAllStringSubmatch(text, -1) {
+		ns := namesIn(splitWords(m[1]), func(string) bool { return true }, stats)
+		if len(ns) == 0 {
+			continue
+		}
+		owners = append(owners, ns[len(ns)-1])
+		stems = append(stems, analysis.StemSet(lowerWords(m[2])))
+	}
+	return owners, stems
+}
+
+// otherOwner reports whether the sentence gives what the question asks
+// about to someone else: "Putin's birthday" for "Kim's birthday", the
+// Tampere library's books for the Rotterdam library's. A near miss shares
+// every word but the owner.
+func (f focus) otherOwner(sentence string) bool {
+	qOwners, qStems := owned(f.question, f.stats)
+	if len(qOwners) == 0 {
+		return false
+	}
+	if f.ownerMissing(sentence, qOwners, qStems) {
+		return true
+	}
+	sOwners, sStems := owned(sentence, f.stats)
+	other, same := false, false
+	for i, so := range sOwners {
+		for j, qo := range qOwners {
+			if !overlaps(sStems[i], qStems[j]) {
+				continue
+			}
+			if (nameIndex{words: setOf(qo.tokens...), caps: setOf(qo.tokens...)}).has(so) || (nameIndex{words: setOf(so.tokens...), caps: setOf(so.tokens...)}).has(qo) {
+				same = true
+			} else {
+				other = true
+			}
+		}
+	}
+	return other && !same
+}
+
+func overlaps(a, b map[string]bool) bool {
+	for k := range a {
+		if b[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// anchored reports whether the sentence repeats the question's own
+// anchors — a number or date it names ("on March 28"), or all of two or
+// more names — which tie it to the event asked about however it words the
+// rest ("vetoed" for "block").
+func (f focus) anchored(sentence string) bool {
+	if qn := numbersIn(f.question, false); len(qn) > 0 {
+		if _, missing := missingNumber(f.question, []string{sentence}); !missing {
+			return true
+		}
+	}
+	if len(f.names) < 2 {
+		return false
+	}
+	own := newNameIndex(sentence, f.stats)
+	for _, n := range f.names {
+		if !own.has(n) {
+			return false
+		}
+	}
+	return true
+}
+
+// pronouns may stand for the owner of what the question asks about.
+var pronouns = setOf("he", "his", "him", "she", "her", "hers", "they", "their", "them", "its", "it")
+
+// ownerMissing reports whether the sentence speaks of what the question
+// asks about ("schedule" in "Putin's schedule") without its owner, by name
+// or pronoun: "a domestic schedule" of North Korea's is not Putin's.
+func (f focus) ownerMissing(sentence string, owners []name, stems []map[string]bool) bool {
+	own := analysis.StemSet(sentence)
+	ix := newNameIndex(sentence, f.stats)
+	for _, w := range splitWords(strings.ToLower(sentence)) {
+		if pronouns[w.text] {
+			return false
+		}
+	}
+	for i, o := range owners {
+		if overlaps(own, stems[i]) && !ix.has(o) {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerWords keeps the words of text that are not capitalised: what a
+// possessive owns is a thing ("colleague", "birthday"), and a name after it
+// ("Pinkston's colleague Stephan Haggard") is not.
+func lowerWords(text string) string {
+	var out []string
+	for _, w := range splitWords(text) {
+		if !w.capitalised() {
+			out = append(out, w.text)
+		}
+	}
+	return strings.Join(out, " ")
 }

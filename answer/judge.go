@@ -121,7 +121,7 @@ func (e *Engine) judge(ctx context.Context, question string, v Verified, sources
 		claims, at = append(claims, cl), append(at, i)
 	}
 	if len(claims) == 0 {
-		return v, "ok: nothing to judge"
+		return v, ""
 	}
 	verdicts, err := e.Judge.Judge(ctx, question, claims)
 	if err != nil {

@@ -54,6 +54,7 @@ type simCounts struct {
 	sentences, goodSentences, goodRemoved, badOnly, badOnlyKept int
 	keywordsOK, goldCited, answeredAnswerable, wrongAbstentions int
 	unanswerable, unanswerableAbstained                         int
+	nonAnswers                                                  int
 }
 
 // TestSimulatedModelOnTheFixtures runs every fixture question through LLM
@@ -73,13 +74,22 @@ func TestSimulatedModelOnTheFixtures(t *testing.T) {
 
 	var c simCounts
 	retrieved := map[string][]retrieval.Result{}
+	answerable := map[string]bool{}
 	for _, fx := range readSimFixtures(t) {
 		a := ask(t, s.eng, answer.Request{Question: fx.Question})
 		retrieved[a.Question] = a.Retrieved
+		answerable[a.Question] = fx.Answerable
 		c.add(fx, a)
 	}
 	for _, sent := range model.Log() {
-		c.score(sent, answer.Verify(sent.Question, sent.Text, retrieved[sent.Question], ix.Terms()), retrieved[sent.Question])
+		v := answer.Verify(sent.Question, sent.Text, retrieved[sent.Question], ix.Terms())
+		if !answerable[sent.Question] && len(sent.Good) > 0 && len(v.Sentences) == 1 && v.Sentences[0].Reason == answer.ReasonOffQuestion {
+			// A quoted sentence that does not answer an unanswerable
+			// question is a cited non-answer: removing it is right.
+			c.nonAnswers++
+			continue
+		}
+		c.score(sent, v, retrieved[sent.Question])
 	}
 	c.report(t)
 
@@ -170,6 +180,7 @@ func (c *simCounts) score(sent fakeopenai.Sentence, v answer.Verified, sources [
 func (c *simCounts) report(t *testing.T) {
 	t.Logf("questions %d: LLM answers %d, abstained %d, fell back to extractive %d; dropped_citations summed over answers: %d",
 		c.questions, c.llmAnswers, c.abstained, c.fallbacks, c.droppedTotal)
+	t.Logf("quoted non-answers to unanswerable questions removed as off_question (not scored below): %d", c.nonAnswers)
 	t.Logf("citation markers written: %d right, %d wrong (%d naming no source)", c.goodMarkers, c.badMarkers, c.phantom)
 	t.Logf("verifier dropped: %d/%d wrong (%d/%d naming no source), %d/%d right",
 		c.badDropped, c.badMarkers, c.phantomDropped, c.phantom, c.goodDropped, c.goodMarkers)

@@ -1,9 +1,8 @@
 package answer
 
 import (
-	"strings"
-
 	"github.com/footnote-dev/footnote/analysis"
+	"strings"
 
 	"github.com/kljensen/snowball/english"
 )
@@ -102,12 +101,14 @@ func splitName(ws []word, i, j int, known func(string) bool, stats analysis.Term
 	return mergeInitials(out)
 }
 
-// initialIsName decides for a single capitalised word opening a sentence.
+// initialIsName decides for a single capitalised word opening a sentence:
+// a name where the paragraph capitalises it too, or a word neither the
+// corpus nor the dictionary knows ("Lavrov", not "Sitting").
 func initialIsName(low string, known func(string) bool, stats analysis.TermStats) bool {
 	if openers[low] || strings.HasSuffix(low, "ly") || english.IsStopWord(low) {
 		return false
 	}
-	return known(low) || stats.DocFreq(analysis.Stem(low)) == 0
+	return known(low) || stats.DocFreq(analysis.Stem(low)) == 0 && properOnly(low)
 }
 
 // mergeInitials joins single letters ("U", "S" of "U.S.") into one acronym.
@@ -172,10 +173,33 @@ func newNameIndex(text string, stats analysis.TermStats) nameIndex {
 	ws := splitWords(text)
 	ix := nameIndex{words: map[string]bool{}, caps: map[string]bool{}, initials: map[string]bool{}, ws: ws}
 	for _, w := range ws {
-		ix.words[fold(w.lower())] = true
+		f := fold(w.lower())
+		ix.words[f] = true
 		if w.capitalised() {
-			ix.caps[fold(w.lower())] = true
+			ix.caps[f] = true
+			for _, a := range seats[f] {
+				ix.words[a], ix.caps[a] = true, true
+			}
 		}
+	}
+	for _, c := range multiWordSeats {
+		if ix.caps[c.country[0]] && ix.caps[c.country[1]] {
+			ix.words[c.capital], ix.caps[c.capital] = true, true
+		}
+	}
+	for i := 0; i < len(ws); {
+		j := i
+		for j < len(ws) && len(ws[j].text) == 1 && ws[j].capitalised() {
+			j++
+		}
+		if j > i+1 {
+			var b strings.Builder
+			for _, w := range ws[i:j] {
+				b.WriteString(w.lower())
+			}
+			ix.words[b.String()], ix.caps[b.String()] = true, true
+		}
+		i = max(j, i+1)
 	}
 	ix.names = namesIn(ws, func(string) bool { return true }, stats)
 	for i := 0; i < len(ws); {
@@ -226,8 +250,13 @@ func (ix nameIndex) has(n name) bool {
 			return false
 		}
 	}
-	return ix.caps[n.tokens[0]] || ix.caps[n.tokens[len(n.tokens)-1]]
+	first, last := n.tokens[0], n.tokens[len(n.tokens)-1]
+	return ix.caps[first] && properOnly(n.raw[0]) || ix.caps[last] && properOnly(n.raw[len(n.raw)-1])
 }
+
+// properOnly reports whether a name token is no common word: "Kim" or
+// "Putin", not "Embassy" or "Party", which name nothing on their own.
+func properOnly(low string) bool { return len(analysis.Related(analysis.Stem(low))) == 0 }
 
 // contrasts reports whether the paragraph puts another name where the
 // sentence puts n: "Chinese embassy" against "Russian embassy", "Xi
@@ -269,6 +298,47 @@ func setOf(ws ...string) map[string]bool {
 	m := make(map[string]bool, len(ws))
 	for _, w := range ws {
 		m[w] = true
+	}
+	return m
+}
+
+// seats pairs countries with their capitals and seats of government, both
+// ways, folded: news writes "Moscow" for Russia and "Beijing" for China.
+var seats = pairsOf(
+	"russia moscow", "russia kremlin", "china beijing", "north korea pyongyang", "south korea seoul",
+	"japan tokyo", "ukraine kyiv", "ukraine kiev", "united states washington", "us washington", "america washington",
+	"france paris", "germany berlin", "united kingdom london", "britain london", "uk london", "india delhi",
+	"iran tehran", "israel jerusalem", "syria damascus", "turkey ankara", "egypt cairo", "italy rome", "spain madrid",
+	"poland warsaw", "canada ottawa", "australia canberra", "brazil brasilia", "mexico mexico", "taiwan taipei",
+	"vietnam hanoi", "mongolia ulaanbaatar", "belarus minsk", "kazakhstan astana", "philippines manila",
+	"indonesia jakarta", "thailand bangkok", "pakistan islamabad", "afghanistan kabul", "iraq baghdad",
+)
+
+// multiWordSeats are the countries of two words, whose capital stands for
+// them only when both are there ("North Korea", not "South Korea", gives
+// "Pyongyang").
+var multiWordSeats = []struct {
+	country [2]string
+	capital string
+}{
+	{[2]string{"north", fold("korea")}, fold("pyongyang")}, {[2]string{"south", fold("korea")}, "seoul"},
+	{[2]string{fold("united"), fold("states")}, fold("washington")}, {[2]string{fold("united"), fold("kingdom")}, fold("london")},
+}
+
+// pairsOf maps each word of a country to its capital and back: the
+// capital stands for any word of a multi-word country ("Pyongyang" for
+// "Korea" in "North Korea" only through "north" and "korea" together).
+func pairsOf(pairs ...string) map[string][]string {
+	m := map[string][]string{}
+	for _, p := range pairs {
+		fs := strings.Fields(p)
+		capital, country := fold(fs[len(fs)-1]), fs[:len(fs)-1]
+		for _, c := range country {
+			m[capital] = append(m[capital], fold(c))
+		}
+		if len(country) == 1 {
+			m[fold(country[0])] = append(m[fold(country[0])], capital)
+		}
 	}
 	return m
 }

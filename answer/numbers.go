@@ -29,6 +29,9 @@ var (
 	// reasons", "the first time", "a second visit"): a claim need not
 	// find them in its paragraph.
 	vague = setOf("one", "first", "second")
+	// pairWords before "two" make it a pair, not a count: "the two
+	// leaders", "both".
+	pairWords = setOf("the", "these", "those", "both")
 )
 
 func isNumberWord(w string) bool {
@@ -62,7 +65,7 @@ func numbersIn(text string, strict bool) []float64 {
 		if n == 0 {
 			continue
 		}
-		if strict || n > 1 || !vague[w] {
+		if strict || n > 1 || !vague[w] && !(w == "two" && i > 0 && pairWords[ws[i-1].text]) {
 			out = append(out, v)
 		}
 		i += n - 1

@@ -16,12 +16,13 @@ import (
 //     markers after it may follow). Each complete sentence is verified as
 //     the final answer verifies it, with the same function; Text is the
 //     verified sentences so far, numbered as in the final answer.
-//   - Nothing is shown until the reply holds a verified sentence that is
-//     a claim, not a refusal: a refusal is never a verified sentence, and
-//     a reply with one verified claim cannot end as an abstention, so shown
+//   - Nothing is shown until the reply is answered (Verified.Outcome): it
+//     holds a kept claim. A refusal or an absence statement is never kept,
+//     and a reply with a kept claim is answered whatever follows, so shown
 //     sentences are never replaced by "The corpus doesn't say."
 //   - Text only ever grows: each Partial's Text starts with the previous
-//     one's, and the final answer's text starts with the last one's.
+//     one's, and the final answer's text starts with the last one's. Should
+//     the model fail after sentences were shown, the answer keeps them.
 //
 // With an Engine.Judge, Text has passed the lexical verifier only and
 // Checking is set: the judge may still remove sentences, so a surface must

@@ -129,7 +129,9 @@ type Verified struct {
 //     every number must be there (digits or words, "fifteen" = 15);
 //   - the sentence must not affirm what its matching paragraph clause
 //     negates, or the reverse, nor state as done what it says may happen;
-//   - it must address the question (see focus.addressedBy);
+//   - before these, it must address the question (see focus.addressedBy):
+//     a sentence its paragraphs cover that does not is a cited non-answer,
+//     whatever else is wrong with it;
 //   - the kept citations are renumbered 1..n in order of first use.
 func Verify(question, text string, sources []retrieval.Result, stats analysis.TermStats) Verified {
 	f := newFocus(question, stats)
@@ -204,6 +206,12 @@ func decide(f focus, sentence string, sources []retrieval.Result, stats analysis
 	for i, n := range kept {
 		paras[i] = sources[n-1].Text
 	}
+	if !f.addressedBy(claim, paras) {
+		// Drawn from its paragraphs but not about the question: a cited
+		// non-answer, whatever else may be wrong with it; a reply of them
+		// is an abstention.
+		return c.remove(ReasonOffQuestion, "")
+	}
 	if reason, detail := checkClaim(f, claim, paras, stats); reason != "" {
 		return c.remove(reason, detail)
 	}
@@ -231,9 +239,6 @@ func checkClaim(f focus, claim string, paras []string, stats analysis.TermStats)
 	if r := polarityConflict(claim, paras, stats); r != "" {
 		return r, ""
 	}
-	if !f.addressedBy(claim, paras) {
-		return ReasonOffQuestion, ""
-	}
 	return "", ""
 }
 
@@ -247,11 +252,23 @@ func missingName(f focus, claim string, paras []string, stats analysis.TermStats
 		if ix.has(n) || f.index.has(n) {
 			continue
 		}
-		if f.unknown(n.raw) || ix.contrasts(n, ws, sentence) {
+		if f.unknown(n.raw) || !asContext(ws, n) || ix.contrasts(n, ws, sentence) {
 			return n.String(), true
 		}
 	}
 	return "", false
+}
+
+// contextWords introduce a name as a setting rather than an actor: "at
+// the Victory Day parade", "in Beijing", "to the Russian capital".
+var contextWords = setOf("the", "a", "an", "in", "at", "to", "from", "of", "during", "after", "before", "for", "on",
+	"into", "near", "across", "around", "outside", "inside", "toward", "towards", "via", "through", "with", "by")
+
+// asContext reports whether a name the paragraph lacks may still stand as
+// context the model added: only after a preposition or article. A missing
+// name as the subject ("China joined Russia in vetoing …") is a claim.
+func asContext(ws []word, n name) bool {
+	return n.start > 0 && !ws[n.start].broken && contextWords[ws[n.start-1].lower()]
 }
 
 // coverageSupport returns the cited numbers whose paragraphs cover the

@@ -16,8 +16,9 @@ type answerSentence struct {
 
 // sentenceEnd matches where a sentence of model output ends: terminal
 // punctuation, closing quotes or brackets, then any citation markers
-// (which belong to the sentence before them), then space or the end.
-var sentenceEnd = regexp.MustCompile(`[.!?…]+["'”’)\]]*(?:\s*\[[\d,;\s–-]+\])*(?:\s+|$)|\n\s*`)
+// (which belong to the sentence before them) and a full stop after them
+// ("at 3 a.m. [1]."), then space or the end.
+var sentenceEnd = regexp.MustCompile(`[.!?…]+["'”’)\]]*(?:\s*\[[\d,;\s–-]+\])*[.!?]?(?:\s+|$)|\n\s*`)
 
 // abbreviations end in a full stop without ending a sentence.
 var abbreviations = map[string]bool{

@@ -65,8 +65,11 @@ type Config struct {
 	// AnswerTimeout bounds answering one question.
 	AnswerTimeout time.Duration
 	// FeedbackFile is the JSON Lines file 👍/👎 votes are appended to;
-	// "" hides the vote buttons.
+	// "" hides the vote buttons. Its folder must be the current user's
+	// alone (see internal/trust).
 	FeedbackFile string
+	// FeedbackStore, when set, keeps the votes instead of FeedbackFile.
+	FeedbackStore FeedbackStore
 	// ShardID and ShardCount split the guilds across processes.
 	ShardID, ShardCount int
 	// HealthAddr, when set, serves GET /healthz there.

@@ -89,27 +89,32 @@ func (b *Bot) onButton(ctx context.Context, r *responder) {
 		if !known && r.in.Message != nil {
 			a = answer.Answer{Text: r.in.Message.Content}
 		}
-		r.ephemeral(ctx, b.log, b.vote(action, interactionUser(r.in), a))
+		msg := key
+		if r.in.Message != nil && r.in.Message.ID != "" {
+			msg = r.in.Message.ID
+		}
+		r.ephemeral(ctx, b.log, b.vote(ctx, action, interactionUser(r.in), msg, a))
 	default:
 		r.ephemeral(ctx, b.log, "That button isn't one of mine.")
 	}
 }
 
-// vote records feedback and returns what to tell the voter.
-func (b *Bot) vote(action, user string, a answer.Answer) string {
+// vote records feedback on message and returns what to tell the voter.
+func (b *Bot) vote(ctx context.Context, action, user, message string, a answer.Answer) string {
 	if b.feedback == nil {
 		return "Feedback isn't being collected here."
 	}
 	fb := Feedback{Time: time.Now().UTC(), Vote: action, Question: a.Question, Answer: a.Text,
-		Abstained: a.Abstained, Citations: a.Citations, UserHash: HashUser(b.cfg.Token, user)}
+		Abstained: a.Abstained, Citations: a.Citations, UserHash: HashUser(b.cfg.Token, user), Message: message}
 	if fb.Citations == nil {
 		fb.Citations = []answer.Citation{}
 	}
-	if err := b.feedback.add(fb); err != nil {
+	stored, err := b.feedback.Record(ctx, fb)
+	if err != nil {
 		b.log.Error("record feedback", "err", err)
 		return "Sorry, I couldn't record that. Please try again."
 	}
-	b.log.Info("feedback", "vote", action)
+	b.log.Info("feedback", "vote", action, "new", stored)
 	return thanks
 }
 

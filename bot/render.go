@@ -30,11 +30,19 @@ const quoteLen = 120
 // Render turns an answer into the messages that show it: the text with
 // its [n] markers, then a compact Sources block, split to fit Discord.
 func Render(a answer.Answer) []string {
+	if a.Abstained && a.Closest != nil {
+		// A pointer to read, not support for a claim.
+		c := *a.Closest
+		return Split(fmt.Sprintf("%s\n%s\n\n**Sources**\n[1] %s ¶%s — “%s”", abstainMessage, answer.ClosestText,
+			sourceTitle(c), c.Label(), escape(shorten(c.Text, quoteLen))), MaxContent)
+	}
 	if a.Abstained {
 		return []string{abstainMessage}
 	}
 	text := strings.TrimSpace(a.Text)
-	if a.Mode != answer.LLM {
+	if a.Mode == answer.LLM {
+		text = neutraliseModel(text)
+	} else {
 		text = escape(text) // corpus sentences, not markdown
 	}
 	var b strings.Builder
@@ -48,7 +56,20 @@ func Render(a answer.Answer) []string {
 	return Split(b.String(), MaxContent)
 }
 
-// RenderSources shows the cited paragraphs in full, for "Show sources".
+// Show sources limits: each paragraph is shown up to maxSourceRunes, and
+// all of them in at most maxSourceMessages ephemeral messages. A 124 KB
+// paragraph once became 62 messages; nobody reads those in Discord.
+const (
+	maxSourceRunes    = 1500
+	maxSourceMessages = 4
+)
+
+// moreSources ends the last Show sources message when the rest is cut.
+const moreSources = "\n\n… that is as much as fits here: the Sources list under the answer names every cited paragraph."
+
+// RenderSources shows the cited paragraphs, for "Show sources": each in
+// full up to maxSourceRunes, then cut with a note saying where the whole
+// paragraph is, in at most maxSourceMessages messages.
 func RenderSources(a answer.Answer) []string {
 	if len(a.Citations) == 0 {
 		return []string{"This answer cites no sources."}
@@ -58,17 +79,42 @@ func RenderSources(a answer.Answer) []string {
 		if i > 0 {
 			b.WriteString("\n\n")
 		}
-		fmt.Fprintf(&b, "[%d] %s, ¶%s\n%s", c.N, sourceTitle(c), c.Label(), escape(strings.TrimSpace(c.Text)))
+		fmt.Fprintf(&b, "[%d] %s, ¶%s\n%s", c.N, sourceTitle(c), c.Label(), sourceText(c))
 	}
-	return Split(b.String(), MaxContent)
+	parts := Split(b.String(), MaxContent)
+	if len(parts) <= maxSourceMessages {
+		return parts
+	}
+	parts = Split(b.String(), MaxContent-utf8.RuneCountInString(moreSources))[:maxSourceMessages]
+	parts[len(parts)-1] += moreSources
+	return parts
+}
+
+// sourceText is a cited paragraph for Show sources, cut at maxSourceRunes
+// with a pointer to where the rest is.
+func sourceText(c answer.Citation) string {
+	text := strings.TrimSpace(c.Text)
+	if utf8.RuneCountInString(text) <= maxSourceRunes {
+		return escape(text)
+	}
+	where := "in the article"
+	if linkTarget(c.URL) != "" {
+		where = "in the article linked above"
+	}
+	if c.Page > 0 {
+		where += fmt.Sprintf(", page %d", c.Page)
+	}
+	return escape(shorten(text, maxSourceRunes)) + fmt.Sprintf("\n*(shortened: the whole of ¶%s is %s, `%s`)*", c.Label(), where, strings.ReplaceAll(c.Doc, "`", ""))
 }
 
 // RenderPartial shows an answer while it is still being written.
 func RenderPartial(text string) string {
 	const more = " …"
-	text = strings.TrimSpace(text)
+	text = neutraliseModel(strings.TrimSpace(text)) // unverified model text
 	if utf8.RuneCountInString(text)+len([]rune(more)) > MaxContent {
-		text = string([]rune(text)[:MaxContent-len([]rune(more))])
+		// Split, not a rune cut: it never ends inside a code span or
+		// right after an escaping backslash.
+		text = Split(text, MaxContent-len([]rune(more)))[0]
 	}
 	return text + more
 }
@@ -93,8 +139,3 @@ func shorten(s string, n int) string {
 	}
 	return string(rs) + "…"
 }
-
-// escape stops corpus text from being read as Discord markdown.
-var escaper = strings.NewReplacer(`\`, `\\`, `*`, `\*`, `_`, `\_`, "~", `\~`, "`", "\\`", `|`, `\|`, `>`, `\>`, `#`, `\#`)
-
-func escape(s string) string { return escaper.Replace(s) }

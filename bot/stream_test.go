@@ -28,7 +28,7 @@ const (
 
 // llmEngine is the real engine over the built-in corpus, answering with
 // an LLM reached at a new fake OpenAI-compatible server.
-func llmEngine(t *testing.T) (*answer.Engine, *fakeopenai.Server) {
+func llmEngine(t testing.TB) (*answer.Engine, *fakeopenai.Server) {
 	t.Helper()
 	const key, model = "sk-bot-stream-test-0123456789", "fake-chat"
 	srv := fakeopenai.New(t, fakeopenai.Options{APIKey: key, ChatModel: model})
@@ -186,4 +186,42 @@ func wholeSentencesOf(text, shown string) bool {
 // claimText is a sentence without its citation markers.
 func claimText(sentence string) string {
 	return strings.TrimSpace(regexp.MustCompile(`\s*\[\d+\]`).ReplaceAllString(sentence, ""))
+}
+
+// TestWithAJudgeStreamedSentencesAreMarkedChecking streams a reply whose
+// second sentence the LLM judge then rejects: Discord may show it only
+// marked "checking…", and the final message leaves it out.
+func TestWithAJudgeStreamedSentencesAreMarkedChecking(t *testing.T) {
+	eng, srv := llmEngine(t)
+	eng.Judge = answer.LLMJudge{Generator: eng.Generator}
+	h := startBot(t, bot.Config{}, eng)
+	f := fakeopenai.Luncheon()
+	reply := strings.Join(f.Claims, " ")
+	release := make(chan struct{})
+	srv.Chat(fakeopenai.PausedAt(reply, wordDelay, throughNextWord(reply, f.Claims[0]), release),
+		fakeopenai.Text(`{"verdicts": [{"id": 1, "verdict": "supported"}, {"id": 2, "verdict": "unsupported", "why": "not stated"}, {"id": 3, "verdict": "supported"}]}`))
+	id := h.fd.Ask(fakediscord.Ask{ChannelID: h.channel, UserID: "u-judge", Question: f.Question})
+	shown := h.fd.WaitOK(waitFor, func(v fakediscord.View) bool {
+		for _, req := range v.Requests() {
+			if isOriginalEdit(req, id) && strings.HasPrefix(contentOf(req), f.Claims[0]) {
+				return true
+			}
+		}
+		return false
+	})
+	close(release)
+	if !shown {
+		t.Errorf("the first sentence was not shown while the reply was held; edits: %q", originalEdits(h.fd, id))
+	}
+	final := h.answerOf(t, id)
+	edits := originalEdits(h.fd, id)
+	for _, e := range edits[:len(edits)-1] {
+		if !statusLine.MatchString(e.content) && !strings.HasSuffix(e.content, "\n-# checking…") {
+			t.Errorf("partial edit %q shows text without the checking mark", e.content)
+		}
+	}
+	words := func(claim string) string { return strings.SplitN(claim, " [", 2)[0] }
+	if strings.Contains(final.Content, words(f.Claims[1])) || !strings.Contains(final.Content, words(f.Claims[2])) {
+		t.Errorf("final message:\n%s\nwant the judge's rejection of %q applied", final.Content, f.Claims[1])
+	}
 }

@@ -25,11 +25,23 @@ type Fixture struct {
 	// Evidence are quotes from the paragraphs that answer the question; a
 	// paragraph containing one is gold.
 	Evidence []string `json:"evidence"`
+	// Kind optionally says why an unanswerable question cannot be answered
+	// (one of Kinds), so refusal recall can be read per kind.
+	Kind string `json:"kind,omitempty"`
 	// Line is the fixture's 1-based line in its file.
 	Line int `json:"-"`
 	// Gold is how many corpus paragraphs contain an evidence quote: the
 	// ideal ranking nDCG compares with.
 	Gold int `json:"-"`
+}
+
+// Kinds of unanswerable question a fixture's optional "kind" names.
+var Kinds = []string{
+	"absent_entity",    // an entity the corpus never mentions: "the capital of France"
+	"absent_attribute", // a known entity, an attribute never stated: "How tall is Putin?"
+	"near_miss",        // the same kind of fact, stated only for another entity
+	"false_premise",    // presumes something the corpus does not say or contradicts
+	"off_topic",        // nothing to do with the corpus: "a banana bread recipe"
 }
 
 // Problem is one thing wrong with a fixture file, tied to a line and,

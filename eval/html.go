@@ -8,6 +8,9 @@ import (
 	"io"
 	"math"
 	"sort"
+	"strings"
+
+	"github.com/footnote-dev/footnote/answer"
 )
 
 //go:embed report.html.tmpl
@@ -54,6 +57,8 @@ type metricRow struct {
 type questionView struct {
 	Row
 	Cited []citedView
+	// Signals is the gate's per-signal breakdown, "unknown_names 1.00 · …".
+	Signals string
 }
 
 type citedView struct {
@@ -68,7 +73,7 @@ func newHTMLView(r Report) htmlView {
 	}
 	v.Rows = metricRows(r)
 	for _, q := range r.Questions {
-		qv := questionView{Row: q}
+		qv := questionView{Row: q, Signals: signalsLine(q.Gate)}
 		for _, c := range q.Citations {
 			qv.Cited = append(qv.Cited, citedView{c, Highlight(c.Text, q.EvidenceQuotes)})
 		}
@@ -76,6 +81,19 @@ func newHTMLView(r Report) htmlView {
 	}
 	sort.SliceStable(v.Questions, func(i, j int) bool { return !v.Questions[i].Pass && v.Questions[j].Pass })
 	return v
+}
+
+// signalsLine lists the gate's signals for one question; "" without a gate.
+func signalsLine(g *answer.Gate) string {
+	if g == nil {
+		return ""
+	}
+	names, values := answer.SignalNames(), g.Signals.Values()
+	parts := make([]string, len(names))
+	for i, n := range names {
+		parts[i] = fmt.Sprintf("%s %.2f", n, values[i])
+	}
+	return fmt.Sprintf("threshold %.3f · %s", g.Threshold, strings.Join(parts, " · "))
 }
 
 // metricRows sizes a bar per metric: ratios against 1, other units

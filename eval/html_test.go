@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/footnote-dev/footnote/answer"
 	"github.com/footnote-dev/footnote/eval"
 )
 
@@ -117,4 +118,45 @@ func renderHTML(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return buf.String()
+}
+
+func TestHTMLShowsTheVerifiersDecisionPerSentence(t *testing.T) {
+	obs := sampleObservations()[:1]
+	obs[0].Answer.Mode = answer.LLM
+	obs[0].Answer.Verification = []answer.SentenceCheck{
+		{Sentence: "He cited security concerns [1].", Kept: true, Reason: answer.ReasonSupported, Cited: []int{1}, Citations: []int{1}},
+		{Sentence: "Twenty <b>delegations</b> came [1].", Reason: answer.ReasonNumber, Detail: "20", Cited: []int{1}, Citations: []int{}},
+	}
+	rep := eval.Score(obs, eval.Settings{Fixtures: "llm.jsonl", K: 2, Threshold: 0.25, Workers: 1})
+	if got := rep.Questions[0].Verification; len(got) != 2 {
+		t.Fatalf("the row carries %d decisions, want 2", len(got))
+	}
+	var buf bytes.Buffer
+	if err := eval.WriteHTML(&buf, rep); err != nil {
+		t.Fatal(err)
+	}
+	html := buf.String()
+	for _, want := range []string{`<li class="kept">kept <span class="tag">supported</span>`, `<li class="removed">removed <span class="tag">number_missing: 20</span>`, "Twenty &lt;b&gt;delegations&lt;/b&gt; came"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the report lacks %q", want)
+		}
+	}
+}
+
+func TestHTMLShowsTheGateSignalsOfAFailingQuestion(t *testing.T) {
+	rep := eval.Score([]eval.Observation{{
+		Fixture: eval.Fixture{ID: "q1", Question: "What is the capital of France?"},
+		Answer: answer.Answer{Text: "Putin invited Kim to the Russian capital. [1]", Evidence: 0.6,
+			Citations: []answer.Citation{{N: 1, Text: "Putin invited Kim to the Russian capital."}},
+			Gate:      &answer.Gate{Probability: 0.6, Threshold: 0.3, Signals: answer.Signals{UnknownNames: 1}}},
+	}}, eval.Settings{K: 5, Threshold: 0.3})
+	var buf bytes.Buffer
+	if err := eval.WriteHTML(&buf, rep); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"evidence score 0.600", "gate: threshold 0.300", "unknown_names 1.00"} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("the report lacks %q", want)
+		}
+	}
 }

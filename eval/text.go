@@ -5,6 +5,8 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/footnote-dev/footnote/answer"
 )
 
 // WriteText writes the report as a terminal table: a header line, the
@@ -14,6 +16,7 @@ func WriteText(w io.Writer, r Report) error {
 	ew := &errWriter{w: w}
 	writeHeader(ew, r)
 	writeMetrics(ew, r.Metrics)
+	writeKinds(ew, r.Questions)
 	writeFailures(ew, r)
 	if r.Calibration != nil {
 		writeCalibration(ew, *r.Calibration, r.Threshold)
@@ -50,6 +53,29 @@ func writeMetrics(w io.Writer, metrics []Metric) {
 	tw.Flush()
 }
 
+// writeKinds shows refusal recall per kind of unanswerable question,
+// when the fixtures label them.
+func writeKinds(w io.Writer, rows []Row) {
+	caught, total := map[string]int{}, map[string]int{}
+	for _, q := range rows {
+		if !q.Answerable && q.Kind != "" {
+			total[q.Kind]++
+			caught[q.Kind] += b2i(q.Abstained)
+		}
+	}
+	if len(total) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "Refusal recall by kind\n")
+	tw := newTable(w)
+	for _, k := range Kinds {
+		if total[k] > 0 {
+			fmt.Fprintf(tw, "  %s\t%.3f\t%d/%d\t\n", k, float64(caught[k])/float64(total[k]), caught[k], total[k])
+		}
+	}
+	tw.Flush()
+}
+
 func writeFailures(w io.Writer, r Report) {
 	failed := r.Failures()
 	fmt.Fprintf(w, "\nFailures: %d of %d questions\n", len(failed), len(r.Questions))
@@ -62,9 +88,16 @@ func writeFailures(w io.Writer, r Report) {
 }
 
 func writeCalibration(w io.Writer, c Calibration, current float64) {
-	fmt.Fprintf(w, "\nCalibration: abstain when the evidence score is below the threshold; false abstention ≤ %g\n", c.MaxFalseAbstention)
+	what := "the evidence score"
+	if c.Model != nil {
+		what = "the fitted gate's probability"
+	}
+	fmt.Fprintf(w, "\nCalibration: abstain when %s is below the threshold; false abstention ≤ %g\n", what, c.MaxFalseAbstention)
 	tw := newTable(w)
 	fmt.Fprintf(tw, "  \tthreshold\trefusal F1\tprecision\trecall\tfalse abstention\t\n")
+	if c.Model != nil {
+		current = c.Current.Threshold // the model the run started with
+	}
 	fmt.Fprintf(tw, "  current\t%g\t%s\t%s\t%s\t%s\t\n", current, fmtRatio(c.Current.F1), fmtRatio(c.Current.Precision), fmtRatio(c.Current.Recall), fmtRatio(c.Current.FalseAbstention))
 	if c.Best != nil {
 		b := c.Best
@@ -75,9 +108,40 @@ func writeCalibration(w io.Writer, c Calibration, current float64) {
 		fmt.Fprintf(w, "No threshold keeps false abstention at or below %g on these fixtures.\n", c.MaxFalseAbstention)
 		return
 	}
+	if c.Model != nil {
+		fmt.Fprintf(w, "Any threshold in (%.4g, %.4g] gives the same outcome.\n", c.Best.Low, c.Best.High)
+		writeModel(w, c)
+		return
+	}
 	fmt.Fprintf(w, "Any threshold in (%.4g, %.4g] gives the same outcome. To use it, add to .env (or the environment):\n", c.Best.Low, c.Best.High)
 	fmt.Fprintf(w, "  FOOTNOTE_THRESHOLD=%g\n", c.Best.Threshold)
 	fmt.Fprintln(w, "`footnote ask`, the bot and `footnote eval` then all abstain below it.")
+}
+
+// writeModel prints the fitted gate's weights and risk–coverage curve.
+func writeModel(w io.Writer, c Calibration) {
+	m := c.Model
+	fmt.Fprintf(w, "\nFitted gate (logistic regression; metrics above are at its threshold %g", m.Threshold)
+	if len(c.Without) > 0 {
+		fmt.Fprintf(w, "; without %s", strings.Join(c.Without, ", "))
+	}
+	fmt.Fprintf(w, ")\n")
+	tw := newTable(w)
+	fmt.Fprintf(tw, "  bias\t%+.3f\t\n", m.Bias)
+	for _, n := range answer.SignalNames() {
+		fmt.Fprintf(tw, "  %s\t%+.3f\t\n", n, m.Weights[n])
+	}
+	fmt.Fprintf(tw, "  llm_threshold\t%g\t\n", m.LLMThreshold)
+	tw.Flush()
+	fmt.Fprintf(w, "\nRisk–coverage (answered share, and the share of those answers that are wrong)\n")
+	tw = newTable(w)
+	fmt.Fprintf(tw, "  threshold\tcoverage\trisk\tfalse abstention\t\n")
+	for _, p := range c.RiskCoverage {
+		fmt.Fprintf(tw, "  %.2f\t%.3f\t%.3f\t%.3f\t\n", p.Threshold, p.Coverage, p.Risk, p.FalseAbstention)
+	}
+	tw.Flush()
+	fmt.Fprintln(w, "Save it with --calibrate-out gate.json, then set FOOTNOTE_GATE_MODEL=gate.json (in .env or the")
+	fmt.Fprintln(w, "environment): `footnote ask`, the bot and `footnote eval` then all use it.")
 }
 
 func writeComparison(w io.Writer, c Comparison) {

@@ -215,3 +215,22 @@ func TestBuildRejectsNonFiniteVectors(t *testing.T) {
 		t.Errorf("Open = %v, want the NaN vector rejected", err)
 	}
 }
+
+func TestAStaleIndexWhoseLockCannotBeTakenIsBuiltInMemory(t *testing.T) {
+	c, dir := builtin(t), t.TempDir()
+	openIn(t, c, dir)
+	// A lock that cannot be opened, even by root, stands for a folder
+	// footnote may read but not write (a read-only mount).
+	if err := os.Remove(filepath.Join(dir, "build.lock")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "build.lock"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	changed := *c
+	changed.Hash = "another corpus"
+	ix, st, warnings := openIn(t, &changed, dir)
+	if ix.Len() == 0 || !st.Built || len(warnings) == 0 || !strings.Contains(warnings[len(warnings)-1], "answering from memory") {
+		t.Errorf("status %+v, warnings %q; want an in-memory build and a warning", st, warnings)
+	}
+}

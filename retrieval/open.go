@@ -75,8 +75,14 @@ func Open(ctx context.Context, c *corpus.Corpus, opts Options) (*Index, Status, 
 		return buildOnly(ctx, c, opts, want, "index folder unusable", start)
 	}
 	l, err := lock(ctx, opts.Dir, func(s string) { warn(opts.Warn, s) })
-	if err != nil {
-		return nil, Status{}, fmt.Errorf("lock index: %w", err)
+	switch {
+	case err != nil && ctx.Err() != nil:
+		return nil, Status{}, ctx.Err()
+	case err != nil:
+		// A folder we may read but not write (a read-only mount): answer
+		// from a build in memory, as when saving fails.
+		warn(opts.Warn, fmt.Sprintf("%v; answering from memory", err))
+		return buildOnly(ctx, c, opts, want, "index folder not writable", start)
 	}
 	defer l.unlock()
 	reason := "rebuild requested"

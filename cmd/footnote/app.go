@@ -142,12 +142,16 @@ func (a *app) engine(ctx context.Context) (*answer.Engine, error) {
 	if err != nil {
 		return nil, err
 	}
+	judge, err := a.judge(gen)
+	if err != nil {
+		return nil, err
+	}
 	go corpus.LoadSentenceModel() // the extractive answer needs it; overlap the parse
 	ix, _, err := a.openIndex(ctx, false, a.progressBar())
 	if err != nil {
 		return nil, err
 	}
-	return &answer.Engine{Retriever: ix, K: a.cfg.K, Threshold: a.cfg.Threshold, Search: a.cfg.searchOptions(), Warn: a.warn, Generator: gen}, nil
+	return &answer.Engine{Retriever: ix, K: a.cfg.K, Threshold: a.cfg.Threshold, Gate: a.cfg.Gate, Search: a.cfg.searchOptions(), Warn: a.warn, Generator: gen, Judge: judge}, nil
 }
 
 // isTerminal reports whether w is an interactive terminal.

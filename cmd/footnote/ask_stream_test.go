@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -153,4 +155,35 @@ func throughNextWord(reply, sentence string) string {
 // claimText is a sentence without its citation markers.
 func claimText(sentence string) string {
 	return strings.TrimSpace(regexp.MustCompile(`\s*\[\d+\]`).ReplaceAllString(sentence, ""))
+}
+
+func TestTerminalDetection(t *testing.T) {
+	pipeR, pipeW, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pipeR.Close()
+	defer pipeW.Close()
+	type terminalCase struct {
+		name string
+		w    io.Writer
+		want bool
+	}
+	tests := []terminalCase{
+		{"a pipe is not a terminal", pipeW, false},
+		{"a buffer is not a terminal", &bytes.Buffer{}, false},
+	}
+	if pty, err := os.OpenFile("/dev/ptmx", os.O_RDWR|syscall.O_NOCTTY, 0); err == nil {
+		defer pty.Close()
+		tests = append(tests, terminalCase{"a pseudo-terminal is a terminal", pty, true})
+	} else {
+		t.Logf("no pseudo-terminal to test with: %v", err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := isTerminal(tt.w); got != tt.want {
+				t.Errorf("isTerminal = %v, want %v", got, tt.want)
+			}
+		})
+	}
 }

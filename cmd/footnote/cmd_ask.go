@@ -51,9 +51,20 @@ func (a *app) askCommand() *cobra.Command {
 
 // printAnswer writes the answer, then its sources: title, ¶ and the whole
 // quoted paragraph, so a reader can check every footnote on the spot.
+// An abstention with a closest passage points at it — "The closest
+// passage is [1] …" — as something to read, not as support.
 func printAnswer(w io.Writer, a answer.Answer) {
-	fmt.Fprintln(w, a.Text)
+	fmt.Fprintln(w, answerLine(a))
 	printSources(w, a)
+}
+
+// answerLine is the answer text, followed for an abstention with a closest
+// passage by "The closest passage is [1] …".
+func answerLine(a answer.Answer) string {
+	if a.Abstained && a.Closest != nil {
+		return a.Text + " " + answer.ClosestText
+	}
+	return a.Text
 }
 
 // liveAnswer prints an answer on a terminal as it is written: each
@@ -77,12 +88,12 @@ func (l *liveAnswer) progress(p answer.Partial) {
 
 // finish prints what the final answer adds to the sentences printed.
 func (l *liveAnswer) finish(a answer.Answer) {
-	rest, ok := strings.CutPrefix(a.Text, l.printed)
+	rest, ok := strings.CutPrefix(answerLine(a), l.printed)
 	if !ok {
 		// The engine never takes a shown sentence back; should it ever,
 		// print the answer whole rather than leave a wrong one on screen.
 		fmt.Fprint(l.w, "\n\n")
-		rest = a.Text
+		rest = answerLine(a)
 	}
 	fmt.Fprintln(l.w, rest)
 	printSources(l.w, a)
@@ -95,13 +106,18 @@ func (l *liveAnswer) abort() {
 	}
 }
 
-// printSources writes the Sources block of an answer that cites any.
+// printSources writes the Sources block of an answer that cites any, or
+// the closest passage an abstention points at.
 func printSources(w io.Writer, a answer.Answer) {
-	if len(a.Citations) == 0 {
+	sources := a.Citations
+	if a.Abstained && a.Closest != nil {
+		sources = []answer.Citation{*a.Closest}
+	}
+	if len(sources) == 0 {
 		return
 	}
 	fmt.Fprintln(w, "\nSources")
-	for _, c := range a.Citations {
+	for _, c := range sources {
 		fmt.Fprintf(w, "[%d] %s, ¶%s%s\n%s%s\n", c.N, c.Title, c.Label(), pageOf(c.Source), sourceLine(c.Source), indent("“"+c.Text+"”"))
 	}
 }

@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"strings"
 
@@ -18,9 +20,13 @@ import (
 // evalOptions are the flags of `footnote eval`.
 type evalOptions struct {
 	fixtures, html, compare string
-	k, workers              int
-	asJSON, calibrate       bool
-	maxFalseAbstention      float64
+	// calibrateOut is where --calibrate writes the fitted gate model.
+	calibrateOut string
+	// without names signals --calibrate fits the gate without.
+	without            []string
+	k, workers         int
+	asJSON, calibrate  bool
+	maxFalseAbstention float64
 	// bars holds the --min-…/--max-… values; only flags that were set count.
 	bars map[string]*float64
 }
@@ -46,7 +52,9 @@ func (a *app) evalCommand() *cobra.Command {
 	f.BoolVar(&o.asJSON, "json", false, "print the report as JSON: metrics and one row per question")
 	f.StringVar(&o.html, "html", "", "also write a self-contained HTML report to this file")
 	f.StringVar(&o.compare, "compare", "", "compare with an earlier --json report: change per metric, questions that flipped")
-	f.BoolVar(&o.calibrate, "calibrate", false, "sweep the abstention threshold and print the best FOOTNOTE_THRESHOLD")
+	f.BoolVar(&o.calibrate, "calibrate", false, "fit the answerability gate on these fixtures, sweep its threshold and report it at the best")
+	f.StringVar(&o.calibrateOut, "calibrate-out", "", "--calibrate writes the fitted gate model to this file (use it with FOOTNOTE_GATE_MODEL)")
+	f.StringSliceVar(&o.without, "calibrate-without", nil, "--calibrate fits the gate without these signals (for ablations): "+strings.Join(answer.SignalNames(), ", "))
 	f.Float64Var(&o.maxFalseAbstention, "calibrate-max-false-abstention", eval.DefaultMaxFalseAbstention, "--calibrate keeps false abstention at or below this")
 	for _, g := range eval.Gates() {
 		o.bars[g.Flag] = f.Float64(g.Flag, 0, g.Usage)
@@ -83,19 +91,32 @@ func (a *app) runEval(ctx context.Context, flags *pflag.FlagSet, o evalOptions) 
 	if k == 0 {
 		k = answer.DefaultK
 	}
-	threshold := eng.Threshold
-	if threshold == 0 {
-		threshold = answer.DefaultThreshold
+	mode := answer.Extractive
+	if eng.Generator != nil {
+		mode = answer.LLM
+	}
+	threshold, err := eng.ThresholdFor(mode)
+	if err != nil {
+		return err
+	}
+	if o.calibrate {
+		// Answer everything: the fit needs every question's signals and
+		// answer, and the fitted gate then decides which to abstain on.
+		eng.Threshold = math.SmallestNonzeroFloat64
 	}
 	runner := eval.Runner{Asker: eng, Searcher: eng.Retriever, Search: eng.Search, K: k, Workers: o.workers, Progress: a.questionBar()}
 	obs, err := runner.Run(ctx, fixtures)
 	if err != nil {
 		return fmt.Errorf("eval: %w", err)
 	}
-	rep := eval.Score(obs, eval.Settings{Fixtures: o.fixtures, K: k, Threshold: threshold, Workers: o.workers})
+	settings := eval.Settings{Fixtures: o.fixtures, K: k, Threshold: threshold, Workers: o.workers}
+	var rep eval.Report
 	if o.calibrate {
-		c := eval.Calibrate(rep.Questions, o.maxFalseAbstention, threshold)
-		rep.Calibration = &c
+		if rep, err = a.calibrate(eng, obs, settings, o); err != nil {
+			return err
+		}
+	} else {
+		rep = eval.Score(obs, settings)
 	}
 	if prev != nil {
 		c := eval.Compare(*prev, rep, o.compare)
@@ -105,6 +126,55 @@ func (a *app) runEval(ctx context.Context, flags *pflag.FlagSet, o evalOptions) 
 		return err
 	}
 	return gate(rep, bars)
+}
+
+// calibrate fits a gate model on observations answered without
+// abstaining, picks its thresholds, and scores the run as that model
+// would have answered it; the current model's outcome is kept for
+// comparison. It writes the model to --calibrate-out.
+func (a *app) calibrate(eng *answer.Engine, obs []eval.Observation, s eval.Settings, o evalOptions) (eval.Report, error) {
+	eng.Threshold = a.cfg.Threshold
+	current, err := eng.ThresholdFor(answer.Extractive)
+	if err != nil {
+		return eval.Report{}, err
+	}
+	base := answer.GateModel{}
+	if eng.Gate != nil {
+		base = *eng.Gate
+	} else if base, err = answer.DefaultGateModel(); err != nil {
+		return eval.Report{}, err
+	}
+	fitted, err := eval.FitGate(obs, o.without, base)
+	if err != nil {
+		return eval.Report{}, usageError{fmt.Errorf("--calibrate: %w", err)}
+	}
+	fitted, c := eval.PickThresholds(obs, fitted, o.maxFalseAbstention)
+	fitted.Comment = fmt.Sprintf("fitted by footnote eval --calibrate on %s", o.fixtures)
+	before := eval.Score(eval.Regate(obs, base.WithThreshold(current)), s)
+	c.Current = eval.Calibrate(before.Questions, o.maxFalseAbstention, current).Current
+	c.Model, c.Without = &fitted, o.without
+	c.RiskCoverage = eval.RiskCoverage(eval.Score(eval.Regate(obs, fitted.WithThreshold(0)), s).Questions,
+		[]float64{0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, fitted.Threshold})
+	s.Threshold = fitted.Threshold
+	rep := eval.Score(eval.Regate(obs, fitted), s)
+	rep.Calibration = &c
+	if o.calibrateOut != "" {
+		if err := writeGateModel(o.calibrateOut, fitted); err != nil {
+			return eval.Report{}, err
+		}
+	}
+	return rep, nil
+}
+
+func writeGateModel(path string, m answer.GateModel) error {
+	b, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return fmt.Errorf("--calibrate-out: %w", err)
+	}
+	if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
+		return fmt.Errorf("--calibrate-out: %w", err)
+	}
+	return nil
 }
 
 // checkFlags rejects impossible values and returns the bars that were set.

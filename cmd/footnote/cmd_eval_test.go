@@ -41,7 +41,8 @@ func TestEvalRunsTheFixtureSet(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
-	for _, want := range []string{"66 questions (54 answerable, 12 unanswerable)", "hit@5", "MRR@10", "refusal F1", "tokens              —", "Calibration:", "FOOTNOTE_THRESHOLD="} {
+	for _, want := range []string{"96 questions (54 answerable, 42 unanswerable)", "hit@5", "MRR@10", "refusal F1", "tokens              —", "Calibration:",
+		"Fitted gate", "unknown_names", "Risk–coverage", "FOOTNOTE_GATE_MODEL="} {
 		if !strings.Contains(out, want) {
 			t.Errorf("report lacks %q:\n%s", want, out)
 		}

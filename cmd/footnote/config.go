@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/footnote-dev/footnote/answer"
 	"github.com/footnote-dev/footnote/corpus"
 	"github.com/footnote-dev/footnote/retrieval"
 )
@@ -28,9 +29,16 @@ type Config struct {
 	// Generator is "extractive", "llm" or "" (LLM when an OpenAI key or base
 	// URL is set).
 	Generator string
-	OpenAI    OpenAIConfig
-	// Threshold is the abstention threshold; 0 means the calibrated default.
+	// Verify is "lexical" (default) or "llm": the LLM judge re-checks what
+	// the lexical verifier kept, one extra chat call per answer.
+	Verify string
+	OpenAI OpenAIConfig
+	// Threshold is the gate probability below which answers abstain; 0
+	// means the gate model's own.
 	Threshold float64
+	// Gate is the gate model read from FOOTNOTE_GATE_MODEL; nil means the
+	// built-in one.
+	Gate *answer.GateModel
 	// K is how many paragraphs an answer draws on; 0 means the default.
 	K int
 	// Limits bound what is read from CorpusDir.
@@ -106,6 +114,7 @@ func configFromEnv(env environment) (Config, error) {
 		IndexDir:  env.get("FOOTNOTE_INDEX_DIR"),
 		Embedder:  strings.ToLower(env.get("FOOTNOTE_EMBEDDER")),
 		Generator: strings.ToLower(env.get("FOOTNOTE_GENERATOR")),
+		Verify:    strings.ToLower(env.get("FOOTNOTE_VERIFY")),
 		OpenAI: OpenAIConfig{
 			BaseURL:        env.get("OPENAI_BASE_URL"),
 			APIKey:         Secret(env.get("OPENAI_API_KEY")),
@@ -120,11 +129,20 @@ func configFromEnv(env environment) (Config, error) {
 	if cfg.Embedder != "local" && cfg.Embedder != "openai" {
 		return cfg, usageError{fmt.Errorf("FOOTNOTE_EMBEDDER must be local or openai, not %q", cfg.Embedder)}
 	}
+	if cfg.Verify == "" {
+		cfg.Verify = "lexical"
+	}
+	if cfg.Verify != "lexical" && cfg.Verify != "llm" {
+		return cfg, usageError{fmt.Errorf("FOOTNOTE_VERIFY must be lexical or llm, not %q", cfg.Verify)}
+	}
 	if cfg.Generator != "" && cfg.Generator != "extractive" && cfg.Generator != "llm" {
 		return cfg, usageError{fmt.Errorf("FOOTNOTE_GENERATOR must be extractive or llm, not %q", cfg.Generator)}
 	}
 	var err error
 	if cfg.Threshold, err = floatVar(env, "FOOTNOTE_THRESHOLD"); err != nil {
+		return cfg, err
+	}
+	if cfg.Gate, err = gateModel(env.get("FOOTNOTE_GATE_MODEL")); err != nil {
 		return cfg, err
 	}
 	if cfg.K, err = intVar(env, "FOOTNOTE_TOP_K"); err != nil {
@@ -148,6 +166,23 @@ func configFromEnv(env environment) (Config, error) {
 		cfg.OpenAI.Timeout = d
 	}
 	return cfg, nil
+}
+
+// gateModel reads the gate model file at path, if one is set.
+func gateModel(path string) (*answer.GateModel, error) {
+	if path == "" {
+		return nil, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, usageError{fmt.Errorf("FOOTNOTE_GATE_MODEL: %w", err)}
+	}
+	defer f.Close()
+	m, err := answer.ParseGateModel(f)
+	if err != nil {
+		return nil, usageError{fmt.Errorf("FOOTNOTE_GATE_MODEL %s: %w", path, err)}
+	}
+	return &m, nil
 }
 
 func floatVar(env environment, key string) (float64, error) {

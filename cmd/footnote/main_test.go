@@ -137,8 +137,54 @@ func TestSearchJSONKeepsTheContract(t *testing.T) {
 
 func TestAbstainingIsASuccess(t *testing.T) {
 	out, _, code := footnote(t, nil, "ask", "Anyone got a good kimchi recipe?")
-	if code != 0 || !strings.Contains(out, "The corpus doesn't say.") || strings.Contains(out, "Sources") {
-		t.Errorf("exit %d, output %q: want the abstention sentence, no sources, exit 0", code, out)
+	first, _, _ := strings.Cut(out, "\n")
+	if code != 0 || !strings.HasPrefix(first, "The corpus doesn't say.") {
+		t.Errorf("exit %d, output %q: want the abstention sentence, exit 0", code, out)
+	}
+	// An abstention cites nothing: the only source it may show is the
+	// closest passage, announced as such.
+	if strings.Contains(out, "Sources") && first != "The corpus doesn't say. The closest passage is [1] …" {
+		t.Errorf("output %q shows sources without calling them the closest passage", out)
+	}
+	if strings.Contains(out, "[2]") {
+		t.Errorf("output %q shows more than the closest passage", out)
+	}
+}
+
+func TestAnUnknownNameAbstainsAndPointsAtTheClosestPassage(t *testing.T) {
+	out, _, code := footnote(t, nil, "ask", "What is the capital of France?")
+	want := "The corpus doesn't say. The closest passage is [1] …\n\nSources\n[1] "
+	if code != 0 || !strings.HasPrefix(out, want) {
+		t.Errorf("exit %d, output %q: want it to start %q", code, out, want)
+	}
+	js, _, _ := footnote(t, nil, "ask", "--json", "What is the capital of France?")
+	var a struct {
+		Answer    string            `json:"answer"`
+		Abstained bool              `json:"abstained"`
+		Citations []json.RawMessage `json:"citations"`
+		Evidence  *float64          `json:"evidence"`
+		Closest   *struct {
+			N    int    `json:"n"`
+			Text string `json:"text"`
+		} `json:"closest"`
+		Gate *struct {
+			Probability float64            `json:"probability"`
+			Threshold   float64            `json:"threshold"`
+			Signals     map[string]float64 `json:"signals"`
+		} `json:"gate"`
+	}
+	if err := json.Unmarshal([]byte(js), &a); err != nil {
+		t.Fatalf("ask --json: %v\n%s", err, js)
+	}
+	switch {
+	case a.Answer != "The corpus doesn't say." || !a.Abstained || len(a.Citations) != 0:
+		t.Errorf("answer %q abstained %v citations %d: want the bare abstention, nothing cited", a.Answer, a.Abstained, len(a.Citations))
+	case a.Closest == nil || a.Closest.N != 1 || !strings.Contains(a.Closest.Text, "capital"):
+		t.Errorf("closest = %+v, want the paragraph about the Russian capital as [1]", a.Closest)
+	case a.Evidence == nil || a.Gate == nil || *a.Evidence != a.Gate.Probability || *a.Evidence >= a.Gate.Threshold:
+		t.Errorf("evidence %v, gate %+v: want the gate's probability, below its threshold", a.Evidence, a.Gate)
+	case a.Gate.Signals["unknown_names"] != 1:
+		t.Errorf("signals %v: want France counted as one unknown name", a.Gate.Signals)
 	}
 }
 

@@ -42,6 +42,19 @@ func (a *app) generator() (answer.Generator, error) {
 	return redactingGenerator{next: gen, r: a.redactor}, nil
 }
 
+// judge returns the LLM judge for FOOTNOTE_VERIFY=llm, asking the same
+// model through the same generator, or nil for lexical verification. It
+// needs LLM answers: there is nothing to judge without them.
+func (a *app) judge(gen answer.Generator) (answer.Judge, error) {
+	if a.cfg.Verify != "llm" {
+		return nil, nil
+	}
+	if gen == nil {
+		return nil, usageError{errors.New("FOOTNOTE_VERIFY=llm judges LLM answers: turn them on with OPENAI_API_KEY or OPENAI_BASE_URL")}
+	}
+	return answer.LLMJudge{Generator: gen}, nil
+}
+
 // redactingGenerator masks the generator's errors at their source: their
 // text becomes an answer's fallback_reason (JSON, eval reports, bot logs),
 // not only a line on stderr.

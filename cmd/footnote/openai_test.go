@@ -34,6 +34,15 @@ type llmAnswer struct {
 	DroppedCitations *int              `json:"dropped_citations"`
 	FallbackReason   string            `json:"fallback_reason"`
 	Citations        []json.RawMessage `json:"citations"`
+	Verification     []struct {
+		Sentence  string `json:"sentence"`
+		Kept      bool   `json:"kept"`
+		Reason    string `json:"reason"`
+		Cited     []int  `json:"cited"`
+		Citations []int  `json:"citations"`
+		Judge     string `json:"judge"`
+	} `json:"verification"`
+	Judge string `json:"judge"`
 }
 
 func decodeLLMAnswer(t *testing.T, out string) llmAnswer {
@@ -61,6 +70,72 @@ func TestAskJSONWithAnLLMVerifiesItsCitations(t *testing.T) {
 	}
 	if c := srv.ChatCalls(); len(c) != 1 || c[0].Chat.Stream {
 		t.Errorf("want one non-streaming chat call for --json")
+	}
+}
+
+func TestAskJSONListsTheVerifiersDecisionOnEverySentence(t *testing.T) {
+	srv, env := openAIEnv(t)
+	srv.Chat(fakeopenai.Text("Juche is Korean for self-reliance [Source 1]. The sources do not say who coined it [1]."))
+	out, errOut, code := footnote(t, env, "ask", "--json", "What does juche mean?")
+	if code != 0 || errOut != "" {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	a := decodeLLMAnswer(t, out)
+	if len(a.Verification) != 2 || a.Judge != "" {
+		t.Fatalf("verification %+v judge %q, want two entries and no judge", a.Verification, a.Judge)
+	}
+	kept, refusal := a.Verification[0], a.Verification[1]
+	if !kept.Kept || kept.Reason != "supported" || len(kept.Cited) != 1 || len(kept.Citations) != 1 || kept.Citations[0] != 1 {
+		t.Errorf("first sentence %+v, want kept as [1]", kept)
+	}
+	if refusal.Kept || refusal.Reason != "refusal" || len(refusal.Citations) != 0 {
+		t.Errorf("second sentence %+v, want removed as a refusal", refusal)
+	}
+	if a.Answer != "Juche is Korean for self-reliance [1]." {
+		t.Errorf("answer %q", a.Answer)
+	}
+}
+
+func TestFootnoteVerifyLLMAsksTheModelToJudgeTheKeptSentences(t *testing.T) {
+	srv, env := openAIEnv(t)
+	env["FOOTNOTE_VERIFY"] = "llm"
+	srv.Chat(fakeopenai.Text("Juche is Korean for self-reliance [1]. It was a mantra of Kim Jong Il [1]."),
+		fakeopenai.Text(`{"verdicts": [{"id": 1, "verdict": "supported"}, {"id": 2, "verdict": "unsupported"}]}`))
+	out, errOut, code := footnote(t, env, "ask", "--json", "What does juche mean?")
+	if code != 0 || errOut != "" {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	a := decodeLLMAnswer(t, out)
+	if a.Judge != "ok" || a.Answer != "Juche is Korean for self-reliance [1]." || len(a.Verification) != 2 || a.Verification[1].Reason != "judge_unsupported" {
+		t.Errorf("got %+v, want the judge's verdicts applied", a)
+	}
+	if n := len(srv.ChatCalls()); n != 2 {
+		t.Errorf("%d chat calls, want the answer and one judge call", n)
+	}
+}
+
+func TestFootnoteVerifySetting(t *testing.T) {
+	tests := []struct {
+		name string
+		env  map[string]string
+	}{
+		{"an unknown verifier is a usage error", map[string]string{"FOOTNOTE_VERIFY": "nli"}},
+		{"the LLM judge without LLM answers is a usage error", map[string]string{"FOOTNOTE_VERIFY": "llm", "FOOTNOTE_GENERATOR": "extractive"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv, env := openAIEnv(t)
+			for k, v := range tt.env {
+				env[k] = v
+			}
+			_, errOut, code := footnote(t, env, "ask", "--json", "What does juche mean?")
+			if code != 2 || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, "FOOTNOTE_VERIFY") {
+				t.Errorf("exit %d, stderr %q; want exit 2 and one line naming FOOTNOTE_VERIFY", code, errOut)
+			}
+			if n := len(srv.Calls()); n != 0 {
+				t.Errorf("%d API calls, want none", n)
+			}
+		})
 	}
 }
 

@@ -1,0 +1,172 @@
+package answer
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/footnote-dev/footnote/analysis"
+	"github.com/footnote-dev/footnote/corpus"
+	"github.com/footnote-dev/footnote/retrieval"
+)
+
+// builtinStats are the corpus statistics of the built-in corpus.
+func builtinStats(t *testing.T) analysis.TermStats {
+	t.Helper()
+	c, err := corpus.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, _, err := retrieval.Open(t.Context(), c, retrieval.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ix.Terms()
+}
+
+func TestEveryCitationStyleIsReadAndRewrittenAsN(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+		cited          []int
+	}{
+		{"plain", "Kim left [2].", "Kim left [2].", []int{2}},
+		{"a list", "Kim left [1, 3].", "Kim left [1][3].", []int{1, 3}},
+		{"adjacent", "Kim left [1][3].", "Kim left [1][3].", []int{1, 3}},
+		{"a range", "Kim left [2-4].", "Kim left [2][3][4].", []int{2, 3, 4}},
+		{"an en-dash range", "Kim left [2–3].", "Kim left [2][3].", []int{2, 3}},
+		{"Source n", "Kim left [Source 2].", "Kim left [2].", []int{2}},
+		{"Sources n, m", "Kim left [Sources 1, 2].", "Kim left [1][2].", []int{1, 2}},
+		{"Source n; Source m", "Kim left [Source 1; Source 3].", "Kim left [1][3].", []int{1, 3}},
+		{"source: n", "Kim left [source: 4].", "Kim left [4].", []int{4}},
+		{"(Source n)", "Kim left (Source 2).", "Kim left [2].", []int{2}},
+		{"(Sources n and m)", "Kim left (Sources 1 and 3).", "Kim left [1][3].", []int{1, 3}},
+		{"a Markdown footnote", "Kim left.[^2]", "Kim left.[2]", []int{2}},
+		{"lenticular brackets", "Kim left 【2】.", "Kim left [2].", []int{2}},
+		{"lenticular list", "Kim left 【1, 2】.", "Kim left [1][2].", []int{1, 2}},
+		{"a year in round brackets is no citation", "Kim left in May (2015).", "Kim left in May (2015).", nil},
+		{"a footnote definition line goes", "Kim left [^1].\n[^1]: Kim in Beijing, paragraph 3", "Kim left [1].\n", []int{1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := normalizeMarkers(tt.in)
+			if got != tt.want {
+				t.Errorf("normalized %q, want %q", got, tt.want)
+			}
+			if c := citedNumbers(got); !reflect.DeepEqual(c, tt.cited) {
+				t.Errorf("cited %v, want %v", c, tt.cited)
+			}
+		})
+	}
+}
+
+func TestRefusalsAreRecognisedInAnyWordingAndClaimsAreNot(t *testing.T) {
+	refusals := []string{
+		"The corpus doesn't say.",
+		"I'm sorry, the provided articles don't mention Kim's favourite food.",
+		"The sources do not say at what hour Kim met Putin [1].",
+		"None of the articles say anything about France.",
+		"There is no information about North Korea's GDP in these sources.",
+		"I couldn't find any information on that in the context.",
+		"I don't know.",
+		"Kim's height is not mentioned.",
+		"The passages provided are silent on this point.",
+		"Unfortunately, I am unable to answer this from the given sources.",
+		"This cannot be determined from the articles.",
+		"The articles make no mention of his wife.",
+		"That is outside the scope of the provided documents.",
+		"The article gives no exact time for the greeting [1].",
+		"The articles only mention that Kim brought his daughter [2].",
+		"Based on the context, the sources don’t specify when the summit takes place.",
+		"That isn't covered in the articles.",
+		"Unfortunately, that information isn't available in the provided text.",
+		"The articles focus on diplomacy and do not address Kim's diet.",
+		"This information is not provided.",
+		"No answer can be found in the sources.",
+		"Regrettably, the documents contain no reference to that.",
+		"I have no way of knowing from these sources.",
+		"The context given lacks that detail.",
+		"The answer to this question isn't in the sources.",
+		"There's nothing in the passages about his diet.",
+	}
+	for _, s := range refusals {
+		if !isRefusal(s) {
+			t.Errorf("not read as a refusal: %q", s)
+		}
+	}
+	claims := []string{
+		"Kim did not mention Putin in his speech [1].",
+		"The Chinese Foreign Ministry announced the summit but did not specify the exact date [1].",
+		"Both North Korea and Russia deny the existence of an arms deal [2].",
+		"There were no major remarks or gestures [3].",
+		"Kim has never visited a foreign country since 2011 [1].",
+		"Seoul's presidential office declined to offer a detailed assessment [2].",
+		"The articles say Kim declined Putin's invitation [1].",
+	}
+	for _, s := range claims {
+		if isRefusal(s) {
+			t.Errorf("a claim read as a refusal: %q", s)
+		}
+	}
+}
+
+func TestNumbersAreComparedByValueWhateverTheirSpelling(t *testing.T) {
+	para := []string{"Delegations from 27 countries attended, with 15 of them holding talks through the 10th. Twenty-four years on, 60% of exports and 1,000 tons at 3 a.m. in 1950-53."}
+	tests := []struct {
+		claim   string
+		missing bool
+	}{
+		{"Fifteen of them held talks.", false},
+		{"Twenty of them held talks.", true},
+		{"Twenty-seven countries attended.", false},
+		{"It was 24 years later.", false},
+		{"Sixty percent of exports.", false},
+		{"It happened in 1953.", false},
+		{"It happened in 1954.", true},
+		{"About 1,000 tons.", false},
+		{"About 2,000 tons.", true},
+		{"The two leaders met at 3:00.", false},
+		{"One of the delegations held talks for the first time.", false},
+		{"The fifth delegation.", true},
+	}
+	for _, tt := range tests {
+		if v, got := missingNumber(tt.claim, para); got != tt.missing {
+			t.Errorf("%q: missing %v (%v), want %v", tt.claim, got, v, tt.missing)
+		}
+	}
+}
+
+func TestClaimsThatMightLookLikeRefusalsOrContradictionsAreKept(t *testing.T) {
+	// Each is a correct paraphrase a verifier must not mistake: a ministry
+	// that gave no date is a claim, and a present-tense date for a
+	// scheduled event is not a speculation stated as fact.
+	for _, s := range []string{
+		"The Chinese Foreign Ministry gives no date for the summit [1].",
+		"Kim has no information advantage over Seoul [1].",
+	} {
+		if isRefusal(s) {
+			t.Errorf("a claim read as a refusal: %q", s)
+		}
+	}
+	para := []string{"North Korea is scheduled to celebrate the 80th anniversary of the founding of the ruling Workers' Party on Oct. 10. China would be the natural place for his debut."}
+	for _, claim := range []string{"The 80th anniversary of the Workers' Party falls on Oct. 10.", "China is the natural place for Kim's debut."} {
+		if r := polarityConflict(claim, para, builtinStats(t)); r != "" {
+			t.Errorf("%q: %s", claim, r)
+		}
+	}
+	if r := polarityConflict("China was the place of Kim's debut.", para, builtinStats(t)); r != ReasonSpeculative {
+		t.Errorf("a past-tense claim of what may happen: got %q, want speculative", r)
+	}
+}
+
+func TestAnAntonymContradictsLikeANegation(t *testing.T) {
+	para := []string{"The Chinese government summoned Pyongyang's ambassador to decry that test, and reduced energy shipments to North Korea."}
+	stats := builtinStats(t)
+	if r := polarityConflict("China increased its energy shipments to North Korea.", para, stats); r != ReasonPolarity {
+		t.Errorf("increased against reduced: got %q, want polarity", r)
+	}
+	if r := polarityConflict("China cut energy shipments to North Korea.", para, stats); r == ReasonPolarity {
+		t.Errorf("a paraphrase with the same meaning read as a contradiction")
+	}
+	if r := polarityConflict("China reduced its energy shipments to North Korea.", para, stats); r != "" {
+		t.Errorf("the paragraph's own word: got %q", r)
+	}
+}
