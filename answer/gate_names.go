@@ -44,9 +44,21 @@ func QuestionNames(q string) []Name {
 	return out
 }
 
+// newName joins a run of capitalised words. Its stems are those of the
+// capitalised parts only: the lower-case part of a hyphenated word is a
+// common word ("Korean-language", "Russian-made"), or a syllable of a
+// name whose first syllable already says whether the corpus knows it
+// ("Ju-ae", "Geun-hye").
 func newName(words []string) Name {
-	text := strings.Join(words, " ")
-	return Name{Text: text, Stems: analysis.Tokens(text)}
+	var parts []string
+	for _, w := range words {
+		for _, p := range strings.Split(w, "-") {
+			if r := []rune(p); len(r) > 0 && unicode.IsUpper(r[0]) {
+				parts = append(parts, p)
+			}
+		}
+	}
+	return Name{Text: strings.Join(words, " "), Stems: analysis.Tokens(strings.Join(parts, " "))}
 }
 
 // startsName reports whether the question's first word begins a

@@ -43,6 +43,7 @@ func TestQuestionNamesFindsCapitalisedRunsNotTheFirstWord(t *testing.T) {
 		{"a possessive ends a name", "Is Putin's dog called Konni?", []string{"Putin", "Konni"}},
 		{"hyphenated names stay whole", "How old is Kim Ju-ae?", []string{"Kim Ju-ae"}},
 		{"acronyms and numbers are not names", "What did the UN say about WWII in 2014?", nil},
+		{"a capitalised compound is a name of its capitalised part", "How was the Korean-language article translated?", []string{"Korean-language"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -75,6 +76,8 @@ func TestSignalsOfSmallQuestions(t *testing.T) {
 			func(s Signals) bool { return s.UnknownNames == 1 && s.FocusMissing == 0 }, "one unknown name, focus covered"},
 		{"an alias of a known name is known", "What did Kim say in Moscow?", smallCorpus[0],
 			func(s Signals) bool { return s.UnknownNames == 0 }, "no unknown name"},
+		{"the common word of a capitalised compound is no unknown name", "What did the Russian-language talks in Moscow cover?", smallCorpus[0],
+			func(s Signals) bool { return s.UnknownNames == 0 && s.UnknownTerms > 0 }, "no unknown name, an unknown term"},
 		{"an attribute the answer never touches", "How tall is Putin?", smallCorpus[0],
 			func(s Signals) bool { return s.FocusMissing == 1 && s.TypeMissing == 1 }, "focus and number missing"},
 		{"a number question answered with a number", "How many books does the library in Tampere hold?", smallCorpus[1],

@@ -95,7 +95,7 @@ func openFeedback(path string) (*feedbackLog, error) {
 	}
 	l, err := newFeedbackLog(f)
 	if err != nil {
-		f.Close()
+		_ = f.Close()
 		return nil, fmt.Errorf("open feedback file: %w", err)
 	}
 	return l, nil
