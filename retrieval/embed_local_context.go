@@ -70,6 +70,15 @@ func (f *features) word(w string) *wordFeature {
 	return wf
 }
 
+// weigh sets the IDF of every word seen so far.
+func (f *features) weigh() {
+	for _, wf := range f.m {
+		if wf != nil && !wf.hasIDF {
+			wf.idf, wf.hasIDF = f.e.idf(wf.stem), true
+		}
+	}
+}
+
 // hash adds one hashed feature, as LocalEmbedder.add places it.
 func (wf *wordFeature) hash(dim int, feature string, weight float64) {
 	h := fnv.New64a()
@@ -91,21 +100,14 @@ func stems(fs []*wordFeature) []string {
 	return out
 }
 
-// fillIDF caches the IDF of each of words that has none yet.
-func (e *LocalEmbedder) fillIDF(words []*wordFeature) {
-	for _, wf := range words {
-		if !wf.hasIDF {
-			wf.idf, wf.hasIDF = e.idf(wf.stem), true
-		}
-	}
-}
-
 // addRaw adds the IDF-weighted features of words to raw, a vector of the
 // embedder's full dimension, times k.
 func (e *LocalEmbedder) addRaw(raw []float32, words []*wordFeature, k float32) {
 	lexical, semantic := raw[:e.dim], raw[e.dim:]
-	e.fillIDF(words)
 	for _, wf := range words {
+		if !wf.hasIDF {
+			wf.idf, wf.hasIDF = e.idf(wf.stem), true
+		}
 		weight := wf.idf
 		for j, s := range wf.slots {
 			lexical[s] += k * float32(wf.unit[j]*weight)

@@ -116,16 +116,12 @@ func buildLocal(ctx context.Context, paragraphs []corpus.Paragraph, progress fun
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
 	}
-	// Each range reads its neighbours' features (the paragraphs just
-	// outside it) while embedding in context, and addRaw caches a
-	// feature's IDF on first use: give every paragraph's features their
-	// IDF first, each range its own, so that the context pass only reads
-	// features another range owns (go test -race found the write).
-	parallel(ranges, func(_ int, lo, hi int) {
-		for i := lo; i < hi; i++ {
-			emb.fillIDF(words[i])
-		}
-	})
+	// Every paragraph word's IDF is set before the workers read each
+	// other's words at their ranges' edges; only title words, each
+	// worker's own, are weighed later.
+	for _, f := range fs {
+		f.weigh()
+	}
 	vecs := make([][]float32, len(paragraphs))
 	parallel(ranges, func(r int, lo, hi int) { emb.contextVectors(fs[r], paragraphs, words, vecs, lo, hi) })
 	if progress != nil {
