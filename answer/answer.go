@@ -9,7 +9,10 @@ import (
 	"unicode/utf8"
 
 	"github.com/footnote-dev/footnote/analysis"
+	"github.com/footnote-dev/footnote/corpus"
 	"github.com/footnote-dev/footnote/retrieval"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
 )
 
 // Mode says how an answer was produced. Its string form is part of the JSON
@@ -40,12 +43,7 @@ type Citation struct {
 }
 
 // Label is the citation's paragraph number as people read it: "3" or "3.2".
-func (c Citation) Label() string {
-	if c.Part == 0 {
-		return fmt.Sprint(c.Paragraph)
-	}
-	return fmt.Sprintf("%d.%d", c.Paragraph, c.Part)
-}
+func (c Citation) Label() string { return corpus.Label(c.Paragraph, c.Part) }
 
 // Answer is what footnote says to a question, on every surface: the CLI
 // prints it, --json encodes it, the bot renders it. Its JSON form is the
@@ -74,14 +72,39 @@ type Answer struct {
 	JudgeStatus string `json:"judge,omitempty"`
 	// Standalone is the rewritten question a follow-up was retrieved with.
 	Standalone string `json:"standalone_question,omitempty"`
-	// Evidence is the evidence score the abstention gate compared with the
-	// threshold: abstain when Evidence < threshold. `footnote eval
-	// --calibrate` sweeps thresholds over it.
-	Evidence float64 `json:"-"`
+	// Evidence is the gate's probability that the corpus answers the
+	// question, compared with the threshold: abstain when Evidence <
+	// threshold. `footnote eval --calibrate` fits the gate and sweeps
+	// thresholds over it.
+	Evidence float64 `json:"evidence"`
+	// Gate is the gate's decision with its signals; nil when nothing was
+	// retrieved.
+	Gate *Gate `json:"gate,omitempty"`
+	// Closest is, for an abstention, the paragraph nearest the question:
+	// a pointer to read, never support for a claim, so it is not among
+	// Citations. nil when nothing retrieved shares a word with the
+	// question.
+	Closest *Citation `json:"closest,omitempty"`
+	// nearest is the paragraph Closest points at should the answer
+	// abstain: the best sentence's, when it shares a word with the
+	// question.
+	nearest *Citation
+}
+
+// AbstainedLike returns a as footnote gives it when the gate abstains:
+// the abstain text, no citations, and the closest passage as a pointer.
+func AbstainedLike(a Answer) Answer {
+	a.Text, a.Abstained, a.Citations = AbstainText, true, []Citation{}
+	a.Closest = a.nearest
+	return a
 }
 
 // AbstainText is what footnote says when the corpus does not answer.
 const AbstainText = "The corpus doesn't say."
+
+// ClosestText follows AbstainText on every surface when an abstention
+// has a closest passage, which is then shown as source [1].
+const ClosestText = "The closest passage is [1] …"
 
 // MaxQuestionRunes is the longest question footnote accepts.
 const MaxQuestionRunes = 2000
@@ -90,7 +113,7 @@ const MaxQuestionRunes = 2000
 // code 2 and the bot to a usage hint.
 var (
 	ErrEmptyQuestion   = errors.New("the question is empty: ask something, e.g. \"Why did Kim skip the Victory Day parade?\"")
-	ErrQuestionTooLong = fmt.Errorf("the question is too long: keep it under %d characters", MaxQuestionRunes)
+	ErrQuestionTooLong = errors.New(message.NewPrinter(language.English).Sprintf("the question is too long: it may be at most %d characters", MaxQuestionRunes))
 )
 
 // CheckQuestion trims q and rejects an empty or over-long question.

@@ -3,7 +3,25 @@ package answer
 import (
 	"reflect"
 	"testing"
+
+	"github.com/footnote-dev/footnote/analysis"
+	"github.com/footnote-dev/footnote/corpus"
+	"github.com/footnote-dev/footnote/retrieval"
 )
+
+// builtinStats are the corpus statistics of the built-in corpus.
+func builtinStats(t *testing.T) analysis.TermStats {
+	t.Helper()
+	c, err := corpus.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, _, err := retrieval.Open(t.Context(), c, retrieval.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ix.Terms()
+}
 
 func TestEveryCitationStyleIsReadAndRewrittenAsN(t *testing.T) {
 	tests := []struct {
@@ -58,6 +76,16 @@ func TestRefusalsAreRecognisedInAnyWordingAndClaimsAreNot(t *testing.T) {
 		"The article gives no exact time for the greeting [1].",
 		"The articles only mention that Kim brought his daughter [2].",
 		"Based on the context, the sources don’t specify when the summit takes place.",
+		"That isn't covered in the articles.",
+		"Unfortunately, that information isn't available in the provided text.",
+		"The articles focus on diplomacy and do not address Kim's diet.",
+		"This information is not provided.",
+		"No answer can be found in the sources.",
+		"Regrettably, the documents contain no reference to that.",
+		"I have no way of knowing from these sources.",
+		"The context given lacks that detail.",
+		"The answer to this question isn't in the sources.",
+		"There's nothing in the passages about his diet.",
 	}
 	for _, s := range refusals {
 		if !isRefusal(s) {
@@ -103,5 +131,42 @@ func TestNumbersAreComparedByValueWhateverTheirSpelling(t *testing.T) {
 		if v, got := missingNumber(tt.claim, para); got != tt.missing {
 			t.Errorf("%q: missing %v (%v), want %v", tt.claim, got, v, tt.missing)
 		}
+	}
+}
+
+func TestClaimsThatMightLookLikeRefusalsOrContradictionsAreKept(t *testing.T) {
+	// Each is a correct paraphrase a verifier must not mistake: a ministry
+	// that gave no date is a claim, and a present-tense date for a
+	// scheduled event is not a speculation stated as fact.
+	for _, s := range []string{
+		"The Chinese Foreign Ministry gives no date for the summit [1].",
+		"Kim has no information advantage over Seoul [1].",
+	} {
+		if isRefusal(s) {
+			t.Errorf("a claim read as a refusal: %q", s)
+		}
+	}
+	para := []string{"North Korea is scheduled to celebrate the 80th anniversary of the founding of the ruling Workers' Party on Oct. 10. China would be the natural place for his debut."}
+	for _, claim := range []string{"The 80th anniversary of the Workers' Party falls on Oct. 10.", "China is the natural place for Kim's debut."} {
+		if r := polarityConflict(claim, para, builtinStats(t)); r != "" {
+			t.Errorf("%q: %s", claim, r)
+		}
+	}
+	if r := polarityConflict("China was the place of Kim's debut.", para, builtinStats(t)); r != ReasonSpeculative {
+		t.Errorf("a past-tense claim of what may happen: got %q, want speculative", r)
+	}
+}
+
+func TestAnAntonymContradictsLikeANegation(t *testing.T) {
+	para := []string{"The Chinese government summoned Pyongyang's ambassador to decry that test, and reduced energy shipments to North Korea."}
+	stats := builtinStats(t)
+	if r := polarityConflict("China increased its energy shipments to North Korea.", para, stats); r != ReasonPolarity {
+		t.Errorf("increased against reduced: got %q, want polarity", r)
+	}
+	if r := polarityConflict("China cut energy shipments to North Korea.", para, stats); r == ReasonPolarity {
+		t.Errorf("a paraphrase with the same meaning read as a contradiction")
+	}
+	if r := polarityConflict("China reduced its energy shipments to North Korea.", para, stats); r != "" {
+		t.Errorf("the paragraph's own word: got %q", r)
 	}
 }

@@ -57,9 +57,12 @@ type Engine struct {
 	// Search tunes retrieval (the fusion weight); the zero value is the
 	// default.
 	Search retrieval.SearchOptions
-	// Threshold is the evidence score below which footnote abstains; 0
-	// means DefaultThreshold. `footnote eval --calibrate` suggests a value.
+	// Threshold is the gate probability below which footnote abstains; 0
+	// means the gate model's own (Threshold, or LLMThreshold in LLM mode).
 	Threshold float64
+	// Gate is the answerability gate; nil means DefaultGateModel.
+	// `footnote eval --calibrate` fits one.
+	Gate *GateModel
 	// Warn receives one-line notices (a fallback, a failed embedder).
 	Warn func(string)
 	// Generator, when set, writes answers with an LLM (Mode LLM), whose
@@ -100,7 +103,7 @@ func (e *Engine) Ask(ctx context.Context, req Request) (Answer, error) {
 			a.Standalone = query
 		}
 	}
-	results, err := e.Retriever.Search(ctx, query, e.k(), e.Search)
+	results, err := e.Retriever.Search(ctx, query, e.TopK(), e.Search)
 	if err != nil {
 		return Answer{}, fmt.Errorf("retrieve: %w", err)
 	}
@@ -109,12 +112,18 @@ func (e *Engine) Ask(ctx context.Context, req Request) (Answer, error) {
 		a.Retrieved = []retrieval.Result{}
 	}
 	ex := extract(query, results, e.Retriever.Terms())
-	a.Evidence = ex.score
+	gate, err := e.gate()
+	if err != nil {
+		return Answer{}, err
+	}
 	if rewriteErr != nil {
 		a = e.fallback(a, "LLM failed: "+rewriteErr.Error())
 	}
-	if ex.score < e.threshold() {
-		return abstain(a), nil
+	g := e.weigh(gate, query, results, ex, a.Mode)
+	a.Evidence, a.Gate, a.nearest = g.Probability, &g, nearestOf(results, ex)
+	if g.Probability < g.Threshold {
+		// "The corpus doesn't say. The closest passage is [1] …"
+		return AbstainedLike(a), nil
 	}
 	a.Text, a.Citations = ex.text, ex.citations
 	if e.Generator == nil || rewriteErr != nil {
@@ -128,18 +137,30 @@ func abstain(a Answer) Answer {
 	return a
 }
 
-func (e *Engine) k() int {
+// TopK is how many paragraphs an answer draws on: K, or DefaultK when K
+// is 0. Callers that report the setting read it here, so the default is
+// resolved in one place.
+func (e *Engine) TopK() int {
 	if e.K > 0 {
 		return e.K
 	}
 	return DefaultK
 }
 
-func (e *Engine) threshold() float64 {
+// ThresholdFor returns the gate probability below which answers in mode
+// abstain: the configured one, else the gate model's.
+func (e *Engine) ThresholdFor(mode Mode) (float64, error) {
 	if e.Threshold > 0 {
-		return e.Threshold
+		return e.Threshold, nil
 	}
-	return DefaultThreshold
+	g, err := e.gate()
+	if err != nil {
+		return 0, err
+	}
+	if mode == LLM {
+		return g.LLMThreshold, nil
+	}
+	return g.Threshold, nil
 }
 
 func (e *Engine) warnf(format string, args ...any) {

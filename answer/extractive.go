@@ -10,17 +10,6 @@ import (
 	"github.com/footnote-dev/footnote/retrieval"
 )
 
-// DefaultThreshold is the evidence score (see extraction.score) below
-// which footnote abstains, calibrated on testdata/eval.jsonl with
-// `footnote eval --calibrate`.
-const DefaultThreshold = 0.22
-
-// unknownPenalty lowers the evidence score for each question term past
-// the first that the corpus has never seen: one unknown word is usually a
-// paraphrase ("bankroll"), two are usually a topic the corpus lacks
-// ("football World Cup").
-const unknownPenalty = 0.1
-
 // Limits of an extractive answer: a few sentences, from the paragraphs
 // ranked highest, none that adds nothing new.
 const (
@@ -38,6 +27,16 @@ type extraction struct {
 	// score is the best sentence's weighted share of the question's terms
 	// found in it and its paragraph, in [0, 1].
 	score float64
+	// best is the index in the retrieved results of the best sentence's
+	// paragraph, -1 when nothing was retrieved.
+	best int
+	// sentences are the picked sentences, whose words the gate checks
+	// for the question's focus and answer type.
+	sentences []string
+	// stems are the picked sentences' stems.
+	stems map[string]bool
+	// paraStems are the stems of each paragraph read, by result index.
+	paraStems []map[string]bool
 }
 
 // candidate is one sentence of a retrieved paragraph.
@@ -53,11 +52,11 @@ type candidate struct {
 // question, without repeating what an earlier pick already covered.
 func extract(q string, results []retrieval.Result, lx analysis.TermStats) extraction {
 	qs := analysis.NewQuestion(q, lx)
-	cands := candidates(qs, results)
+	paras := paragraphSets(results)
+	cands := candidates(qs, results, paras)
 	if len(cands) == 0 {
-		return extraction{}
+		return extraction{best: -1, paraStems: paras}
 	}
-	penalty := unknownPenalty * float64(max(qs.Unknown-1, 0))
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
 	best := cands[0].score
 	picked := []candidate{cands[0]}
@@ -90,7 +89,19 @@ func extract(q string, results []retrieval.Result, lx analysis.TermStats) extrac
 			covered[s] = true
 		}
 	}
-	return compose(picked, results, best-penalty)
+	ex := compose(picked, results, best)
+	ex.best, ex.stems, ex.paraStems = cands[0].result, covered, paras
+	return ex
+}
+
+// paragraphSets are the stems of each paragraph an answer reads, computed
+// once for the sentence scores and the gate.
+func paragraphSets(results []retrieval.Result) []map[string]bool {
+	out := make([]map[string]bool, min(readParagraphs, len(results)))
+	for i := range out {
+		out[i] = analysis.StemSet(results[i].Text)
+	}
+	return out
 }
 
 // anaphoric matches a sentence that opens by pointing back at the one
@@ -107,11 +118,10 @@ func neighbour(cands []candidate, c candidate, offset int) (candidate, bool) {
 	return candidate{}, false
 }
 
-func candidates(qs analysis.Question, results []retrieval.Result) []candidate {
+func candidates(qs analysis.Question, results []retrieval.Result, paras []map[string]bool) []candidate {
 	var out []candidate
-	for i, r := range results[:min(readParagraphs, len(results))] {
-		para := analysis.StemSet(r.Text)
-		paraCov := qs.Coverage(para)
+	for i, r := range results[:len(paras)] {
+		paraCov := qs.Coverage(paras[i])
 		for j, s := range corpus.Sentences(r.Text) {
 			stems := analysis.StemSet(s.Text)
 			if len(stems) == 0 {
@@ -147,6 +157,7 @@ func compose(picked []candidate, results []retrieval.Result, score float64) extr
 			ex.citations = append(ex.citations, citationOf(n, results[c.result]))
 		}
 		parts = append(parts, withMarker(c.text, n))
+		ex.sentences = append(ex.sentences, c.text)
 	}
 	ex.text = strings.Join(parts, " ")
 	return ex

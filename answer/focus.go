@@ -122,7 +122,11 @@ var (
 	asksNumber = regexp.MustCompile(`(?i)^\s*(?:(?:and|so|but)\s+)?(?:how\s+(?:many|much|old|tall|long|far|big|large|high|often)|what\s+(?:percentage|share|proportion|number|amount))\b`)
 	asksTime   = regexp.MustCompile(`(?i)^\s*(?:(?:and|so|but)\s+)?(?:when|what\s+(?:year|date|day|month|time|hour)|which\s+(?:year|date|day|month))\b`)
 	asksName   = regexp.MustCompile(`(?i)^\s*(?:(?:and|so|but)\s+)?(?:who|whom|where)\b`)
-	timeWords  = setOf("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+	// quantityWords answer "how many" without a figure: "hundreds of
+	// balloons", "a handful".
+	quantityWords = setOf("hundreds", "thousands", "millions", "billions", "dozens", "dozen", "several", "few",
+		"many", "numerous", "handful", "percent", "half", "majority", "most", "all", "none", "no", "some", "scores")
+	timeWords = setOf("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
 		"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow",
 		"ago", "year", "years", "month", "months", "week", "weeks", "day", "days", "morning", "evening", "night",
@@ -135,7 +139,15 @@ var (
 func (f focus) typed(sentence string) bool {
 	switch {
 	case asksNumber.MatchString(f.question):
-		return len(numbersIn(sentence, true)) > 0
+		if len(numbersIn(sentence, true)) > 0 {
+			return true
+		}
+		for _, w := range splitWords(strings.ToLower(sentence)) {
+			if quantityWords[w.text] {
+				return true
+			}
+		}
+		return false
 	case asksTime.MatchString(f.question):
 		if len(numbersIn(sentence, true)) > 0 {
 			return true
@@ -169,7 +181,7 @@ func owned(text string, stats analysis.TermStats) (owners []name, stems []map[st
 			continue
 		}
 		owners = append(owners, ns[len(ns)-1])
-		stems = append(stems, analysis.StemSet(m[2]))
+		stems = append(stems, analysis.StemSet(lowerWords(m[2])))
 	}
 	return owners, stems
 }
@@ -254,4 +266,17 @@ func (f focus) ownerMissing(sentence string, owners []name, stems []map[string]b
 		}
 	}
 	return false
+}
+
+// lowerWords keeps the words of text that are not capitalised: what a
+// possessive owns is a thing ("colleague", "birthday"), and a name after it
+// ("Pinkston's colleague Stephan Haggard") is not.
+func lowerWords(text string) string {
+	var out []string
+	for _, w := range splitWords(text) {
+		if !w.capitalised() {
+			out = append(out, w.text)
+		}
+	}
+	return strings.Join(out, " ")
 }

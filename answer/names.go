@@ -182,6 +182,11 @@ func newNameIndex(text string, stats analysis.TermStats) nameIndex {
 			}
 		}
 	}
+	for _, c := range multiWordSeats {
+		if ix.caps[c.country[0]] && ix.caps[c.country[1]] {
+			ix.words[c.capital], ix.caps[c.capital] = true, true
+		}
+	}
 	for i := 0; i < len(ws); {
 		j := i
 		for j < len(ws) && len(ws[j].text) == 1 && ws[j].capitalised() {
@@ -308,6 +313,17 @@ var seats = pairsOf(
 	"vietnam hanoi", "mongolia ulaanbaatar", "belarus minsk", "kazakhstan astana", "philippines manila",
 	"indonesia jakarta", "thailand bangkok", "pakistan islamabad", "afghanistan kabul", "iraq baghdad",
 )
+
+// multiWordSeats are the countries of two words, whose capital stands for
+// them only when both are there ("North Korea", not "South Korea", gives
+// "Pyongyang").
+var multiWordSeats = []struct {
+	country [2]string
+	capital string
+}{
+	{[2]string{"north", fold("korea")}, fold("pyongyang")}, {[2]string{"south", fold("korea")}, "seoul"},
+	{[2]string{fold("united"), fold("states")}, fold("washington")}, {[2]string{fold("united"), fold("kingdom")}, fold("london")},
+}
 
 // pairsOf maps each word of a country to its capital and back: the
 // capital stands for any word of a multi-word country ("Pyongyang" for

@@ -13,11 +13,13 @@ var (
 	negationWords = setOf("not", "no", "never", "none", "nothing", "nobody", "neither", "nor", "without", "cannot")
 	negationStems = setOf("declin", "refus", "reject", "deni", "deny", "skip", "snub", "absenc", "absent", "fail",
 		"avoid", "miss", "ignor", "omit", "lack", "unabl", "abstain", "boycott", "cancel", "rebuf", "spurn", "shun",
-		"instead", "halt", "withdrew", "withdraw", "dismiss", "renege")
+		"instead", "halt", "withdrew", "withdraw", "dismiss", "renege", "rather", "away")
 	// speculation on the paragraph's side: it says a thing may happen.
+	// Not "scheduled" or "expected": a date set for an event may be
+	// stated as a fact ("the anniversary falls on Oct. 10").
 	speculationWords = setOf("will", "would", "may", "might", "could", "possibility", "possible", "possibly",
-		"potential", "potentially", "likely", "expected", "scheduled", "plans", "planned", "intends", "speculation",
-		"rumors", "rumours", "if", "whether", "perhaps", "probably", "prospect")
+		"potential", "potentially", "likely", "speculation", "rumors", "rumours", "if", "whether", "perhaps",
+		"probably", "prospect")
 	// hedges on the sentence's side: it does not claim the thing happened.
 	hedgeWords = setOf("will", "would", "may", "might", "could", "can", "possibility", "possible", "possibly",
 		"potential", "potentially", "likely", "unlikely", "expected", "expects", "expect", "scheduled", "schedule",
@@ -56,15 +58,19 @@ const cueScope = 6
 func cuesOf(clause string, shared map[string]bool) clauseCues {
 	var c clauseCues
 	ws := splitWords(strings.ReplaceAll(typographic.Replace(strings.ToLower(clause)), "n't", " not"))
+	stems := make([]string, len(ws))
+	for i, w := range ws {
+		stems[i] = analysis.Stem(w.text)
+	}
 	for i, w := range ws {
 		low := w.text
 		c.hedged = c.hedged || hedgeWords[low]
-		lexical := negationStems[analysis.Stem(low)]
+		lexical := negationStems[stems[i]]
 		if negationWords[low] || lexical {
-			c.negated = c.negated || governs(ws, i, lexical, shared)
+			c.negated = c.negated || governs(ws, stems, i, lexical, shared)
 		}
 		if speculationWords[low] {
-			c.speculative = c.speculative || governs(ws, i, false, shared)
+			c.speculative = c.speculative || governs(ws, stems, i, false, shared)
 		}
 	}
 	return c
@@ -73,12 +79,12 @@ func cuesOf(clause string, shared map[string]bool) clauseCues {
 // governs reports whether the cue at ws[i] reaches a shared stem within
 // cueScope words, stopping at punctuation; a negating verb or noun
 // ("declined", "absence") governs itself too.
-func governs(ws []word, i int, self bool, shared map[string]bool) bool {
-	if self && shared[analysis.Stem(ws[i].text)] {
+func governs(ws []word, stems []string, i int, self bool, shared map[string]bool) bool {
+	if self && shared[stems[i]] {
 		return true
 	}
 	for j := i + 1; j < len(ws) && j <= i+cueScope && !ws[j].broken; j++ {
-		if shared[analysis.Stem(ws[j].text)] {
+		if shared[stems[j]] {
 			return true
 		}
 	}
@@ -93,14 +99,16 @@ const minClauseMatch = 0.6
 // polarityConflict checks each clause of a claim against the paragraph
 // clause that matches it best. It returns ReasonPolarity when one affirms
 // what the other negates ("Kim accepted the invitation" against "rejecting
-// the invitation"), ReasonSpeculative when the claim states as done what
-// the paragraph says only may happen ("Kim visited Moscow" against "Kim
-// will visit Moscow for the first time"), and "" otherwise. A tie with a
+// the invitation"), ReasonSpeculative when the claim states in the past
+// what the paragraph says only may happen ("Kim visited Moscow" against
+// "Kim will visit Moscow for the first time"), and "" otherwise. A tie with a
 // clause that agrees is agreement.
 func polarityConflict(claim string, paragraphs []string, stats analysis.TermStats) Reason {
-	var paraClauses []string
+	var paraClauses []clause
 	for _, p := range paragraphs {
-		paraClauses = append(paraClauses, clausesOf(p)...)
+		for _, c := range clausesOf(p) {
+			paraClauses = append(paraClauses, clause{c, analysis.StemSet(c)})
+		}
 	}
 	inParas := analysis.StemSet(joinLines(paragraphs))
 	frame := reportingFrame(claim, stats)
@@ -118,14 +126,20 @@ func polarityConflict(claim string, paragraphs []string, stats analysis.TermStat
 	return ""
 }
 
-func conflictWith(claimClause string, q analysis.Question, paraClauses []string) Reason {
+// clause is a paragraph clause with its stems, computed once per sentence.
+type clause struct {
+	text  string
+	stems map[string]bool
+}
+
+func conflictWith(claimClause string, q analysis.Question, paraClauses []clause) Reason {
 	best := 0.0
-	var top []string
+	var top []clause
 	for _, pc := range paraClauses {
-		s := q.Coverage(analysis.StemSet(pc))
+		s := q.Coverage(pc.stems)
 		switch {
 		case s > best+0.05:
-			best, top = s, []string{pc}
+			best, top = s, []clause{pc}
 		case s >= best-0.05:
 			top = append(top, pc)
 			best = max(best, s)
@@ -138,16 +152,21 @@ func conflictWith(claimClause string, q analysis.Question, paraClauses []string)
 	var reason Reason
 	for _, pc := range top {
 		shared := map[string]bool{}
-		for st := range analysis.StemSet(pc) {
+		for st := range pc.stems {
 			if claimStems[st] {
 				shared[st] = true
 			}
 		}
-		cc, pcc := cuesOf(claimClause, shared), cuesOf(pc, shared)
+		cc, pcc := cuesOf(claimClause, shared), cuesOf(pc.text, shared)
+		if antonymous(claimStems, pc.stems) {
+			// "increased" where the paragraph has "reduced": the claim says
+			// the opposite however its negations line up.
+			cc.negated = !cc.negated
+		}
 		switch {
 		case pcc.negated != cc.negated:
 			reason = cmp.Or(reason, ReasonPolarity)
-		case pcc.speculative && !cc.hedged:
+		case pcc.speculative && !cc.hedged && pastTense(claimClause):
 			reason = cmp.Or(reason, ReasonSpeculative)
 		default:
 			return ""
@@ -189,4 +208,57 @@ func presentWords(text string, stems, frame map[string]bool) []string {
 		}
 	}
 	return out
+}
+
+// pastWords mark a clause as saying something happened.
+var pastWords = setOf("has", "have", "had", "did", "was", "were", "already", "ago", "went", "met", "made", "gave",
+	"took", "came", "saw", "became", "held", "began", "won", "sent", "got", "left", "flew", "brought", "told",
+	"said", "wrote", "spent", "led", "paid", "sat", "stood", "kept", "met", "signed", "been")
+
+// pastTense reports whether a clause states something as done: "Kim
+// visited Moscow", "has agreed". A present-tense paraphrase that drops a
+// hedge ("China is the natural place") is not held against it.
+func pastTense(clause string) bool {
+	for _, w := range splitWords(strings.ToLower(clause)) {
+		if pastWords[w.text] || len(w.text) > 4 && strings.HasSuffix(w.text, "ed") {
+			return true
+		}
+	}
+	return false
+}
+
+// antonyms are stems that say opposite things of the same event, both
+// ways: "increased shipments" against "reduced shipments".
+var antonyms = func() map[string][]string {
+	m := map[string][]string{}
+	for _, p := range [][2]string{
+		{"increas", "reduc"}, {"increas", "decreas"}, {"increas", "cut"}, {"rais", "lower"}, {"rise", "fall"},
+		{"grow", "shrink"}, {"accept", "reject"}, {"accept", "declin"}, {"accept", "refus"}, {"approv", "reject"},
+		{"approv", "veto"}, {"support", "oppos"}, {"allow", "ban"}, {"allow", "forbid"}, {"strengthen", "weaken"},
+		{"improv", "worsen"}, {"improv", "deterior"}, {"win", "lose"}, {"won", "lost"}, {"warm", "chilli"},
+		{"warm", "cold"}, {"warm", "cool"}, {"friend", "enemi"}, {"pleas", "displeas"}, {"happi", "unhappi"},
+		{"agre", "disagre"}, {"trust", "distrust"}, {"includ", "exclud"}, {"attend", "skip"}, {"attend", "miss"},
+		{"success", "fail"}, {"resum", "suspend"}, {"lift", "impos"}, {"prais", "critic"}, {"prais", "condemn"},
+		{"strong", "weak"}, {"close", "estrang"}, {"welcom", "reject"},
+	} {
+		m[p[0]] = append(m[p[0]], p[1])
+		m[p[1]] = append(m[p[1]], p[0])
+	}
+	return m
+}()
+
+// antonymous reports whether the claim has a word whose opposite the
+// paragraph clause has, without the word itself.
+func antonymous(claim, para map[string]bool) bool {
+	for st := range claim {
+		if para[st] {
+			continue
+		}
+		for _, opp := range antonyms[st] {
+			if para[opp] && !claim[opp] {
+				return true
+			}
+		}
+	}
+	return false
 }

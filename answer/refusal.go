@@ -33,8 +33,8 @@ var refusalPatterns = compileAll(
 	`\b`+sourceNoun+`(?:\s+[\w'-]+){0,3}?\s+(?:are|is|were|was|remain|remains)\s+silent\b`,
 	`\b(?:say|says|said|mention|mentions|contain|contains|tell|tells|reveal|reveals)\s+nothing\s+(?:about|on|of|regarding|concerning)\b`,
 	`\bmakes?\s+no\s+(?:mention|reference)\b`,
-	`\b(?:gives?|provides?|offers?|includes?|contains?|states?|mentions?|lists?|specif(?:y|ies))\s+no\s+(?:exact\s+|specific\s+|precise\s+|clear\s+|particular\s+)?(?:time|date|hour|day|figure|number|name|reason|answer|indication|details?|information|data)\b`,
-	`\b(?:provides?|gives?|offers?|contains?|includes?|has|have|had|holds?)\s+no\s+(?:information|details?|data|mention|indication|evidence|record|answer)\b`,
+	`\b`+sourceNoun+`(?:\s+[\w'-]+){0,3}?\s+(?:gives?|provides?|offers?|includes?|contains?|states?|mentions?|lists?|specif(?:y|ies))\s+no\s+(?:exact\s+|specific\s+|precise\s+|clear\s+|particular\s+)?(?:time|date|hour|day|figure|number|name|reason|answer|indication|details?|information|data|reference|mention)\b`,
+	`\b`+sourceNoun+`(?:\s+[\w'-]+){0,3}?\s+(?:provides?|gives?|offers?|contains?|includes?|has|have|had|holds?)\s+no\s+(?:information|details?|data|mention|indication|evidence|record|answer|reference)\b`,
 	// "there is no information about", "there's no mention of"
 	`\bthere(?:\s+is|'s|\s+are|\s+was|\s+were)?\s+no\s+(?:\w+\s+)?(?:information|mention|details?|data|indication|record|reference|evidence|answer|word|statement)\b`,
 	`\b(?:no|not enough|insufficient|little)\s+(?:\w+\s+)?(?:information|details?|data)\s+(?:about|on|regarding|concerning|as to|is|are|was|were|to)\b`,
@@ -53,7 +53,11 @@ var refusalPatterns = compileAll(
 	`\b(?:cannot|can't|can\s+not|could\s+not|couldn't)\s+be\s+(?:answered|determined|found|confirmed|established|identified|inferred|deduced)\b`,
 	`\b(?:is|remains)\s+(?:unclear|unknown|not\s+clear|not\s+known)\s+(?:from|in|based\s+on)\s+(?:the\s+|these\s+)?(?:\w+\s+)?`+sourceNoun+`\b`,
 	`\b(?:beyond|outside)\s+(?:the\s+scope|what\s+the)\b`,
-	`\bthe\s+answer\s+(?:is\s+not|isn't)\s+(?:in|found|available|contained|given)\b`,
+	`\bthe\s+answer(?:\s+\w+){0,3}?\s+(?:is\s+not|isn't)\s+(?:in|found|available|contained|given)\b`,
+	`\b(?:this|that|such|the|any)\s+(?:information|detail|details|answer|figure|data|fact)\s+(?:is|was|are|were)\s+(?:not|n't)\s+(?:\w+\s+)?(?:provided|given|available|included|mentioned|stated|specified|present|there|found)\b`,
+	`\bno\s+(?:answer|information|mention|details?)\s+(?:can|could)\s+be\s+found\b`,
+	`\b`+sourceNoun+`(?:\s+[\w'-]+){0,3}?\s+(?:are|is|were|was|remain|remains)\s+(?:unclear|inconclusive|vague)\s+(?:on|about|regarding|as to)\b`,
+	`\b`+sourceNoun+`(?:\s+[\w'-]+){0,3}?\s+(?:lacks?|omits?|leaves?\s+out)\s+(?:that|this|any|such|the)\b`,
 	`\bthe\s+corpus\s+(?:does\s+not|doesn't)\s+say\b`,
 )
 
@@ -73,8 +77,10 @@ func compileAll(patterns ...string) []*regexp.Regexp {
 // a cited non-answer.
 func isRefusal(sentence string) bool {
 	s := strings.NewReplacer("n’t", "n't", "’", "'").Replace(corpus.Normalize(claimOf(sentence)))
+	// Contractions spelled out too: "isn't covered" is "is not covered".
+	expanded := strings.NewReplacer("can't", "cannot", "won't", "will not", "n't", " not").Replace(s)
 	for _, re := range refusalPatterns {
-		if re.MatchString(s) {
+		if re.MatchString(s) || re.MatchString(expanded) {
 			return true
 		}
 	}

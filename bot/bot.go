@@ -22,7 +22,7 @@ type Bot struct {
 	allow    allowList
 	chans    channels
 	answers  *answerer
-	feedback *feedbackLog // nil when not collected
+	feedback FeedbackStore // nil when not collected
 	pool     *pool
 	closing  atomic.Bool
 
@@ -67,8 +67,7 @@ func New(cfg Config, asker Asker, logger *slog.Logger) (*Bot, error) {
 		ready:    make(chan struct{}),
 		gotReady: make(chan struct{}),
 	}
-	feedback := cfg.FeedbackFile != "" || cfg.Feedback != nil
-	b.answers = &answerer{asker: asker, mem: mem, state: state, log: logger, timeout: cfg.AnswerTimeout, feedback: feedback, pace: discordPacing(), token: cfg.Token}
+	b.answers = &answerer{asker: asker, mem: mem, state: state, log: logger, timeout: cfg.AnswerTimeout, feedback: cfg.FeedbackFile != "" || cfg.FeedbackStore != nil, pace: discordPacing(), token: cfg.Token}
 	return b, nil
 }
 
@@ -90,7 +89,11 @@ func (b *Bot) identity() *identity { return b.id.Load() }
 // finishes in-flight answers (up to ShutdownTimeout), disconnects and
 // returns nil. It returns an error when it cannot start.
 func (b *Bot) Run(ctx context.Context) (err error) {
-	if b.cfg.FeedbackFile != "" {
+	switch {
+	case b.cfg.FeedbackStore != nil:
+		b.feedback = b.cfg.FeedbackStore
+		defer b.closeFeedback()
+	case b.cfg.FeedbackFile != "":
 		if b.feedback, err = openFeedback(b.cfg.FeedbackFile); err != nil {
 			return err
 		}
@@ -202,7 +205,7 @@ func (b *Bot) closeSession(s *discordgo.Session) {
 }
 
 func (b *Bot) closeFeedback() {
-	if err := b.feedback.close(); err != nil {
+	if err := b.feedback.Close(); err != nil {
 		b.log.Error("close feedback file", "err", err)
 	}
 }

@@ -65,16 +65,17 @@ type Config struct {
 	// AnswerTimeout bounds answering one question.
 	AnswerTimeout time.Duration
 	// FeedbackFile is the JSON Lines file 👍/👎 votes are appended to;
-	// "" hides the vote buttons.
+	// "" hides the vote buttons. Its folder must be the current user's
+	// alone (see internal/trust).
 	FeedbackFile string
+	// FeedbackStore, when set, keeps the votes instead of FeedbackFile.
+	FeedbackStore FeedbackStore
 	// ShardID and ShardCount split the guilds across processes. Only shard
 	// 0 registers /ask.
 	ShardID, ShardCount int
 	// State, when set, holds rate limits, answers and conversations
 	// outside the process (see State); nil keeps them in memory.
 	State State
-	// Feedback, when set, records votes instead of FeedbackFile.
-	Feedback FeedbackStore
 	// HealthAddr, when set, serves GET /healthz there.
 	HealthAddr string
 	// ShutdownTimeout bounds how long in-flight answers may finish after

@@ -94,30 +94,32 @@ func (b *Bot) onButton(ctx context.Context, r *responder) {
 		if !known && r.in.Message != nil {
 			a = answer.Answer{Text: r.in.Message.Content}
 		}
-		r.ephemeral(ctx, b.log, b.vote(ctx, action, key, interactionUser(r.in), a))
+		msg := key
+		if r.in.Message != nil && r.in.Message.ID != "" {
+			msg = r.in.Message.ID
+		}
+		r.ephemeral(ctx, b.log, b.vote(ctx, action, interactionUser(r.in), msg, a))
 	default:
 		r.ephemeral(ctx, b.log, "That button isn't one of mine.")
 	}
 }
 
-// vote records feedback and returns what to tell the voter.
-func (b *Bot) vote(ctx context.Context, action, key, user string, a answer.Answer) string {
-	if b.feedback == nil && b.cfg.Feedback == nil {
+// vote records feedback on message and returns what to tell the voter.
+func (b *Bot) vote(ctx context.Context, action, user, message string, a answer.Answer) string {
+	if b.feedback == nil {
 		return "Feedback isn't being collected here."
 	}
 	fb := Feedback{Time: time.Now().UTC(), Vote: action, Question: a.Question, Answer: a.Text,
-		Abstained: a.Abstained, Citations: a.Citations, UserHash: HashUser(b.cfg.Token, user)}
+		Abstained: a.Abstained, Citations: a.Citations, UserHash: HashUser(b.cfg.Token, user), Message: message}
 	if fb.Citations == nil {
 		fb.Citations = []answer.Citation{}
 	}
-	if b.cfg.Feedback != nil {
-		return b.sharedVote(ctx, key, fb)
-	}
-	if err := b.feedback.add(fb); err != nil {
+	stored, err := b.feedback.Record(ctx, fb)
+	if err != nil {
 		b.log.Error("record feedback", "err", err)
 		return "Sorry, I couldn't record that. Please try again."
 	}
-	b.log.Info("feedback", "vote", action)
+	b.log.Info("feedback", "vote", action, "new", stored)
 	return thanks
 }
 
@@ -150,18 +152,4 @@ func usageText(err error) string {
 func seconds(d time.Duration) int {
 	s := int((d + time.Second - 1) / time.Second)
 	return max(s, 1)
-}
-
-// sharedVote records a vote in the shared feedback store.
-func (b *Bot) sharedVote(ctx context.Context, key string, fb Feedback) string {
-	recorded, err := b.cfg.Feedback.Vote(ctx, key, fb)
-	switch {
-	case err != nil:
-		b.log.Error("record feedback", "err", err)
-		return "Sorry, I couldn't record that. Please try again."
-	case !recorded:
-		return alreadyVoted
-	}
-	b.log.Info("feedback", "vote", fb.Vote)
-	return thanks
 }

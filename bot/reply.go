@@ -19,6 +19,14 @@ func noMentions() *discordgo.MessageAllowedMentions {
 	return &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
 }
 
+// noEmbeds suppresses link previews on every message the bot sends that
+// the API lets it flag. The text holds no link that could be previewed
+// anyway — untrusted URLs are inert and a source's own is wrapped in <…> —
+// so this is the second lock. (An interaction's original response is
+// edited through a webhook edit, which takes no flags; it relies on the
+// first.)
+const noEmbeds = discordgo.MessageFlagsSuppressEmbeds
+
 // replier puts an answer somewhere: the original response of an
 // interaction, or messages in a channel.
 type replier interface {
@@ -52,7 +60,7 @@ func (r interactionReply) deliver(ctx context.Context, msgs []outMessage) ([]str
 	}
 	ids := []string{m.ID}
 	for _, msg := range msgs[1:] {
-		m, err := r.s.FollowupMessageCreate(r.in, true, &discordgo.WebhookParams{Content: msg.Content, Components: nonNil(msg.Components), AllowedMentions: noMentions()}, discordgo.WithContext(ctx))
+		m, err := r.s.FollowupMessageCreate(r.in, true, &discordgo.WebhookParams{Content: msg.Content, Components: nonNil(msg.Components), AllowedMentions: noMentions(), Flags: noEmbeds}, discordgo.WithContext(ctx))
 		if err != nil {
 			return ids, fmt.Errorf("send followup: %w", err)
 		}
@@ -84,7 +92,7 @@ func (r *channelReply) deliver(ctx context.Context, msgs []outMessage) ([]string
 	}
 	ids := []string{id}
 	for _, msg := range msgs[1:] {
-		m, err := r.s.ChannelMessageSendComplex(r.channelID, &discordgo.MessageSend{Content: msg.Content, Components: nonNil(msg.Components), AllowedMentions: noMentions()}, discordgo.WithContext(ctx))
+		m, err := r.s.ChannelMessageSendComplex(r.channelID, &discordgo.MessageSend{Content: msg.Content, Components: nonNil(msg.Components), AllowedMentions: noMentions(), Flags: noEmbeds}, discordgo.WithContext(ctx))
 		if err != nil {
 			return ids, fmt.Errorf("send message: %w", err)
 		}
@@ -97,13 +105,13 @@ func (r *channelReply) deliver(ctx context.Context, msgs []outMessage) ([]string
 func (r *channelReply) put(ctx context.Context, msg outMessage) (string, error) {
 	comps := nonNil(msg.Components)
 	if r.sent != "" {
-		_, err := r.s.ChannelMessageEditComplex(&discordgo.MessageEdit{ID: r.sent, Channel: r.channelID, Content: &msg.Content, Components: &comps, AllowedMentions: noMentions()}, discordgo.WithContext(ctx))
+		_, err := r.s.ChannelMessageEditComplex(&discordgo.MessageEdit{ID: r.sent, Channel: r.channelID, Content: &msg.Content, Components: &comps, AllowedMentions: noMentions(), Flags: noEmbeds}, discordgo.WithContext(ctx))
 		if err != nil {
 			return "", fmt.Errorf("edit message: %w", err)
 		}
 		return r.sent, nil
 	}
-	send := &discordgo.MessageSend{Content: msg.Content, Components: comps, AllowedMentions: noMentions()}
+	send := &discordgo.MessageSend{Content: msg.Content, Components: comps, AllowedMentions: noMentions(), Flags: noEmbeds}
 	if r.replyTo != "" {
 		keep := false // answer even if the question was deleted meanwhile
 		send.Reference = &discordgo.MessageReference{MessageID: r.replyTo, ChannelID: r.channelID, GuildID: r.guildID, FailIfNotExists: &keep}

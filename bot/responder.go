@@ -30,14 +30,14 @@ func (r *responder) deferReply(ctx context.Context) error {
 
 // ephemeral answers with messages only the user sees.
 func (r *responder) ephemeral(ctx context.Context, log *slog.Logger, parts ...string) {
-	data := &discordgo.InteractionResponseData{Content: parts[0], Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions()}
+	data := &discordgo.InteractionResponseData{Content: parts[0], Flags: discordgo.MessageFlagsEphemeral | noEmbeds, AllowedMentions: noMentions()}
 	if err := r.s.InteractionRespond(r.in, &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: data}, discordgo.WithContext(ctx)); err != nil {
 		log.Error("respond to interaction", "err", err)
 		return
 	}
 	r.acked.Store(true)
 	for _, p := range parts[1:] {
-		params := &discordgo.WebhookParams{Content: p, Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions()}
+		params := &discordgo.WebhookParams{Content: p, Flags: discordgo.MessageFlagsEphemeral | noEmbeds, AllowedMentions: noMentions()}
 		if _, err := r.s.FollowupMessageCreate(r.in, true, params, discordgo.WithContext(ctx)); err != nil {
 			log.Error("send ephemeral followup", "err", err)
 			return

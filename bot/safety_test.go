@@ -3,6 +3,7 @@ package bot_test
 import (
 	"context"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -39,5 +40,42 @@ func TestBotNeverSendsTheTokenInAMessage(t *testing.T) {
 	}
 	if !strings.Contains(m.Content, "[redacted]") {
 		t.Errorf("answer = %q, want the token masked", m.Content)
+	}
+}
+
+func TestBotSuppressesLinkPreviewsWhereverDiscordLetsIt(t *testing.T) {
+	h := startBot(t, bot.Config{ReplyMode: bot.ReplyInline}, newProbe(newEngine(t)))
+	msg := h.fd.Post(fakediscord.Post{ChannelID: h.channel, AuthorID: "u1", Content: "What does juche mean?", Mention: true})
+	h.fd.Wait(waitFor, "an answer", func(v fakediscord.View) bool { return answered(v.Replies(msg)) })
+	n := 0
+	for _, s := range h.fd.SentMessages() {
+		if strings.Contains(s.Request.Path, "/webhooks/") && s.Request.Method == http.MethodPatch {
+			continue // an interaction response edit takes no flags
+		}
+		n++
+		if s.Flags&4 == 0 {
+			t.Errorf("%s %s sent without SUPPRESS_EMBEDS (flags %d)", s.Request.Method, s.Request.Path, s.Flags)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no message was sent")
+	}
+}
+
+func TestTwentyClicksOnOneAnswerAreOneVote(t *testing.T) {
+	feedback := filepath.Join(t.TempDir(), "feedback.jsonl")
+	h := startBot(t, bot.Config{FeedbackFile: feedback}, newProbe(newEngine(t)))
+	m := h.ask(t, "u1", "What does juche mean?")
+	up, down := buttons(t, m)[1], buttons(t, m)[2]
+	for range 20 {
+		h.ephemeral(t, h.fd.Click(m.ID, up, "u-voter"))
+	}
+	h.ephemeral(t, h.fd.Click(m.ID, down, "u-voter"))
+	var votes []string
+	for _, r := range readFeedback(t, feedback) {
+		votes = append(votes, r.Vote)
+	}
+	if strings.Join(votes, ",") != "up,down" {
+		t.Errorf("%d records %v, want one 👍 then the 👎 that replaced it", len(votes), votes)
 	}
 }

@@ -15,8 +15,9 @@ var marker = regexp.MustCompile(`\[\d+(?:\.\d+)?(?:,\s*\d+(?:\.\d+)?)*\]`)
 // Split cuts text into pieces of at most limit characters (runes), at the
 // best boundary available: a blank line, a line break, the end of a
 // sentence (after its citation markers), a space, and only as a last
-// resort mid-word. It never cuts inside a citation marker or separates a
-// sentence from the markers that follow it.
+// resort mid-word. It never cuts inside a citation marker or a code span,
+// between a markdown escape and the character it escapes, or between a
+// sentence and the markers that follow it.
 func Split(text string, limit int) []string {
 	text = strings.TrimSpace(text)
 	var out []string
@@ -26,15 +27,51 @@ func Split(text string, limit int) []string {
 			out = append(out, text)
 			break
 		}
-		cut := cutPoint(rs, markerSpans(text), limit)
+		cut := cutPoint(rs, atomicSpans(text, rs), limit)
 		out = append(out, strings.TrimRightFunc(string(rs[:cut]), unicode.IsSpace))
 		text = strings.TrimLeftFunc(string(rs[cut:]), unicode.IsSpace)
 	}
 	return out
 }
 
-// span is a citation marker's position, in runes: [start, end).
+// span is a citation marker's or code span's position, in runes:
+// [start, end). Split never cuts inside one.
 type span struct{ start, end int }
+
+// atomicSpans are the citation markers and code spans of text (rs).
+func atomicSpans(text string, rs []rune) []span {
+	return append(markerSpans(text), codeSpans(rs)...)
+}
+
+// codeSpans finds `…` pairs on one line, skipping escaped backticks.
+func codeSpans(rs []rune) []span {
+	var spans []span
+	open := -1
+	for i, r := range rs {
+		switch {
+		case r == '\n':
+			open = -1
+		case r == '`' && !escaped(rs, i):
+			if open < 0 {
+				open = i
+			} else {
+				spans = append(spans, span{open, i + 1})
+				open = -1
+			}
+		}
+	}
+	return spans
+}
+
+// escaped reports whether rs[i] is escaped: preceded by an odd run of
+// backslashes.
+func escaped(rs []rune, i int) bool {
+	n := 0
+	for j := i - 1; j >= 0 && rs[j] == '\\'; j-- {
+		n++
+	}
+	return n%2 == 1
+}
 
 func markerSpans(text string) []span {
 	var spans []span
@@ -70,13 +107,13 @@ func cutPoint(rs []rune, spans []span, limit int) int {
 			}
 		}
 	}
-	return hardCut(spans, limit)
+	return hardCut(rs, spans, limit)
 }
 
 // boundary reports whether rs may be cut before index i, and how good a
 // cut that is. Cuts happen at whitespace.
 func boundary(rs []rune, spans []span, i int) (int, bool) {
-	if !unicode.IsSpace(rs[i]) || unicode.IsSpace(rs[i-1]) || inMarker(spans, i) {
+	if !unicode.IsSpace(rs[i]) || unicode.IsSpace(rs[i-1]) || inMarker(spans, i) || escaped(rs, i) {
 		return 0, false
 	}
 	next := nextNonSpace(rs, i)
@@ -148,12 +185,18 @@ func markerEndingAt(spans []span, i int) (span, bool) {
 	return span{}, false
 }
 
-// hardCut cuts at limit, or before a marker that straddles it.
-func hardCut(spans []span, limit int) int {
+// hardCut cuts at limit, or before a marker or code span that straddles
+// it, and never right after an escaping backslash: "\" at the end of one
+// message and "*" at the start of the next would both be read wrongly.
+func hardCut(rs []rune, spans []span, limit int) int {
+	cut := limit
 	for _, s := range spans {
-		if s.start < limit && limit < s.end && s.start > 0 {
-			return s.start
+		if s.start < cut && cut < s.end && s.start > 0 {
+			cut = s.start
 		}
 	}
-	return limit
+	for cut > 1 && escaped(rs, cut) {
+		cut--
+	}
+	return cut
 }

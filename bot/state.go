@@ -31,15 +31,6 @@ type State interface {
 	Remember(ctx context.Context, conv string, t answer.Turn, ids ...string) error
 }
 
-// FeedbackStore records 👍/👎 votes in one place for every bot process
-// (a Redis stream); without one, votes go to Config.FeedbackFile.
-type FeedbackStore interface {
-	// Vote records fb as fb.UserHash's vote on the answer under key. A
-	// second vote by the same user on the same answer is not recorded and
-	// returns false.
-	Vote(ctx context.Context, key string, fb Feedback) (bool, error)
-}
-
 // RememberTurns is how many turns of a conversation are kept.
 const RememberTurns = rememberTurns
 

@@ -109,6 +109,9 @@ func TestLoadDirSkipsFilesPastTheSizeLimits(t *testing.T) {
 	if w := warnings["c.txt"]; !strings.Contains(w, "FOOTNOTE_MAX_CORPUS_BYTES") {
 		t.Errorf("warning for c.txt = %q, want it to name FOOTNOTE_MAX_CORPUS_BYTES", w)
 	}
+	if w := warnings["1 file(s), 1111 bytes"]; !strings.Contains(w, "the corpus is larger than") {
+		t.Errorf("warnings %q, want one summing up what the total limit left out", warnings)
+	}
 }
 
 func TestLoadDirGivesCollidingFilesDistinctStableIDs(t *testing.T) {

@@ -75,16 +75,16 @@ func LoadFS(fsys fs.FS, root string) (*Corpus, []Warning, error) {
 		return nil, warnings, fmt.Errorf("walk corpus: %w", err)
 	}
 	sort.Strings(files)
-	var docs []loaded
+	b := newCorpusBuilder()
 	for _, p := range files {
 		doc, data, err := loadFile(fsys, root, p)
 		if err != nil {
 			warnings = append(warnings, Warning{Path: p, Err: err})
 			continue
 		}
-		docs = append(docs, loaded{rel: p, doc: doc, data: data})
+		b.add(p, doc, data)
 	}
-	return assembleCorpus(docs, warnings)
+	return b.corpus(warnings)
 }
 
 func loadFile(fsys fs.FS, root, p string) (Document, []byte, error) {

@@ -75,8 +75,9 @@ func LoadDirContext(ctx context.Context, dir string, limits Limits) (*Corpus, []
 	if err != nil {
 		return nil, warnings, err
 	}
-	var docs []loaded
+	b := newCorpusBuilder()
 	budget := limits.MaxTotalBytes
+	var over, overBytes int64 // files, and their bytes, past the total
 	for _, f := range files {
 		if err := ctx.Err(); err != nil {
 			return nil, warnings, err
@@ -84,6 +85,10 @@ func LoadDirContext(ctx context.Context, dir string, limits Limits) (*Corpus, []
 		data, err := readLimited(f.abs, limits.MaxFileBytes, budget)
 		if err != nil {
 			warnings = append(warnings, Warning{Path: f.rel, Err: limitError(err, limits)})
+			if errors.Is(err, errTotalExhausted) {
+				over++
+				overBytes += fileSize(f.abs)
+			}
 			continue
 		}
 		doc, err := parseFile(".", f.rel, data)
@@ -92,9 +97,22 @@ func LoadDirContext(ctx context.Context, dir string, limits Limits) (*Corpus, []
 			continue
 		}
 		budget -= int64(len(data)) // only articles count against the total
-		docs = append(docs, loaded{rel: f.rel, doc: doc, data: data})
+		b.add(f.rel, doc, data)
 	}
-	return assembleCorpus(docs, warnings)
+	if over > 0 {
+		// One line that says it plainly, after the file-by-file ones.
+		warnings = append(warnings, Warning{Path: fmt.Sprintf("%d file(s), %s", over, bytesText(overBytes)),
+			Err: fmt.Errorf("the corpus is larger than %s (FOOTNOTE_MAX_CORPUS_BYTES); raise it to index them, knowing indexing takes about 20 times the text's size in memory", bytesText(limits.MaxTotalBytes))})
+	}
+	return b.corpus(warnings)
+}
+
+// fileSize is the size of the file at p, 0 when it cannot be read.
+func fileSize(p string) int64 {
+	if info, err := os.Stat(p); err == nil {
+		return info.Size()
+	}
+	return 0
 }
 
 // limitError words a limit in the setting that raises it.
@@ -109,8 +127,8 @@ func limitError(err error, l Limits) error {
 }
 
 func bytesText(n int64) string {
-	if n >= 1<<20 && n%(1<<20) == 0 {
-		return fmt.Sprintf("%d MiB", n>>20)
+	if n >= 1<<20 {
+		return fmt.Sprintf("%.3g MiB", float64(n)/(1<<20))
 	}
 	return fmt.Sprintf("%d bytes", n)
 }
@@ -236,26 +254,28 @@ func sizeError(size, max int64) error {
 	return errTotalExhausted
 }
 
-// loaded is one parsed file.
-type loaded struct {
-	rel  string
-	doc  Document
-	data []byte
+// corpusBuilder collects parsed files in path order, hashing each file's
+// name and bytes as it comes so that the bytes need not be kept: the
+// documents hold the text, and holding the files too would double it.
+type corpusBuilder struct {
+	docs []Document
+	h    corpusHash
 }
 
-// assembleCorpus builds the Corpus from parsed files in path order: unique IDs,
-// and the hash of names and bytes that tells an index it is stale.
-func assembleCorpus(docs []loaded, warnings []Warning) (*Corpus, []Warning, error) {
-	c := &Corpus{}
-	h := newCorpusHash()
-	for _, l := range docs {
-		c.Documents = append(c.Documents, l.doc)
-		h.add(l.rel, l.data)
-	}
-	c.Hash = h.sum()
-	if len(c.Documents) == 0 {
+func newCorpusBuilder() *corpusBuilder { return &corpusBuilder{h: newCorpusHash()} }
+
+func (b *corpusBuilder) add(rel string, doc Document, data []byte) {
+	b.docs = append(b.docs, doc)
+	b.h.add(rel, data)
+}
+
+// corpus builds the Corpus: unique IDs, and the hash of names and bytes
+// that tells an index it is stale.
+func (b *corpusBuilder) corpus(warnings []Warning) (*Corpus, []Warning, error) {
+	if len(b.docs) == 0 {
 		return nil, warnings, fmt.Errorf("no readable articles (%s) found", Formats)
 	}
+	c := &Corpus{Documents: b.docs, Hash: b.h.sum()}
 	uniqueIDs(c.Documents)
 	return c, warnings, nil
 }

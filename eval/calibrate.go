@@ -3,6 +3,8 @@ package eval
 import (
 	"math"
 	"sort"
+
+	"github.com/footnote-dev/footnote/answer"
 )
 
 // DefaultMaxFalseAbstention is the false-abstention rate --calibrate keeps
@@ -22,6 +24,12 @@ type Calibration struct {
 	Best *Point `json:"best"`
 	// Sweep has one point per distinct outcome, lowest threshold first.
 	Sweep []Point `json:"sweep"`
+	// Model is the gate model --calibrate fitted, its thresholds chosen
+	// from the sweep; Without names the signals it was fitted without.
+	Model   *answer.GateModel `json:"model,omitempty"`
+	Without []string          `json:"without,omitempty"`
+	// RiskCoverage traces the fitted model's operating points.
+	RiskCoverage []RiskPoint `json:"risk_coverage,omitempty"`
 }
 
 // Point is the outcome of one threshold. Every threshold in (Low, High]

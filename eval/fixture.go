@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/footnote-dev/footnote/corpus"
+	"github.com/footnote-dev/footnote/internal/clip"
 )
 
 // Fixture is one evaluation question, one line of a JSONL fixture file:
@@ -25,11 +26,23 @@ type Fixture struct {
 	// Evidence are quotes from the paragraphs that answer the question; a
 	// paragraph containing one is gold.
 	Evidence []string `json:"evidence"`
+	// Kind optionally says why an unanswerable question cannot be answered
+	// (one of Kinds), so refusal recall can be read per kind.
+	Kind string `json:"kind,omitempty"`
 	// Line is the fixture's 1-based line in its file.
 	Line int `json:"-"`
 	// Gold is how many corpus paragraphs contain an evidence quote: the
 	// ideal ranking nDCG compares with.
 	Gold int `json:"-"`
+}
+
+// Kinds of unanswerable question a fixture's optional "kind" names.
+var Kinds = []string{
+	"absent_entity",    // an entity the corpus never mentions: "the capital of France"
+	"absent_attribute", // a known entity, an attribute never stated: "How tall is Putin?"
+	"near_miss",        // the same kind of fact, stated only for another entity
+	"false_premise",    // presumes something the corpus does not say or contradicts
+	"off_topic",        // nothing to do with the corpus: "a banana bread recipe"
 }
 
 // Problem is one thing wrong with a fixture file, tied to a line and,
@@ -132,7 +145,7 @@ func checkEvidence(fixtures []Fixture, paragraphs []corpus.Paragraph) []Problem 
 		for j, q := range quotes {
 			if !containsAny(norm, q) {
 				problems = append(problems, Problem{f.Line, fmt.Sprintf("evidence[%d]", j),
-					fmt.Sprintf("quote %q occurs in no paragraph of the corpus", clip(f.Evidence[j], 60))})
+					fmt.Sprintf("quote %q occurs in no paragraph of the corpus", clip.Runes(f.Evidence[j], 60))})
 			}
 		}
 		for _, p := range norm {
@@ -151,13 +164,4 @@ func containsAny(texts []string, quote string) bool {
 		}
 	}
 	return false
-}
-
-// clip shortens s to n runes for a message.
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }

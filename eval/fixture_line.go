@@ -9,10 +9,14 @@ import (
 	"strings"
 
 	"github.com/footnote-dev/footnote/answer"
+	"github.com/footnote-dev/footnote/internal/clip"
 )
 
 // fixtureFields are the fields a fixture line must have, in order.
 var fixtureFields = []string{"id", "question", "answerable", "answer_keywords", "evidence"}
+
+// optionalFields are the fields a fixture line may have.
+var optionalFields = []string{"kind"}
 
 // parseLine decodes one fixture line, reporting every problem in it.
 // The returned Fixture carries the ID whenever the ID itself is sound, so
@@ -35,7 +39,7 @@ func parseLine(data []byte, line int) (Fixture, []Problem) {
 		ps = append(ps, Problem{line, field, fmt.Sprintf(format, args...)})
 	}
 	for _, name := range unknownFields(fields) {
-		add(name, "unknown field (want %s)", strings.Join(fixtureFields, ", "))
+		add(name, "unknown field (want %s, optionally %s)", strings.Join(fixtureFields, ", "), strings.Join(optionalFields, ", "))
 	}
 	for _, name := range fixtureFields {
 		if _, ok := fields[name]; !ok {
@@ -47,6 +51,9 @@ func parseLine(data []byte, line int) (Fixture, []Problem) {
 	ansOK := decodeField(fields, "answerable", &f.Answerable, "true or false", add)
 	kwOK := decodeField(fields, "answer_keywords", &f.Keywords, `a list of keyword groups such as [["May", "Mayday"], ["Moscow"]]`, add)
 	evOK := decodeField(fields, "evidence", &f.Evidence, `a list of quotes such as ["exact words from the paragraph"]`, add)
+	if _, ok := fields["kind"]; ok {
+		checkKind(&f, decodeField(fields, "kind", &f.Kind, "a string", add), ansOK, add)
+	}
 	if idOK && strings.TrimSpace(f.ID) == "" {
 		add("id", "empty")
 		f.ID = ""
@@ -113,10 +120,23 @@ func checkAnswerable(f *Fixture, add func(string, string, ...any)) {
 	}
 }
 
+// checkKind reports a kind that is not one of Kinds or is set on an
+// answerable question.
+func checkKind(f *Fixture, kindOK, ansOK bool, add func(string, string, ...any)) {
+	switch {
+	case !kindOK:
+	case !contains(Kinds, f.Kind):
+		add("kind", "want one of %s, got %q", strings.Join(Kinds, ", "), f.Kind)
+		f.Kind = ""
+	case ansOK && f.Answerable:
+		add("kind", "only unanswerable questions have a kind")
+	}
+}
+
 func unknownFields(fields map[string]json.RawMessage) []string {
 	var out []string
 	for name := range fields {
-		if !contains(fixtureFields, name) {
+		if !contains(fixtureFields, name) && !contains(optionalFields, name) {
 			out = append(out, name)
 		}
 	}
@@ -153,7 +173,7 @@ func describe(raw json.RawMessage) string {
 	case s[0] == '{':
 		kind = "an object"
 	}
-	return kind + " " + clip(string(s), 40)
+	return kind + " " + clip.Runes(string(s), 40)
 }
 
 // jsonMessage turns a decoder error into a message that names the column.

@@ -20,6 +20,18 @@ func paragraphs() []corpus.Paragraph {
 
 const goodLine = `{"id": "q1", "question": "What does juche mean?", "answerable": true, "answer_keywords": [["self-reliance"]], "evidence": ["Korean for self-reliance"]}`
 
+const unanswerableLine = `{"id": "q2", "question": "Any good kimchi recipe?", "answerable": false, "answer_keywords": [], "evidence": [], "kind": "off_topic"}`
+
+func TestLoadReadsTheOptionalKind(t *testing.T) {
+	fx, err := eval.Load(strings.NewReader(unanswerableLine+"\n"+goodLine+"\n"), "kinds.jsonl", paragraphs())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fx[0].Kind != "off_topic" || fx[1].Kind != "" {
+		t.Errorf("kinds = %q, %q; want off_topic and none", fx[0].Kind, fx[1].Kind)
+	}
+}
+
 func TestLoadAcceptsAValidSet(t *testing.T) {
 	in := goodLine + "\n\n" + `{"id": "q2", "question": "Who is Kim's wife?", "answerable": false, "answer_keywords": [], "evidence": []}` + "\n"
 	fx, err := eval.Load(strings.NewReader(in), "ok.jsonl", paragraphs())
@@ -58,6 +70,12 @@ func TestLoadReportsEachProblem(t *testing.T) {
 			[]string{`line 1: field "evidence": an answerable question needs at least one evidence quote`}},
 		{"a question of stop words only", strings.Replace(goodLine, "What does juche mean?", "???", 1),
 			[]string{`line 1: field "question": `}},
+		{"a kind that is not one of the known kinds", strings.Replace(unanswerableLine, `"off_topic"`, `"offtopic"`, 1),
+			[]string{`line 1: field "kind": want one of absent_entity, `}},
+		{"a kind on an answerable question", strings.Replace(goodLine, `}`, `, "kind": "off_topic"}`, 1),
+			[]string{`line 1: field "kind": only unanswerable questions have a kind`}},
+		{"a kind that is not a string", strings.Replace(unanswerableLine, `"off_topic"`, `3`, 1),
+			[]string{`line 1: field "kind": want a string, got a number 3`}},
 		{"an empty file", ``, []string{"line 1: the file holds no fixtures"}},
 	}
 	for _, tt := range tests {

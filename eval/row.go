@@ -17,6 +17,8 @@ type Row struct {
 	Line       int    `json:"line"`
 	Question   string `json:"question"`
 	Answerable bool   `json:"answerable"`
+	// Kind is the fixture's kind of unanswerable question, if it has one.
+	Kind string `json:"kind,omitempty"`
 	// EvidenceQuotes are the fixture's quotes, for highlighting.
 	EvidenceQuotes []string `json:"evidence_quotes"`
 	// GoldParagraphs is how many corpus paragraphs contain a quote.
@@ -27,7 +29,10 @@ type Row struct {
 	// EvidenceScore is the score the abstention gate compared with the
 	// threshold; --calibrate sweeps thresholds over it.
 	EvidenceScore float64 `json:"evidence_score"`
-	Citations     []Cited `json:"citations"`
+	// Gate is the gate's decision and signals; --calibrate fits a new gate
+	// model on them.
+	Gate      *answer.Gate `json:"gate,omitempty"`
+	Citations []Cited      `json:"citations"`
 	// Retrieved is the ranking the retrieval metrics read, gold marked.
 	Retrieved []Ranked `json:"retrieved"`
 	// HitRank is the rank of the first gold paragraph, 0 when none is in
@@ -77,7 +82,7 @@ func Judge(obs Observation, k int) Row {
 	f, a := obs.Fixture, obs.Answer
 	quotes := normalized(f.Evidence)
 	row := Row{
-		ID: f.ID, Line: f.Line, Question: f.Question, Answerable: f.Answerable,
+		ID: f.ID, Line: f.Line, Question: f.Question, Answerable: f.Answerable, Kind: f.Kind, Gate: a.Gate,
 		EvidenceQuotes: nonNil(f.Evidence), GoldParagraphs: f.Gold, Answer: a.Text, Abstained: a.Abstained, Mode: string(a.Mode),
 		EvidenceScore: a.Evidence, DroppedCitations: a.DroppedCitations, FallbackReason: a.FallbackReason,
 		Verification: a.Verification, JudgeStatus: a.JudgeStatus,

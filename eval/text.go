@@ -2,9 +2,12 @@ package eval
 
 import (
 	"fmt"
+	"github.com/footnote-dev/footnote/internal/clip"
 	"io"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/footnote-dev/footnote/answer"
 )
 
 // WriteText writes the report as a terminal table: a header line, the
@@ -14,6 +17,7 @@ func WriteText(w io.Writer, r Report) error {
 	ew := &errWriter{w: w}
 	writeHeader(ew, r)
 	writeMetrics(ew, r.Metrics)
+	writeKinds(ew, r.Questions)
 	writeFailures(ew, r)
 	if r.Calibration != nil {
 		writeCalibration(ew, *r.Calibration, r.Threshold)
@@ -34,7 +38,11 @@ func writeHeader(w io.Writer, r Report) {
 	}
 	fmt.Fprintf(w, "footnote eval · %s · %d questions (%d answerable, %d unanswerable)\n",
 		r.Fixtures, len(r.Questions), answerable, len(r.Questions)-answerable)
-	fmt.Fprintf(w, "mode %s · k=%d · threshold %g · %d workers\n\n", r.Mode, r.K, r.Threshold, r.Workers)
+	fmt.Fprintf(w, "mode %s · k=%d · threshold %g · %d workers\n", r.Mode, r.K, r.Threshold, r.Workers)
+	if r.Verdict != nil {
+		fmt.Fprintf(w, "%s\n", r.Verdict.Summary())
+	}
+	fmt.Fprintln(w)
 }
 
 func writeMetrics(w io.Writer, metrics []Metric) {
@@ -50,11 +58,34 @@ func writeMetrics(w io.Writer, metrics []Metric) {
 	tw.Flush()
 }
 
+// writeKinds shows refusal recall per kind of unanswerable question,
+// when the fixtures label them.
+func writeKinds(w io.Writer, rows []Row) {
+	caught, total := map[string]int{}, map[string]int{}
+	for _, q := range rows {
+		if !q.Answerable && q.Kind != "" {
+			total[q.Kind]++
+			caught[q.Kind] += b2i(q.Abstained)
+		}
+	}
+	if len(total) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "Refusal recall by kind\n")
+	tw := newTable(w)
+	for _, k := range Kinds {
+		if total[k] > 0 {
+			fmt.Fprintf(tw, "  %s\t%.3f\t%d/%d\t\n", k, float64(caught[k])/float64(total[k]), caught[k], total[k])
+		}
+	}
+	tw.Flush()
+}
+
 func writeFailures(w io.Writer, r Report) {
 	failed := r.Failures()
 	fmt.Fprintf(w, "\nFailures: %d of %d questions\n", len(failed), len(r.Questions))
 	for _, q := range failed {
-		fmt.Fprintf(w, "  %-5s %s\n", q.ID, clip(q.Question, 90))
+		fmt.Fprintf(w, "  %-5s %s\n", q.ID, clip.Runes(q.Question, 90))
 		for _, why := range q.Why {
 			fmt.Fprintf(w, "        - %s\n", why)
 		}
@@ -62,9 +93,16 @@ func writeFailures(w io.Writer, r Report) {
 }
 
 func writeCalibration(w io.Writer, c Calibration, current float64) {
-	fmt.Fprintf(w, "\nCalibration: abstain when the evidence score is below the threshold; false abstention ≤ %g\n", c.MaxFalseAbstention)
+	what := "the evidence score"
+	if c.Model != nil {
+		what = "the fitted gate's probability"
+	}
+	fmt.Fprintf(w, "\nCalibration: abstain when %s is below the threshold; false abstention ≤ %g\n", what, c.MaxFalseAbstention)
 	tw := newTable(w)
 	fmt.Fprintf(tw, "  \tthreshold\trefusal F1\tprecision\trecall\tfalse abstention\t\n")
+	if c.Model != nil {
+		current = c.Current.Threshold // the model the run started with
+	}
 	fmt.Fprintf(tw, "  current\t%g\t%s\t%s\t%s\t%s\t\n", current, fmtRatio(c.Current.F1), fmtRatio(c.Current.Precision), fmtRatio(c.Current.Recall), fmtRatio(c.Current.FalseAbstention))
 	if c.Best != nil {
 		b := c.Best
@@ -75,13 +113,47 @@ func writeCalibration(w io.Writer, c Calibration, current float64) {
 		fmt.Fprintf(w, "No threshold keeps false abstention at or below %g on these fixtures.\n", c.MaxFalseAbstention)
 		return
 	}
+	if c.Model != nil {
+		fmt.Fprintf(w, "Any threshold in (%.4g, %.4g] gives the same outcome.\n", c.Best.Low, c.Best.High)
+		writeModel(w, c)
+		return
+	}
 	fmt.Fprintf(w, "Any threshold in (%.4g, %.4g] gives the same outcome. To use it, add to .env (or the environment):\n", c.Best.Low, c.Best.High)
 	fmt.Fprintf(w, "  FOOTNOTE_THRESHOLD=%g\n", c.Best.Threshold)
 	fmt.Fprintln(w, "`footnote ask`, the bot and `footnote eval` then all abstain below it.")
 }
 
+// writeModel prints the fitted gate's weights and risk–coverage curve.
+func writeModel(w io.Writer, c Calibration) {
+	m := c.Model
+	fmt.Fprintf(w, "\nFitted gate (logistic regression; metrics above are at its threshold %g", m.Threshold)
+	if len(c.Without) > 0 {
+		fmt.Fprintf(w, "; without %s", strings.Join(c.Without, ", "))
+	}
+	fmt.Fprintf(w, ")\n")
+	tw := newTable(w)
+	fmt.Fprintf(tw, "  bias\t%+.3f\t\n", m.Bias)
+	for _, n := range answer.SignalNames() {
+		fmt.Fprintf(tw, "  %s\t%+.3f\t\n", n, m.Weights[n])
+	}
+	fmt.Fprintf(tw, "  llm_threshold\t%g\t\n", m.LLMThreshold)
+	tw.Flush()
+	fmt.Fprintf(w, "\nRisk–coverage (answered share, and the share of those answers that are wrong)\n")
+	tw = newTable(w)
+	fmt.Fprintf(tw, "  threshold\tcoverage\trisk\tfalse abstention\t\n")
+	for _, p := range c.RiskCoverage {
+		fmt.Fprintf(tw, "  %.2f\t%.3f\t%.3f\t%.3f\t\n", p.Threshold, p.Coverage, p.Risk, p.FalseAbstention)
+	}
+	tw.Flush()
+	fmt.Fprintln(w, "Save it with --calibrate-out gate.json, then set FOOTNOTE_GATE_MODEL=gate.json (in .env or the")
+	fmt.Fprintln(w, "environment): `footnote ask`, the bot and `footnote eval` then all use it.")
+}
+
 func writeComparison(w io.Writer, c Comparison) {
 	fmt.Fprintf(w, "\nCompared with %s\n", c.Previous)
+	if c.FixturesDiffer {
+		fmt.Fprintf(w, "WARNING: %s\n", c.FixturesNote)
+	}
 	tw := newTable(w)
 	fmt.Fprintf(tw, "  metric\tbefore\tafter\tchange\t\n")
 	for _, d := range c.Deltas {
@@ -101,11 +173,14 @@ func writeComparison(w io.Writer, c Comparison) {
 func writeFlips(w io.Writer, title string, flips []Flip) {
 	fmt.Fprintf(w, "%s: %d\n", title, len(flips))
 	for _, f := range flips {
-		why := ""
-		if len(f.Why) > 0 {
+		why := " — now passes"
+		if len(f.WasWhy) > 0 {
+			why += " (before: " + strings.Join(f.WasWhy, "; ") + ")"
+		}
+		if !f.Pass {
 			why = " — " + strings.Join(f.Why, "; ")
 		}
-		fmt.Fprintf(w, "  %-5s %s%s\n", f.ID, clip(f.Question, 70), why)
+		fmt.Fprintf(w, "  %-5s %s%s\n", f.ID, clip.Runes(f.Question, 70), why)
 	}
 }
 
@@ -130,7 +205,10 @@ func fmtChange(d Delta) string {
 	} else if d.Unit != "ratio" {
 		s = fmt.Sprintf("%+.0f", *d.Change)
 	}
-	if d.Improved() {
+	switch {
+	case d.WithinNoise:
+		return s + " (noise)"
+	case d.Improved():
 		return s + " better"
 	}
 	return s + " worse"
@@ -159,9 +237,10 @@ func newTable(w io.Writer) *table {
 
 // Flush writes the aligned lines.
 func (t *table) Flush() {
-	t.Writer.Flush()
+	_ = t.Writer.Flush() // into a strings.Builder, which cannot fail
 	for _, line := range strings.SplitAfter(t.buf.String(), "\n") {
-		io.WriteString(t.out, strings.TrimRight(line, " \n")+strings.Repeat("\n", strings.Count(line, "\n")))
+		// t.out keeps its first error (errWriter); WriteText returns it.
+		_, _ = io.WriteString(t.out, strings.TrimRight(line, " \n")+strings.Repeat("\n", strings.Count(line, "\n")))
 	}
 	t.buf.Reset()
 }

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/footnote-dev/footnote/answer"
@@ -44,10 +45,11 @@ type Options struct {
 
 // Store is the bot's state in Redis.
 type Store struct {
-	rdb     *redis.Client
-	prefix  string
-	ttl     time.Duration
-	timeout time.Duration
+	closeOnce sync.Once
+	rdb       *redis.Client
+	prefix    string
+	ttl       time.Duration
+	timeout   time.Duration
 }
 
 // rateWindow is the rate limit's sliding window, as in process.
@@ -87,8 +89,13 @@ func redactURLError(err error) error {
 	return errors.New("not a valid redis:// or rediss:// URL")
 }
 
-// Close closes the connection pool.
-func (s *Store) Close() error { return s.rdb.Close() }
+// Close closes the connection pool; closing again does nothing (the bot
+// closes its feedback store, and cmd the whole Store).
+func (s *Store) Close() error {
+	var err error
+	s.closeOnce.Do(func() { err = s.rdb.Close() })
+	return err
+}
 
 func (s *Store) key(parts ...string) string {
 	k := s.prefix
@@ -229,29 +236,32 @@ func (s *Store) Remember(ctx context.Context, conv string, t answer.Turn, ids ..
 	return nil
 }
 
-// voteScript records a vote once per user and answer: the marker and the
-// stream entry are written together or not at all, so a record is never
-// half there and a double click is never two votes.
+// voteScript records a user's vote on a message: the user's current vote
+// and the stream entry are written together or not at all, so a record is
+// never half there; a click that repeats the vote already held adds
+// nothing, and a changed vote is a new entry (the last one wins).
 var voteScript = redis.NewScript(`
-if redis.call('SET', KEYS[1], '1', 'NX', 'PX', ARGV[2]) then
-  redis.call('XADD', KEYS[2], '*', 'vote', ARGV[1])
-  return 1
+if redis.call('GET', KEYS[1]) == ARGV[2] then
+  redis.call('PEXPIRE', KEYS[1], ARGV[3])
+  return 0
 end
-return 0
+redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+redis.call('XADD', KEYS[2], '*', 'vote', ARGV[1])
+return 1
 `)
 
-// Vote implements bot.FeedbackStore: the record goes to the stream
+// Record implements bot.FeedbackStore: the record goes to the stream
 // "<prefix>feedback" as one JSON field "vote"; read it with
 // `redis-cli XRANGE footnote:feedback - +`.
-func (s *Store) Vote(ctx context.Context, key string, fb bot.Feedback) (bool, error) {
+func (s *Store) Record(ctx context.Context, fb bot.Feedback) (bool, error) {
 	data, err := json.Marshal(fb)
 	if err != nil {
 		return false, fmt.Errorf("encode feedback: %w", err)
 	}
 	ctx, cancel := s.ctx(ctx)
 	defer cancel()
-	keys := []string{s.key("voted", key, fb.UserHash), s.key(FeedbackStream)}
-	n, err := voteScript.Run(ctx, s.rdb, keys, data, (30 * 24 * time.Hour).Milliseconds()).Int()
+	keys := []string{s.key("voted", fb.Message, fb.UserHash), s.key(FeedbackStream)}
+	n, err := voteScript.Run(ctx, s.rdb, keys, data, fb.Vote, (30 * 24 * time.Hour).Milliseconds()).Int()
 	if err != nil {
 		return false, fmt.Errorf("redis record feedback: %w", err)
 	}

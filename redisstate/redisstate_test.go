@@ -91,26 +91,26 @@ func TestAnswersOutliveTheProcessThatStoredThem(t *testing.T) {
 	}
 }
 
-func TestAVoteIsRecordedOncePerUserAndAnswerInOneStream(t *testing.T) {
+func TestARepeatedVoteIsRecordedOnceAndAChangedOneAgainInOneStream(t *testing.T) {
 	a, b, url := stores(t)
 	ctx := context.Background()
-	fb := bot.Feedback{Time: time.Now().UTC(), Vote: "up", Question: "q", Answer: "a", UserHash: "h1", Citations: []answer.Citation{}}
+	fb := bot.Feedback{Time: time.Now().UTC(), Vote: "up", Question: "q", Answer: "a", UserHash: "h1", Message: "m1", Citations: []answer.Citation{}}
 	for i, s := range []*redisstate.Store{a, b} {
-		recorded, err := s.Vote(ctx, "k1", fb)
+		recorded, err := s.Record(ctx, fb)
 		if err != nil || recorded != (i == 0) {
 			t.Errorf("vote %d: recorded %v, err %v", i+1, recorded, err)
 		}
 	}
-	fb.UserHash = "h2"
-	if recorded, err := b.Vote(ctx, "k1", fb); !recorded || err != nil {
-		t.Errorf("another user's vote: %v, %v", recorded, err)
+	fb.Vote = "down"
+	if recorded, err := b.Record(ctx, fb); !recorded || err != nil {
+		t.Errorf("a changed vote: %v, %v", recorded, err)
 	}
 	opt, _ := redis.ParseURL(url)
 	rdb := redis.NewClient(opt)
 	defer rdb.Close()
 	entries, err := rdb.XRange(ctx, a.FeedbackKey(), "-", "+").Result()
 	if err != nil || len(entries) != 2 {
-		t.Fatalf("stream holds %d entries (%v), want 2", len(entries), err)
+		t.Fatalf("stream holds %d entries (%v), want 2 (up, then down)", len(entries), err)
 	}
 	if v, _ := entries[0].Values["vote"].(string); !strings.Contains(v, `"user_hash":"h1"`) {
 		t.Errorf("first entry = %v", entries[0].Values)

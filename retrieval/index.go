@@ -116,6 +116,12 @@ func buildLocal(ctx context.Context, paragraphs []corpus.Paragraph, progress fun
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
 	}
+	// Every paragraph word's IDF is set before the workers read each
+	// other's words at their ranges' edges; only title words, each
+	// worker's own, are weighed later.
+	for _, f := range fs {
+		f.weigh()
+	}
 	vecs := make([][]float32, len(paragraphs))
 	parallel(ranges, func(r int, lo, hi int) { emb.contextVectors(fs[r], paragraphs, words, vecs, lo, hi) })
 	if progress != nil {
@@ -151,8 +157,10 @@ func parallel(ranges [][2]int, work func(r, lo, hi int)) {
 	wg.Wait()
 }
 
-// embeddingText is what gets embedded and indexed for a paragraph: its
-// title too, since paragraphs often leave implicit who the article is about.
+// embeddingText is what BM25 indexes, and the local embedder reads, for a
+// paragraph: its own text only. The title and the neighbours reach the
+// vectors through contextText, so BM25 scores only what the paragraph
+// itself says.
 func embeddingText(p corpus.Paragraph) string { return p.Text }
 
 // contextText is what gets embedded for paragraph i: the paragraph with

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/footnote-dev/footnote/internal/fakeopenai"
+	"github.com/footnote-dev/footnote/internal/openaiapi"
 	"github.com/footnote-dev/footnote/internal/trust"
 	"github.com/footnote-dev/footnote/retrieval"
 )
@@ -181,7 +182,7 @@ func TestOpenRebuildsWhenTheEmbeddingDimensionChangesUnderTheSameName(t *testing
 	open := func(dim int) retrieval.Status {
 		// A new process each time: a new embedder, same server and model.
 		srv.AlwaysEmbed(fakeopenai.Vectors(sized{dim}))
-		emb := retrieval.NewOpenAIEmbedder(retrieval.OpenAIEmbedderConfig{BaseURL: srv.URL, APIKey: embedKey, Model: embedModel})
+		emb := retrieval.NewOpenAIEmbedder(openaiapi.Config{BaseURL: srv.URL, APIKey: embedKey, EmbeddingModel: embedModel})
 		_, st, err := retrieval.Open(context.Background(), c, retrieval.Options{Dir: dir, Embedder: emb})
 		if err != nil {
 			t.Fatal(err)
@@ -213,5 +214,24 @@ func TestBuildRejectsNonFiniteVectors(t *testing.T) {
 	_, _, err := retrieval.Open(context.Background(), builtin(t), retrieval.Options{Embedder: nonFinite{sized{8}}})
 	if err == nil || !strings.Contains(err.Error(), "non-finite") {
 		t.Errorf("Open = %v, want the NaN vector rejected", err)
+	}
+}
+
+func TestAStaleIndexWhoseLockCannotBeTakenIsBuiltInMemory(t *testing.T) {
+	c, dir := builtin(t), t.TempDir()
+	openIn(t, c, dir)
+	// A lock that cannot be opened, even by root, stands for a folder
+	// footnote may read but not write (a read-only mount).
+	if err := os.Remove(filepath.Join(dir, "build.lock")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "build.lock"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	changed := *c
+	changed.Hash = "another corpus"
+	ix, st, warnings := openIn(t, &changed, dir)
+	if ix.Len() == 0 || !st.Built || len(warnings) == 0 || !strings.Contains(warnings[len(warnings)-1], "answering from memory") {
+		t.Errorf("status %+v, warnings %q; want an in-memory build and a warning", st, warnings)
 	}
 }

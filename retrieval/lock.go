@@ -26,7 +26,7 @@ func tryLock(dir string) (*dirLock, bool, error) {
 		return nil, false, fmt.Errorf("open build lock: %w", err)
 	}
 	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
-		f.Close()
+		_ = f.Close()
 		if err == syscall.EWOULDBLOCK {
 			return nil, false, nil
 		}
@@ -57,4 +57,4 @@ func lock(ctx context.Context, dir string, warn func(string)) (*dirLock, error) 
 }
 
 // unlock releases the lock; closing the file drops the flock.
-func (l *dirLock) unlock() { l.f.Close() }
+func (l *dirLock) unlock() { _ = l.f.Close() }

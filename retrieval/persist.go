@@ -152,7 +152,7 @@ func (ix *Index) save(dir string) error {
 		err = publish(dir, name)
 	}
 	if err != nil {
-		os.RemoveAll(gen)
+		_ = os.RemoveAll(gen) // a half-written generation is never published
 		return fmt.Errorf("save index: %w", err)
 	}
 	ix.manifest = m
@@ -215,11 +215,11 @@ func writePointer(dir, file, gen string) error {
 	}
 	defer os.Remove(tmp.Name()) // a no-op after the rename
 	if _, err := tmp.WriteString(gen + "\n"); err != nil {
-		tmp.Close()
+		_ = tmp.Close()
 		return err
 	}
 	if err := tmp.Sync(); err != nil {
-		tmp.Close()
+		_ = tmp.Close()
 		return err
 	}
 	if err := tmp.Close(); err != nil {
@@ -280,11 +280,11 @@ func cleanup(dir string) {
 		name := e.Name()
 		switch {
 		case generationName.MatchString(name) && name != live && name != prev:
-			os.RemoveAll(filepath.Join(dir, name))
+			_ = os.RemoveAll(filepath.Join(dir, name))
 		case strings.HasPrefix(name, ".") && strings.HasSuffix(name, ".tmp"):
-			os.Remove(filepath.Join(dir, name))
+			_ = os.Remove(filepath.Join(dir, name))
 		case name == manifestFile || name == lexicalFile || name == vectorsFile:
-			os.Remove(filepath.Join(dir, name)) // format 2 kept these at the top
+			_ = os.Remove(filepath.Join(dir, name)) // format 2 kept these at the top
 		}
 	}
 }

@@ -50,16 +50,7 @@ func UsableVector(v []float32, dim int) []float32 {
 func IsZeroVector(v []float32) bool { return isZero(v) }
 
 // FusionWeight resolves opts to BM25's share in fusion, in [0, 1].
-func FusionWeight(opts SearchOptions) float64 {
-	switch w := opts.LexicalWeight; {
-	case w == 0:
-		return DefaultLexicalWeight
-	case w < 0:
-		return 0
-	default:
-		return w
-	}
-}
+func FusionWeight(opts SearchOptions) float64 { return opts.lexicalWeight() }
 
 // Candidates is how deep each ranking is read before fusing the best k.
 func Candidates(k int) int { return max(4*k, minCandidates) }

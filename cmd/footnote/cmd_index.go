@@ -36,6 +36,9 @@ func (a *app) indexCommand() *cobra.Command {
 					verb += fmt.Sprintf(", %d paragraphs embedded and %d taken from the embedding cache,", st.Embedded, ix.Len()-st.Embedded)
 				}
 			}
+			if st.SaveErr != nil {
+				return fmt.Errorf("index built in %s but nothing was saved to %s: the next command will build it again", st.Took.Round(timeUnit(st.Took)), where)
+			}
 			fmt.Fprintf(a.stdout, "index %s in %s: %d documents, %d paragraphs, embedder %s (%d dimensions)\n%s\n",
 				verb, st.Took.Round(timeUnit(st.Took)), len(docs), ix.Len(), m.EmbedderID, m.Dimension, where)
 			return nil
@@ -43,12 +46,4 @@ func (a *app) indexCommand() *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&rebuild, "rebuild", false, "rebuild even if the stored index is current")
 	return cmd
-}
-
-// noArgs rejects positional arguments as a usage error.
-func noArgs(_ *cobra.Command, args []string) error {
-	if len(args) > 0 {
-		return usageError{fmt.Errorf("unexpected argument %q", args[0])}
-	}
-	return nil
 }

@@ -24,12 +24,12 @@ func readDotenv(path string) (map[string]string, error) {
 		return nil, fmt.Errorf("read %s: %w", path, unwrapPathErr(err))
 	}
 	if line := badDotenvLine(data); line > 0 {
-		return nil, fmt.Errorf("read %s: line %d is not NAME=value", path, line)
+		return nil, usageError{fmt.Errorf("read %s: line %d is not NAME=value", path, line)}
 	}
 	m, err := godotenv.UnmarshalBytes(data)
 	if err != nil {
 		// The error text may quote the file: keep none of it.
-		return nil, fmt.Errorf("read %s: %w", path, errDotenvSyntax)
+		return nil, usageError{fmt.Errorf("read %s: %w", path, errDotenvSyntax)}
 	}
 	return m, nil
 }

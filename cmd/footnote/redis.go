@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/footnote-dev/footnote/internal/redact"
+
 	"github.com/footnote-dev/footnote/bot"
 	"github.com/footnote-dev/footnote/redisstate"
 )
@@ -12,7 +14,7 @@ import (
 // RedisConfig reaches the Redis that bot processes share state in.
 type RedisConfig struct {
 	// URL is redis://[:password@]host:port/db; "" keeps state in process.
-	URL Secret
+	URL redact.Secret
 	// Prefix starts every key.
 	Prefix string
 	// TTL is how long answers and conversations are kept.
@@ -21,7 +23,7 @@ type RedisConfig struct {
 
 // redisFromEnv reads the Redis settings.
 func redisFromEnv(env environment) (RedisConfig, error) {
-	r := RedisConfig{URL: Secret(env.get("FOOTNOTE_REDIS_URL")), Prefix: env.get("FOOTNOTE_REDIS_PREFIX")}
+	r := RedisConfig{URL: redact.Secret(env.get("FOOTNOTE_REDIS_URL")), Prefix: env.get("FOOTNOTE_REDIS_PREFIX")}
 	if v := env.get("FOOTNOTE_REDIS_TTL"); v != "" {
 		d, err := time.ParseDuration(v)
 		if err != nil || d <= 0 {
@@ -47,7 +49,7 @@ func (a *app) sharedState(ctx context.Context, cfg *bot.Config) (func(), error) 
 	if cfg.FeedbackFile != "" {
 		a.warn("FOOTNOTE_FEEDBACK_FILE is ignored with FOOTNOTE_REDIS_URL: votes go to the Redis stream " + redisPrefix(r) + redisstate.FeedbackStream)
 	}
-	cfg.State, cfg.Feedback, cfg.FeedbackFile = st, st, ""
+	cfg.State, cfg.FeedbackStore, cfg.FeedbackFile = st, st, ""
 	return func() {
 		if err := st.Close(); err != nil {
 			a.warn("close redis: " + err.Error())

@@ -26,8 +26,8 @@ func TestDotenvErrorsNameTheLineAndNoContent(t *testing.T) {
 				t.Fatal(err)
 			}
 			_, errOut, code := footnote(t, nil, "bot")
-			if code == 0 || !strings.Contains(errOut, tt.want) {
-				t.Errorf("exit %d, stderr %q; want an error naming %q", code, errOut, tt.want)
+			if code != 2 || !strings.Contains(errOut, tt.want) {
+				t.Errorf("exit %d, stderr %q; want a usage error (2) naming %q", code, errOut, tt.want)
 			}
 			for _, s := range []string{dotenvToken, dotenvKey, "FOOTNOTE_TOP_K"} {
 				if strings.Contains(errOut, s) {

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/footnote-dev/footnote/internal/redact"
+
 	"github.com/footnote-dev/footnote/answer"
 	"github.com/footnote-dev/footnote/corpus"
 	"github.com/footnote-dev/footnote/retrieval"
@@ -24,7 +26,7 @@ type WeaviateConfig struct {
 	// URLs are the nodes' REST endpoints; requests fail over in order.
 	URLs []string
 	// APIKey is sent as a bearer token when set.
-	APIKey Secret
+	APIKey redact.Secret
 	// Collection is the alias the index is searched under.
 	Collection string
 	// ReadConsistency and WriteConsistency are ONE, QUORUM or ALL.
@@ -38,7 +40,7 @@ type WeaviateConfig struct {
 func weaviateFromEnv(env environment, store string) (WeaviateConfig, error) {
 	w := WeaviateConfig{
 		URLs:             list(env.get("FOOTNOTE_WEAVIATE_URL")),
-		APIKey:           Secret(env.get("FOOTNOTE_WEAVIATE_API_KEY")),
+		APIKey:           redact.Secret(env.get("FOOTNOTE_WEAVIATE_API_KEY")),
 		Collection:       env.get("FOOTNOTE_WEAVIATE_COLLECTION"),
 		ReadConsistency:  strings.ToUpper(env.get("FOOTNOTE_WEAVIATE_READ_CONSISTENCY")),
 		WriteConsistency: strings.ToUpper(env.get("FOOTNOTE_WEAVIATE_WRITE_CONSISTENCY")),

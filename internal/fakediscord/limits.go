@@ -183,6 +183,8 @@ type Sent struct {
 	// its parse list, nil when absent or null.
 	AllowedMentions bool
 	Parse           []string
+	// Flags are the message flags sent (4: link previews suppressed).
+	Flags int
 }
 
 // SentMessages returns every message-bearing request so far.
@@ -195,7 +197,7 @@ func (s *Server) SentMessages() []Sent {
 		}
 		var p payload
 		_ = json.Unmarshal(body, &p) // bodies were validated when received
-		sent := Sent{Request: r}
+		sent := Sent{Request: r, Flags: p.Flags}
 		if p.Content != nil {
 			sent.Content = *p.Content
 		}

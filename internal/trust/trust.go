@@ -21,6 +21,8 @@ type Error struct {
 	Reason string
 }
 
+// Error names the path and the reason, e.g. "/tmp/x can be changed by
+// other users (mode 0777)".
 func (e *Error) Error() string { return fmt.Sprintf("%s %s", e.Path, e.Reason) }
 
 // ErrUntrusted matches every *Error with errors.Is.

@@ -1,0 +1,242 @@
+package answer
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/footnote-dev/footnote/analysis"
+	"github.com/kljensen/snowball/english"
+)
+
+// AnswerType is the kind of thing a question's wh-word asks for.
+type AnswerType string
+
+// Answer types. TypeNone is a question that expects no particular kind of
+// answer ("Why…", "What did X say…").
+const (
+	TypeNone   AnswerType = ""
+	TypePerson AnswerType = "person"
+	TypeNumber AnswerType = "number"
+	TypeDate   AnswerType = "date"
+	TypePlace  AnswerType = "place"
+)
+
+// Focus is what a question asks about: its wh-word, the type of answer
+// that wh-word expects, and its head noun or attribute — "tall" in "How
+// tall is Putin?", "population" in "What is the population of Pyongyang?",
+// "food" in "Kim's favourite food". A verb question ("What did Kim sign?")
+// has no attribute focus: its names and verb carry it.
+type Focus struct {
+	// Wh is the wh-phrase, lower case: "what", "how many", "how tall" …;
+	// empty for a question without one.
+	Wh   string
+	Type AnswerType
+	// Words are the focus words as written, lower case.
+	Words []string
+	// Stems are the stems a sentence may use for the head of the focus:
+	// the last focus word's, and the noun an attribute adjective stands
+	// for ("tall" → "height", "old" → "age").
+	Stems []string
+}
+
+// HasFocus reports whether the question names an attribute or head noun.
+func (f Focus) HasFocus() bool { return len(f.Stems) > 0 }
+
+// wordRe splits text into words, keeping hyphens and apostrophes inside
+// them and "'s" as a word of its own.
+var wordRe = regexp.MustCompile(`'s\b|[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*`)
+
+// questionWordsOf returns q's words, case kept, "'s" a word of its own.
+func questionWordsOf(q string) []string {
+	return wordRe.FindAllString(apostrophes.Replace(q), -1)
+}
+
+// apostrophes folds typographic apostrophes, so "Kim’s" splits as "Kim's".
+var apostrophes = strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u02bc", "'")
+
+var whWords = map[string]bool{"what": true, "which": true, "who": true, "whom": true, "whose": true,
+	"when": true, "where": true, "why": true, "how": true}
+
+// glue are the words skipped between a wh-word and its focus.
+var glue = map[string]bool{"is": true, "are": true, "was": true, "were": true, "'s": true, "the": true,
+	"a": true, "an": true, "be": true, "been": true}
+
+// auxiliaries start the rest of a verb question: "What did…", "Which…does".
+var auxiliaries = map[string]bool{"do": true, "does": true, "did": true, "has": true, "have": true, "had": true,
+	"will": true, "would": true, "can": true, "could": true, "should": true, "is": true, "are": true, "was": true,
+	"were": true, "'s": true, "may": true, "might": true, "must": true}
+
+// weakHeads name an attribute only through their "of" phrase: "the name
+// of Putin's dog" asks about the dog.
+var weakHeads = map[string]bool{"name": true, "names": true, "kind": true, "type": true, "sort": true, "part": true}
+
+// attributes are the adjectives of "How ADJ…", each with the noun it asks
+// for.
+var attributes = map[string]string{"tall": "height", "old": "age", "far": "distance", "long": "length",
+	"big": "size", "large": "size", "high": "height", "heavy": "weight", "rich": "wealth", "often": "frequency",
+	"wide": "width", "deep": "depth", "fast": "speed", "young": "age"}
+
+// typeHeads give a focus noun's answer type: "What year…" wants a date.
+var typeHeads = map[string]AnswerType{"year": TypeDate, "month": TypeDate, "date": TypeDate, "day": TypeDate,
+	"time": TypeDate, "percentage": TypeNumber, "share": TypeNumber, "number": TypeNumber, "amount": TypeNumber,
+	"population": TypeNumber, "age": TypeNumber, "country": TypePlace, "city": TypePlace, "place": TypePlace}
+
+// typeOnly are heads that say what type the answer is but that an
+// answering sentence does not repeat: "what year" is answered by "2011".
+var typeOnly = map[string]bool{"year": true, "month": true, "date": true, "day": true, "time": true,
+	"percentage": true, "share": true, "number": true, "amount": true, "country": true, "city": true, "place": true}
+
+// QuestionFocus finds what q asks about. It reads the words right after the
+// first wh-word; it needs no parser and errs toward no focus.
+func QuestionFocus(q string) Focus {
+	words := questionWordsOf(q)
+	lower := make([]string, len(words))
+	for i, w := range words {
+		lower[i] = strings.ToLower(w)
+	}
+	i := 0
+	for i < len(lower) && !whWords[lower[i]] {
+		i++
+	}
+	if i == len(lower) {
+		return Focus{}
+	}
+	wh, rest := lower[i], lower[i+1:]
+	var f Focus
+	switch wh {
+	case "how":
+		f = howFocus(rest)
+	case "who", "whom", "whose":
+		f = Focus{Wh: wh, Type: TypePerson, Words: nounFocus(rest, true)}
+	case "when":
+		f = Focus{Wh: wh, Type: TypeDate, Words: nounFocus(rest, true)}
+	case "where":
+		f = Focus{Wh: wh, Type: TypePlace, Words: nounFocus(rest, true)}
+	case "why":
+		f = Focus{Wh: wh}
+	default: // what, which
+		f = Focus{Wh: wh, Words: nounFocus(rest, false)}
+	}
+	return f.withStems()
+}
+
+// howFocus reads "how many X", "how much X" and "how ADJ".
+func howFocus(rest []string) Focus {
+	if len(rest) == 0 {
+		return Focus{Wh: "how"}
+	}
+	switch next := rest[0]; {
+	case next == "many" || next == "much":
+		// "How many countries sent…", "How much does a ticket cost?"
+		ws := rest[1:]
+		for len(ws) > 0 && (auxiliaries[ws[0]] || glue[ws[0]]) {
+			ws = ws[1:]
+		}
+		return Focus{Wh: "how " + next, Type: TypeNumber, Words: dropVerb(headRun(ws))}
+	case attributes[next] != "":
+		return Focus{Wh: "how " + next, Type: TypeNumber, Words: []string{next}}
+	}
+	return Focus{Wh: "how"}
+}
+
+// nounFocus reads the head noun after a wh-word: "what car did…" → car;
+// "what is the population of…" → population; "what is Putin's net
+// worth" → net worth. Only after "is/was" (copula) may the focus follow a
+// possessive or an "of"; a question going on with an auxiliary ("what did
+// Kim sign") is a verb question with no noun focus. copulaOnly is for
+// who/when/where, whose bare next word is a verb ("who greeted").
+func nounFocus(rest []string, copulaOnly bool) []string {
+	if len(rest) == 0 {
+		return nil
+	}
+	copula := rest[0] == "is" || rest[0] == "was" || rest[0] == "are" || rest[0] == "were" || rest[0] == "'s"
+	if !copula {
+		if copulaOnly || auxiliaries[rest[0]] {
+			return nil
+		}
+		return headRun(rest)
+	}
+	tail := skipGlue(rest)
+	if k := indexOf(tail, "'s"); k >= 0 && (indexOf(tail, "of") < 0 || k < indexOf(tail, "of")) {
+		// "Kim Jong Un's wife": the words after the possessive.
+		return headRun(tail[k+1:])
+	}
+	if copulaOnly && (len(rest) < 2 || (rest[1] != "the" && rest[1] != "a")) {
+		return nil // "Who was Kim seated beside…": a verb, not a noun
+	}
+	head := headRun(tail)
+	if k := len(head); k > 0 && k < len(tail) && tail[k] == "of" && weakHeads[head[k-1]] {
+		return nounFocus(append([]string{"is"}, tail[k+1:]...), copulaOnly)
+	}
+	return head
+}
+
+// headRun returns the first run of up to three content words: the noun
+// phrase the focus is. It stops at a function word, a preposition or an
+// auxiliary.
+func headRun(ws []string) []string {
+	var out []string
+	for _, w := range ws {
+		if len(out) == 3 || auxiliaries[w] || w == "of" || w == "'s" || english.IsStopWord(w) {
+			break
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// pastVerbs are common irregular past forms that end a noun phrase
+// ("countries sent delegations").
+var pastVerbs = map[string]bool{"sent": true, "went": true, "came": true, "made": true, "held": true, "took": true,
+	"gave": true, "got": true, "met": true, "told": true, "left": true, "won": true, "lost": true, "fought": true,
+	"saw": true, "paid": true, "spent": true, "live": true, "go": true, "come": true, "attend": true}
+
+// dropVerb cuts a head run at its first word that reads as a verb: the
+// noun phrase of "how many X" ends where the clause's verb begins.
+func dropVerb(ws []string) []string {
+	for i, w := range ws {
+		if i > 0 && (pastVerbs[w] || strings.HasSuffix(w, "ed")) {
+			return ws[:i]
+		}
+	}
+	return ws
+}
+
+func skipGlue(ws []string) []string {
+	for len(ws) > 0 && glue[ws[0]] {
+		ws = ws[1:]
+	}
+	return ws
+}
+
+func indexOf(ws []string, w string) int {
+	for i, x := range ws {
+		if x == w {
+			return i
+		}
+	}
+	return -1
+}
+
+// withStems gives the stems a covering sentence may use for the head —
+// the last focus word, as English noun phrases end in their head ("net
+// worth", "musical instrument"), and the noun an attribute adjective
+// stands for ("tall" → "height") — and takes the answer type the head
+// implies ("what year" wants a date).
+func (f Focus) withStems() Focus {
+	if len(f.Words) == 0 {
+		return f
+	}
+	head := f.Words[len(f.Words)-1]
+	if t, ok := typeHeads[head]; ok && f.Type == TypeNone {
+		f.Type = t
+	}
+	if typeOnly[head] {
+		return f // "which month": the answer is a month, never the word
+	}
+	if n, ok := attributes[head]; ok && strings.HasPrefix(f.Wh, "how ") {
+		f.Stems = append(f.Stems, analysis.Stem(n))
+	}
+	f.Stems = append(f.Stems, analysis.Tokens(head)...)
+	return f
+}

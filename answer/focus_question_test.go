@@ -1,0 +1,46 @@
+package answer_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/footnote-dev/footnote/answer"
+)
+
+func TestQuestionFocusFindsTheThingAskedAbout(t *testing.T) {
+	tests := []struct {
+		name     string
+		question string
+		wh       string
+		typ      answer.AnswerType
+		stems    []string
+	}{
+		{"the head noun before an of-phrase", "What is the capital of France?", "what", answer.TypeNone, []string{"capit"}},
+		{"an attribute adjective and the noun it stands for", "How tall is Putin?", "how tall", answer.TypeNumber, []string{"height", "tall"}},
+		{"the head of a phrase after a possessive", "What is Kim Jong Un's favourite food?", "what", answer.TypeNone, []string{"food"}},
+		{"a typographic apostrophe", "What is Putin’s net worth?", "what", answer.TypeNone, []string{"worth"}},
+		{"a weak head reads on into its of-phrase", "What's the name of Putin's dog?", "what", answer.TypeNone, []string{"dog"}},
+		{"how many stops at the verb", "How many countries sent delegations?", "how many", answer.TypeNumber, []string{"countri"}},
+		{"how much skips the auxiliary", "How much does a ticket to the parade cost?", "how much", answer.TypeNumber, []string{"ticket"}},
+		{"a noun right after which", "Which musical instrument does Kim Jong Un play?", "which", answer.TypeNone, []string{"instrument"}},
+		{"who with a possessive", "Who is Kim Jong Un's wife?", "who", answer.TypePerson, []string{"wife"}},
+		{"when with a possessive", "When is Xi Jinping's birthday?", "when", answer.TypeDate, []string{"birthday"}},
+		{"an of-phrase before a possessive keeps the first head", "When is the 80th anniversary of the founding of the Korean People's Army?", "when", answer.TypeDate, []string{"anniversari"}},
+		{"a type word sets the type but is no focus", "Back in 2014, for which month was the trip planned?", "which", answer.TypeDate, nil},
+		{"a verb question has no noun focus", "What did Kim and Xi sign?", "what", answer.TypeNone, nil},
+		{"who followed by a verb", "Who greeted Putin at the airport?", "who", answer.TypePerson, nil},
+		{"why expects no type", "Why can't Putin bankroll Pyongyang?", "why", answer.TypeNone, nil},
+		{"no wh-word, no focus", "Anyone got a good kimchi recipe?", "", answer.TypeNone, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := answer.QuestionFocus(tt.question)
+			if f.Wh != tt.wh || f.Type != tt.typ || !slices.Equal(f.Stems, tt.stems) {
+				t.Errorf("QuestionFocus(%q) = wh %q type %q stems %q; want %q %q %q", tt.question, f.Wh, f.Type, f.Stems, tt.wh, tt.typ, tt.stems)
+			}
+			if f.HasFocus() != (len(tt.stems) > 0) {
+				t.Errorf("HasFocus = %v with stems %q", f.HasFocus(), f.Stems)
+			}
+		})
+	}
+}

@@ -1,0 +1,38 @@
+package answer
+
+import "github.com/footnote-dev/footnote/retrieval"
+
+// gate returns the engine's gate model.
+func (e *Engine) gate() (GateModel, error) {
+	if e.Gate != nil {
+		return *e.Gate, nil
+	}
+	return DefaultGateModel()
+}
+
+// weigh measures the signals of an extraction and weighs them.
+func (e *Engine) weigh(m GateModel, q string, results []retrieval.Result, ex extraction, mode Mode) Gate {
+	s := measure(q, results, ex, e.Retriever.Terms(), m.BridgeFloor)
+	g := Gate{Probability: m.Probability(s), Threshold: m.Threshold, Signals: s}
+	if mode == LLM {
+		g.Threshold = m.LLMThreshold
+	}
+	if e.Threshold > 0 {
+		g.Threshold = e.Threshold
+	}
+	if len(results) == 0 {
+		g.Probability = 0
+	}
+	return g
+}
+
+// nearestOf is the paragraph of the best sentence when it shares a word
+// with the question. A paragraph sharing nothing ("a banana bread
+// recipe") is not close to anything; pointing at it would only mislead.
+func nearestOf(results []retrieval.Result, ex extraction) *Citation {
+	if ex.best < 0 || ex.score <= 0 {
+		return nil
+	}
+	c := citationOf(1, results[ex.best])
+	return &c
+}

@@ -1,0 +1,215 @@
+package answer
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/footnote-dev/footnote/analysis"
+	"github.com/footnote-dev/footnote/retrieval"
+)
+
+// Signals are what the answerability gate reads, each a number the gate
+// model weighs (see GateModel). Their JSON form is the per-signal
+// breakdown `ask --json` shows under "gate".
+type Signals struct {
+	// Coverage is the best sentence's IDF-weighted share of the question's
+	// terms (0.6 sentence, 0.4 paragraph), in [0, 1].
+	Coverage float64 `json:"coverage"`
+	// UnknownNames counts the question's names (capitalised words, numbers)
+	// the corpus never contains, each less the credit of its nearest word
+	// in the retrieved paragraphs by word-vector similarity.
+	UnknownNames float64 `json:"unknown_names"`
+	// UnknownTerms is the same for the question's other words, as a share
+	// of its content words: one paraphrase among six words ("bankroll")
+	// matters less than two of three ("kimchi recipe").
+	UnknownTerms float64 `json:"unknown_terms"`
+	// FocusMissing is 1 less the credit the answer gives the question's
+	// focus (its head noun or attribute): 0 when it states it, 0.5 with
+	// only a WordNet-related word, 1 when it never touches it; 0 for a
+	// question without a noun focus.
+	FocusMissing float64 `json:"focus_missing"`
+	// Apart is 1 less the largest share of the question's known names and
+	// its focus that one retrieved paragraph holds together: Rotterdam's
+	// library, not Tampere's.
+	Apart float64 `json:"apart"`
+	// TypeMissing is 1 when the question expects a person, number, date or
+	// place and the answer holds none.
+	TypeMissing float64 `json:"type_missing"`
+	// Margin is how far the best retrieved paragraph's fused score stands
+	// above the second's.
+	Margin float64 `json:"margin"`
+	// TopVector is the best paragraph's cosine similarity to the question
+	// in the vector ranking: a query-performance predictor.
+	TopVector float64 `json:"top_vector"`
+}
+
+// signalNames are the signals in the order GateModel weighs them.
+var signalNames = []string{"coverage", "unknown_names", "unknown_terms", "focus_missing", "apart", "type_missing",
+	"margin", "top_vector"}
+
+// values lists the signals in signalNames order.
+func (s Signals) values() []float64 {
+	return []float64{s.Coverage, s.UnknownNames, s.UnknownTerms, s.FocusMissing, s.Apart, s.TypeMissing, s.Margin, s.TopVector}
+}
+
+// measure computes the gate's signals for an extraction from results.
+func measure(q string, results []retrieval.Result, ex extraction, terms analysis.TermStats, floor float64) Signals {
+	s := Signals{Coverage: ex.score}
+	if len(results) == 0 || ex.best < 0 {
+		return s
+	}
+	context := union(ex.paraStems)
+	names := QuestionNames(q)
+	nameStems := map[string]bool{}
+	for _, n := range names {
+		for _, st := range n.Stems {
+			nameStems[st] = true
+		}
+		s.UnknownNames += 1 - nameCredit(n, terms, context, floor)
+	}
+	tokens := analysis.Tokens(q)
+	for _, t := range tokens {
+		if !nameStems[t] && !known(t, terms) {
+			s.UnknownTerms += (1 - bridge(t, context, floor)) / float64(len(tokens))
+		}
+	}
+	focus := QuestionFocus(q)
+	if focus.HasFocus() {
+		s.FocusMissing = 1 - focusCredit(focus, ex.stems, floor)
+	}
+	s.Apart = 1 - together(names, focus, ex.paraStems, terms, floor)
+	if focus.Type != TypeNone && !slices.ContainsFunc(ex.sentences, func(x string) bool { return hasType(x, focus.Type, q) }) {
+		s.TypeMissing = 1
+	}
+	s.TopVector = topVector(results)
+	if len(results) > 1 {
+		s.Margin = results[0].Score - results[1].Score
+	}
+	return s
+}
+
+// known reports whether the corpus has stem or a word related to it.
+func known(stem string, terms analysis.TermStats) bool {
+	return terms.DocFreq(stem) > 0 || slices.ContainsFunc(analysis.Related(stem), func(r string) bool { return terms.DocFreq(r) > 0 })
+}
+
+// nameCredit is 1 for a name whose every word the corpus has ("Kim", an
+// alias of "Kim Jong Un", is one), else the weakest bridge of its unknown
+// words.
+func nameCredit(n Name, terms analysis.TermStats, context map[string]bool, floor float64) float64 {
+	credit := 1.0
+	for _, st := range n.Stems {
+		if terms.DocFreq(st) == 0 {
+			credit = min(credit, bridge(st, context, floor))
+		}
+	}
+	return credit
+}
+
+// bridge is the credit stem earns from its nearest word in stems by
+// word-vector similarity: 0 at or below floor, rising linearly to 1 at a
+// cosine of 1. A word without a vector ("Jinping") has no bridge.
+func bridge(stem string, stems map[string]bool, floor float64) float64 {
+	best := analysis.Similarity(stem, stems)
+	if best <= floor {
+		return 0
+	}
+	return (best - floor) / (1 - floor)
+}
+
+// focusCredit is how well stems state the focus: 1 for the word itself,
+// 0.5 for a WordNet-related word, else its word-vector bridge.
+func focusCredit(f Focus, stems map[string]bool, floor float64) float64 {
+	credit := 0.0
+	for _, st := range f.Stems {
+		switch {
+		case stems[st]:
+			return 1
+		case slices.ContainsFunc(analysis.Related(st), func(r string) bool { return stems[r] }):
+			credit = max(credit, 0.5)
+		default:
+			credit = max(credit, bridge(st, stems, floor))
+		}
+	}
+	return credit
+}
+
+// together is the largest share of the question's anchors — each name the
+// corpus knows, and the focus — that one retrieved paragraph holds. A
+// question with no anchors is trivially together.
+func together(names []Name, f Focus, paras []map[string]bool, terms analysis.TermStats, floor float64) float64 {
+	var anchors []Name
+	for _, n := range names {
+		if nameCredit(n, terms, nil, floor) == 1 && len(n.Stems) > 0 {
+			anchors = append(anchors, n)
+		}
+	}
+	if f.HasFocus() {
+		anchors = append(anchors, Name{Text: strings.Join(f.Words, " "), Stems: f.Stems})
+	}
+	if len(anchors) == 0 {
+		return 1
+	}
+	best := 0
+	for _, stems := range paras {
+		held := 0
+		for _, a := range anchors {
+			if slices.ContainsFunc(a.Stems, func(s string) bool { return stems[s] }) {
+				held++
+			}
+		}
+		best = max(best, held)
+	}
+	return float64(best) / float64(len(anchors))
+}
+
+// union is the stems of the paragraphs an answer draws on: the words a
+// question's unknown word may bridge to.
+func union(paras []map[string]bool) map[string]bool {
+	out := map[string]bool{}
+	for _, p := range paras {
+		for s := range p {
+			out[s] = true
+		}
+	}
+	return out
+}
+
+func topVector(results []retrieval.Result) float64 {
+	best := 0.0
+	for _, r := range results {
+		best = max(best, r.Vector)
+	}
+	return best
+}
+
+var (
+	numberRe = regexp.MustCompile(`(?i)\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|` +
+		`fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|half|percent)\b`)
+	dateRe = regexp.MustCompile(`\b(1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|` +
+		`October|November|December|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|` +
+		`Saturday|Sunday|yesterday|today|tomorrow)\b`)
+	capitalRe = regexp.MustCompile(`\b\p{Lu}[\p{L}-]+`)
+)
+
+// hasType reports whether sentence holds an answer of type t: a number, a
+// date, or — for a person or place — a capitalised word past its first
+// that the question q does not already name.
+func hasType(sentence string, t AnswerType, q string) bool {
+	switch t {
+	case TypeNumber:
+		return numberRe.MatchString(sentence)
+	case TypeDate:
+		return dateRe.MatchString(sentence)
+	case TypePerson, TypePlace:
+		asked := strings.ToLower(q)
+		for _, loc := range capitalRe.FindAllStringIndex(sentence, -1) {
+			if w := sentence[loc[0]:loc[1]]; loc[0] > 0 && !strings.Contains(asked, strings.ToLower(w)) {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}

@@ -1,0 +1,156 @@
+package answer
+
+import (
+	"math"
+	"testing"
+
+	"github.com/footnote-dev/footnote/analysis"
+	"github.com/footnote-dev/footnote/retrieval"
+)
+
+// lexicalOf indexes a few paragraphs with the real BM25 index.
+func lexicalOf(paragraphs ...string) *retrieval.Lexical {
+	chunks := make([][]string, len(paragraphs))
+	for i, p := range paragraphs {
+		chunks[i] = analysis.Tokens(p)
+	}
+	return retrieval.NewLexical(chunks)
+}
+
+func resultsOf(paragraphs ...string) []retrieval.Result {
+	out := make([]retrieval.Result, len(paragraphs))
+	for i, p := range paragraphs {
+		out[i] = retrieval.Result{Rank: i + 1, Text: p, Vector: 0.3}
+	}
+	return out
+}
+
+var smallCorpus = []string{
+	"Putin invited Kim Jong Un to the Russian capital for talks in Moscow.",
+	"Tampere's new library holds 400,000 books.",
+	"Rotterdam opened a harbour museum in 2019.",
+}
+
+func TestQuestionNamesFindsCapitalisedRunsNotTheFirstWord(t *testing.T) {
+	tests := []struct {
+		name     string
+		question string
+		want     []string
+	}{
+		{"a multi-word name", "When did Kim Jong Un visit Moscow?", []string{"Kim Jong Un", "Moscow"}},
+		{"the first word is no name on its own", "What is the capital of France?", []string{"France"}},
+		{"a name that opens the question", "Kim Jong Un's wife, who is she?", []string{"Kim Jong Un"}},
+		{"a possessive ends a name", "Is Putin's dog called Konni?", []string{"Putin", "Konni"}},
+		{"hyphenated names stay whole", "How old is Kim Ju-ae?", []string{"Kim Ju-ae"}},
+		{"acronyms and numbers are not names", "What did the UN say about WWII in 2014?", nil},
+		{"a capitalised compound is a name of its capitalised part", "How was the Korean-language article translated?", []string{"Korean-language"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, n := range QuestionNames(tt.question) {
+				got = append(got, n.Text)
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("names = %q, want %q", got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("names = %q, want %q", got, tt.want)
+				}
+			}
+		})
+	}
+}
+
+func TestSignalsOfSmallQuestions(t *testing.T) {
+	lx := lexicalOf(smallCorpus...)
+	tests := []struct {
+		name     string
+		question string
+		answer   string // the paragraph the answer sentence comes from
+		check    func(Signals) bool
+		want     string
+	}{
+		{"a name the corpus never mentions counts in full", "What is the capital of France?", smallCorpus[0],
+			func(s Signals) bool { return s.UnknownNames == 1 && s.FocusMissing == 0 }, "one unknown name, focus covered"},
+		{"an alias of a known name is known", "What did Kim say in Moscow?", smallCorpus[0],
+			func(s Signals) bool { return s.UnknownNames == 0 }, "no unknown name"},
+		{"the common word of a capitalised compound is no unknown name", "What did the Russian-language talks in Moscow cover?", smallCorpus[0],
+			func(s Signals) bool { return s.UnknownNames == 0 && s.UnknownTerms > 0 }, "no unknown name, an unknown term"},
+		{"an attribute the answer never touches", "How tall is Putin?", smallCorpus[0],
+			func(s Signals) bool { return s.FocusMissing == 1 && s.TypeMissing == 1 }, "focus and number missing"},
+		{"a number question answered with a number", "How many books does the library in Tampere hold?", smallCorpus[1],
+			func(s Signals) bool { return s.TypeMissing == 0 && s.FocusMissing == 0 && s.Apart == 0 }, "type present, focus and name together"},
+		{"a near miss: the focus and the name in different paragraphs", "How many books does the Rotterdam library hold?", smallCorpus[1],
+			func(s Signals) bool { return s.Apart > 0 }, "apart > 0"},
+		{"a question word the corpus lacks is a share of the question", "Which recipe did Putin invite Kim to?", smallCorpus[0],
+			func(s Signals) bool { return s.UnknownTerms > 0 && s.UnknownTerms < 1 }, "unknown terms in (0, 1)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			results := resultsOf(smallCorpus...)
+			best := 0
+			for i, p := range smallCorpus {
+				if p == tt.answer {
+					best = i
+				}
+			}
+			ex := extraction{score: 0.5, best: best, sentences: []string{tt.answer},
+				stems: analysis.StemSet(tt.answer), paraStems: paragraphSets(results)}
+			s := measure(tt.question, results, ex, lx, 0.6)
+			if !tt.check(s) {
+				t.Errorf("signals %+v: want %s", s, tt.want)
+			}
+		})
+	}
+}
+
+func TestHasTypeReadsTheKindOfAnswer(t *testing.T) {
+	tests := []struct {
+		name     string
+		sentence string
+		typ      AnswerType
+		want     bool
+	}{
+		{"digits are a number", "Delegations from 27 countries attended.", TypeNumber, true},
+		{"a spelled-out number is a number", "Twenty-four years on, Putin returned.", TypeNumber, true},
+		{"no number", "Kim declined the invitation.", TypeNumber, false},
+		{"a year is a date", "Kim Jong Il died in 2011.", TypeDate, true},
+		{"a month is a date", "Kim was invited to Moscow next May.", TypeDate, true},
+		{"no date", "Kim declined the invitation.", TypeDate, false},
+		{"a new capitalised name is a person", "China sent Cai Qi to greet him.", TypePerson, true},
+		{"only names the question has", "Kim met Putin.", TypePerson, false},
+		{"no type expected is always present", "Anything.", TypeNone, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := hasType(tt.sentence, tt.typ, "Who did Kim meet? Putin?"); got != tt.want {
+				t.Errorf("hasType(%q, %q) = %v, want %v", tt.sentence, tt.typ, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestBridgeCreditsNearWordsAboveTheFloorOnly(t *testing.T) {
+	stems := analysis.StemSet("the newspaper reported")
+	near := bridge(analysis.Stem("paper"), stems, 0.6)
+	if near <= 0 || near > 1 {
+		t.Errorf("bridge(paper → newspaper) = %v, want in (0, 1]", near)
+	}
+	if far := bridge(analysis.Stem("banana"), stems, 0.6); far != 0 {
+		t.Errorf("bridge(banana → newspaper) = %v, want 0", far)
+	}
+	if strict := bridge(analysis.Stem("paper"), stems, 0.99); strict != 0 {
+		t.Errorf("bridge with floor 0.99 = %v, want 0", strict)
+	}
+}
+
+func TestGateModelProbabilityIsTheLogisticOfTheWeightedSignals(t *testing.T) {
+	m := GateModel{Bias: -1, Weights: map[string]float64{"coverage": 4, "unknown_names": -3}}
+	got := m.Probability(Signals{Coverage: 0.5, UnknownNames: 1})
+	want := 1 / (1 + math.Exp(-(-1 + 4*0.5 - 3)))
+	if math.Abs(got-want) > 1e-12 {
+		t.Errorf("Probability = %v, want %v", got, want)
+	}
+}

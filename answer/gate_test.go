@@ -1,0 +1,80 @@
+package answer_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/footnote-dev/footnote/answer"
+)
+
+func TestTheBuiltInGateModelReads(t *testing.T) {
+	m, err := answer.DefaultGateModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !(m.LLMThreshold > 0 && m.LLMThreshold <= m.Threshold) {
+		t.Errorf("thresholds %g (llm) and %g: want 0 < llm ≤ extractive", m.LLMThreshold, m.Threshold)
+	}
+}
+
+func TestParseGateModelRejectsABrokenFile(t *testing.T) {
+	weights := `"weights": {"coverage": 1, "unknown_names": 1, "unknown_terms": 1, "focus_missing": 1, "apart": 1, "type_missing": 1, "margin": 1, "top_vector": 1}`
+	tests := []struct {
+		name, text, want string
+	}{
+		{"an unknown key", `{"bais": 1, ` + weights + `, "threshold": 0.5, "llm_threshold": 0.2}`, `unknown field "bais"`},
+		{"a missing weight", `{"weights": {"coverage": 1}, "threshold": 0.5, "llm_threshold": 0.2}`, `no weight for signal "unknown_names"`},
+		{"a weight for no signal", `{` + strings.Replace(weights, `"apart": 1`, `"apart": 1, "vibes": 2`, 1) + `, "threshold": 0.5, "llm_threshold": 0.2}`, "unknown signals"},
+		{"a threshold out of range", `{` + weights + `, "threshold": 1.5, "llm_threshold": 0.2}`, "threshold must be between 0 and 1"},
+		{"a missing llm threshold", `{` + weights + `, "threshold": 0.5}`, "llm_threshold must be between 0 and 1"},
+		{"a bridge floor of 1", `{` + weights + `, "threshold": 0.5, "llm_threshold": 0.2, "bridge_floor": 1}`, "bridge_floor"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := answer.ParseGateModel(strings.NewReader(tt.text))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %v, want it to mention %q", err, tt.want)
+			}
+		})
+	}
+	good := `{` + weights + `, "threshold": 0.5, "llm_threshold": 0.2, "bridge_floor": 0.6}`
+	if _, err := answer.ParseGateModel(strings.NewReader(good)); err != nil {
+		t.Errorf("a complete model: %v", err)
+	}
+}
+
+func TestTheGateAbstainsOnAnUnknownNameAndPointsAtTheClosestPassage(t *testing.T) {
+	a := ask(t, newEngine(t), answer.Request{Question: "What is the capital of France?"})
+	if !a.Abstained || a.Text != answer.AbstainText || len(a.Citations) != 0 {
+		t.Fatalf("answer %q abstained %v with %d citations: want a bare abstention", a.Text, a.Abstained, len(a.Citations))
+	}
+	if a.Closest == nil || a.Closest.N != 1 || !strings.Contains(a.Closest.Text, "Russian capital") {
+		t.Errorf("closest = %+v, want the paragraph about the Russian capital as [1]", a.Closest)
+	}
+	if a.Gate == nil || a.Evidence != a.Gate.Probability || a.Evidence >= a.Gate.Threshold || a.Gate.Signals.UnknownNames != 1 {
+		t.Errorf("evidence %v gate %+v: want France one unknown name, the probability below the threshold", a.Evidence, a.Gate)
+	}
+}
+
+func TestTheGateAnswersWhatTheCorpusSays(t *testing.T) {
+	eng := newEngine(t)
+	for _, q := range []string{
+		"What does juche mean?",
+		"How many countries sent delegations to the Victory Day parade in Moscow?",
+		"Who did China send to meet Kim when he got to Beijing?",
+	} {
+		a := ask(t, eng, answer.Request{Question: q})
+		if a.Abstained || a.Closest != nil || a.Gate == nil || a.Evidence < a.Gate.Threshold {
+			t.Errorf("%q: abstained %v closest %v evidence %v gate %+v: want an answer above the threshold", q, a.Abstained, a.Closest, a.Evidence, a.Gate)
+		}
+	}
+}
+
+func TestAConfiguredThresholdOverridesTheModels(t *testing.T) {
+	eng := newEngine(t)
+	eng.Threshold = 0.999999
+	a := ask(t, eng, answer.Request{Question: "What does juche mean?"})
+	if !a.Abstained || a.Gate.Threshold != 0.999999 || a.Closest == nil {
+		t.Errorf("abstained %v threshold %v closest %v: want an abstention at the configured threshold, with a pointer", a.Abstained, a.Gate.Threshold, a.Closest)
+	}
+}
