@@ -199,14 +199,17 @@ func replaySplit(t *testing.T, ix *retrieval.Index, fixtures []replyFixture) rep
 	for _, fx := range fixtures {
 		calls := len(s.srv.ChatCalls())
 		a := ask(t, s.eng, answer.Request{Question: fx.Question, OnProgress: func(answer.Partial) {}})
-		checks := a.Verification
+		checks, outcome := a.Verification, outcomeOf(a)
 		if len(s.srv.ChatCalls()) == calls {
-			// The evidence gate abstained before asking the model: check the
-			// verifier on the reply anyway, with the same sources.
+			// The evidence gate abstained before asking the model (its own
+			// figures are eval's): judge the verifier on the reply anyway,
+			// with the same sources and the outcome it would have given.
 			c.gated++
-			checks = verifyDirectly(t, fx, a, ix)
+			v := verifyDirectly(t, fx, a, ix)
+			checks, outcome = v.Sentences, verifiedOutcome(v)
+			t.Logf("%s: gated before the model; the verifier alone would end %s", fx.ID, outcome)
 		}
-		c.score(t, fx, a, checks)
+		c.score(t, fx, a, checks, outcome)
 	}
 	for _, err := range model.errs {
 		t.Error(err)
@@ -214,7 +217,7 @@ func replaySplit(t *testing.T, ix *retrieval.Index, fixtures []replyFixture) rep
 	return c
 }
 
-func verifyDirectly(t *testing.T, fx replyFixture, a answer.Answer, ix *retrieval.Index) []answer.SentenceCheck {
+func verifyDirectly(t *testing.T, fx replyFixture, a answer.Answer, ix *retrieval.Index) answer.Verified {
 	t.Helper()
 	texts := make([]string, len(a.Retrieved))
 	for i, r := range a.Retrieved {
@@ -224,7 +227,18 @@ func verifyDirectly(t *testing.T, fx replyFixture, a answer.Answer, ix *retrieva
 	if err != nil {
 		t.Error(err)
 	}
-	return answer.Verify(fx.Question, reply, a.Retrieved, ix.Terms()).Sentences
+	return answer.Verify(fx.Question, reply, a.Retrieved, ix.Terms())
+}
+
+// verifiedOutcome is the outcome the engine gives a verified reply.
+func verifiedOutcome(v answer.Verified) string {
+	switch v.Outcome() {
+	case answer.Refused:
+		return "abstained"
+	case answer.Unsupported:
+		return "fell_back"
+	}
+	return "answered"
 }
 
 func outcomeOf(a answer.Answer) string {
@@ -238,10 +252,9 @@ func outcomeOf(a answer.Answer) string {
 }
 
 // score checks one reply's decisions and outcome.
-func (c *replyCounts) score(t *testing.T, fx replyFixture, a answer.Answer, checks []answer.SentenceCheck) {
+func (c *replyCounts) score(t *testing.T, fx replyFixture, a answer.Answer, checks []answer.SentenceCheck, got string) {
 	t.Helper()
 	c.replies++
-	got := outcomeOf(a)
 	c.outcomes[got]++
 	if len(checks) != len(fx.Sentences) {
 		t.Errorf("%s (line %d): the verifier read %d sentences, the fixture has %d: %+v", fx.ID, fx.line, len(checks), len(fx.Sentences), checks)
@@ -280,7 +293,7 @@ func (c *replyCounts) score(t *testing.T, fx replyFixture, a answer.Answer, chec
 	} else if got != fx.Outcome {
 		t.Logf("%s: outcome %s, want %s", fx.ID, got, fx.Outcome)
 	}
-	if fx.Answerable && got != "abstained" {
+	if fx.Answerable && outcomeOf(a) != "abstained" {
 		c.answeredAnswerable++
 		if keywordsMet(a.Text, fx.Keywords) {
 			c.keywords++

@@ -1,6 +1,9 @@
 package corpus
 
 import (
+	_ "embed"
+	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -14,17 +17,61 @@ type Span struct {
 	Start, End int
 }
 
-// The Punkt model is built once: it parses an embedded training set, and
-// that is the slow part of tokenising.
+//go:generate go run ../internal/genpunkt -o punkt_english.txt
+
+// punktEnglish is the library's English Punkt model in a plain form
+// (internal/genpunkt): "= Set count" headers, then "value<TAB>key" lines.
+// The library ships it as gzipped JSON, and decoding that was half of a
+// warm `footnote ask`'s CPU; this reads in a few milliseconds.
+//
+//go:embed punkt_english.txt
+var punktEnglish string
+
+// The Punkt model is built once, on first use.
 // A nil tokenizer (the embedded model failed to parse, which would be a
-// build defect) degrades to one sentence per text rather than a panic.
+// build defect that TestPrecompiledPunktModelIsTheLibrarys catches)
+// degrades to one sentence per text rather than a panic.
 var englishTokenizer = sync.OnceValue(func() *sentences.DefaultSentenceTokenizer {
-	t, err := english.NewSentenceTokenizer(nil)
+	st, err := parsePunkt(punktEnglish)
+	if err != nil {
+		return nil
+	}
+	t, err := english.NewSentenceTokenizer(st)
 	if err != nil {
 		return nil
 	}
 	return t
 })
+
+// parsePunkt reads the plain form of a Punkt model.
+func parsePunkt(text string) (*sentences.Storage, error) {
+	st := sentences.NewStorage()
+	sets := map[string]sentences.SetString{
+		"AbbrevTypes": st.AbbrevTypes, "Collocations": st.Collocations,
+		"SentStarters": st.SentStarters, "OrthoContext": st.OrthoContext,
+	}
+	var cur sentences.SetString
+	for len(text) > 0 {
+		line, rest, _ := strings.Cut(text, "\n")
+		text = rest
+		switch {
+		case line == "" || line[0] == '#':
+		case strings.HasPrefix(line, "= "):
+			name, _, _ := strings.Cut(line[2:], " ")
+			if cur = sets[name]; cur == nil {
+				return nil, fmt.Errorf("punkt model: unknown set %q", name)
+			}
+		default:
+			v, key, ok := strings.Cut(line, "\t")
+			n, err := strconv.Atoi(v)
+			if !ok || err != nil || cur == nil {
+				return nil, fmt.Errorf("punkt model: bad line %q", line)
+			}
+			cur[key] = n
+		}
+	}
+	return st, nil
+}
 
 // LoadSentenceModel parses the sentence model now instead of on first use.
 // It takes about as long as loading an index of the built-in corpus, so

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/footnote-dev/footnote/corpus"
+	"github.com/footnote-dev/footnote/internal/fakeopenai"
 )
 
 // BenchmarkBuild times building an index in memory with the local embedder
@@ -85,4 +86,47 @@ func editedCopy(c *corpus.Corpus) *corpus.Corpus {
 	d.Paragraphs = append([]corpus.Paragraph(nil), d.Paragraphs...)
 	d.Paragraphs[3].Text += " An added sentence about harbours."
 	return out
+}
+
+// BenchmarkReindexRemote is BenchmarkReindex with the OpenAI-compatible
+// embedder against the fake server on 127.0.0.1 (which embeds with a
+// 64-slot local embedder): "full" embeds every paragraph afresh, "one-file"
+// re-embeds only the contexts the edit changed, the rest coming from the
+// embedding cache. Request latency is loopback only, so a real API widens
+// the gap.
+func BenchmarkReindexRemote(b *testing.B) {
+	ctx := context.Background()
+	srv := fakeopenai.New(b, fakeopenai.Options{APIKey: "sk-bench", EmbeddingModel: "bench-embed"})
+	srv.AlwaysEmbed(fakeopenai.Vectors(NewLocalEmbedder(64, func(string) float64 { return 1 })))
+	emb := NewOpenAIEmbedder(OpenAIEmbedderConfig{BaseURL: srv.URL, APIKey: "sk-bench", Model: "bench-embed"})
+	for _, n := range benchSizes[:2] {
+		b.Run(fmt.Sprintf("chunks=%d", n), func(b *testing.B) {
+			before, _ := synthCorpus(n)
+			after := editedCopy(before)
+			b.Run("full", func(b *testing.B) {
+				for b.Loop() {
+					b.StopTimer()
+					dir := b.TempDir() // no cache: everything is embedded
+					b.StartTimer()
+					if _, _, err := Open(ctx, after, Options{Dir: dir, Embedder: emb}); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+			b.Run("one-file", func(b *testing.B) {
+				dir := b.TempDir()
+				for b.Loop() {
+					b.StopTimer()
+					if _, _, err := Open(ctx, before, Options{Dir: dir, Embedder: emb}); err != nil {
+						b.Fatal(err)
+					}
+					b.StartTimer()
+					_, st, err := Open(ctx, after, Options{Dir: dir, Embedder: emb})
+					if err != nil || st.Embedded != 3 {
+						b.Fatalf("re-embedded %d, want the 3 contexts the edit changed (%v)", st.Embedded, err)
+					}
+				}
+			})
+		})
+	}
 }

@@ -70,6 +70,15 @@ func (f *features) word(w string) *wordFeature {
 	return wf
 }
 
+// weigh sets the IDF of every word seen so far.
+func (f *features) weigh() {
+	for _, wf := range f.m {
+		if wf != nil && !wf.hasIDF {
+			wf.idf, wf.hasIDF = f.e.idf(wf.stem), true
+		}
+	}
+}
+
 // hash adds one hashed feature, as LocalEmbedder.add places it.
 func (wf *wordFeature) hash(dim int, feature string, weight float64) {
 	h := fnv.New64a()

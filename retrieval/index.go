@@ -116,6 +116,12 @@ func buildLocal(ctx context.Context, paragraphs []corpus.Paragraph, progress fun
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
 	}
+	// Every paragraph word's IDF is set before the workers read each
+	// other's words at their ranges' edges; only title words, each
+	// worker's own, are weighed later.
+	for _, f := range fs {
+		f.weigh()
+	}
 	vecs := make([][]float32, len(paragraphs))
 	parallel(ranges, func(r int, lo, hi int) { emb.contextVectors(fs[r], paragraphs, words, vecs, lo, hi) })
 	if progress != nil {
