@@ -9,6 +9,7 @@ import (
 
 	"github.com/footnote-dev/footnote/answer"
 	"github.com/footnote-dev/footnote/internal/fakeopenai"
+	"github.com/footnote-dev/footnote/internal/openaiapi"
 )
 
 // TestTheModelReadsSourcesTheExtractiveAnswerMissed pins what the LLM-mode
@@ -23,7 +24,7 @@ func TestTheModelReadsSourcesTheExtractiveAnswerMissed(t *testing.T) {
 	if strings.Contains(offline.Text, "Gyeongju") || offline.Gate.Signals.OffQuestion != 1 {
 		t.Fatalf("the extractive answer %q (off_question %v) no longer misses: pick another question whose extraction does", offline.Text, offline.Gate.Signals.OffQuestion)
 	}
-	s := newLLMSetup(t, ix, answer.LLMConfig{})
+	s := newLLMSetup(t, ix, openaiapi.Config{})
 	s.srv.Chat(fakeopenai.Model(func(req openai.ChatCompletionRequest) string {
 		_, sources, _ := fakeopenai.Prompt(req)
 		for i, src := range sources {
