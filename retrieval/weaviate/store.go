@@ -164,11 +164,11 @@ func Open(ctx context.Context, c *corpus.Corpus, opts Options) (*Store, retrieva
 	default:
 		reason = staleReason(cur.manifest, want)
 	}
-	switch {
-	case reason == "":
+	switch reason {
+	case "":
 		s.adopt(cur)
 		return s, retrieval.Status{Took: time.Since(start)}, nil
-	case reason == "corpus changed":
+	case "corpus changed":
 		err = s.update(ctx, c, cur, want)
 	default:
 		err = s.build(ctx, c, want)
