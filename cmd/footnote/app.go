@@ -110,26 +110,16 @@ func (a *app) warnSkipped(warnings []corpus.Warning) {
 	}
 }
 
-// openIndex loads the index of the configured corpus, building it first
-// when missing or stale. The files the corpus skipped are listed once per
-// build, not on every question that loads the index built then.
-func (a *app) openIndex(ctx context.Context, rebuild bool, progress func(done, total int)) (*retrieval.Index, retrieval.Status, error) {
+// openIndex loads the index of the configured corpus from the configured
+// store, building it first when missing or stale. The files the corpus
+// skipped are listed once per build, not on every question that loads the
+// index built then.
+func (a *app) openIndex(ctx context.Context, rebuild bool, progress func(done, total int)) (searchIndex, retrieval.Status, error) {
 	c, skipped, err := a.loadCorpus(ctx)
 	if err != nil {
 		return nil, retrieval.Status{}, err
 	}
-	dir, err := a.cfg.indexDir()
-	if err != nil {
-		return nil, retrieval.Status{}, err
-	}
-	if dir == "" {
-		a.warn("no user cache folder (set HOME or XDG_CACHE_HOME, or FOOTNOTE_INDEX_DIR): keeping the index in memory")
-	}
-	emb, err := a.embedder()
-	if err != nil {
-		return nil, retrieval.Status{}, err
-	}
-	ix, st, err := retrieval.Open(ctx, c, retrieval.Options{Dir: dir, Embedder: emb, Rebuild: rebuild, Progress: progress, Warn: a.warn})
+	ix, st, _, err := a.openStore(ctx, c, rebuild, progress)
 	if err == nil && st.Built {
 		a.warnSkipped(skipped)
 	}
