@@ -81,7 +81,11 @@ func TestTheBotsIndexFollowsTheCorpusFolder(t *testing.T) {
 	}
 
 	write("rason.md", "---\ntitle: Rason terminal\nurl: https://news.example/rason\n---\nThe Rason container terminal has four cranes, all bought from China in 2019.\n")
-	waitFor(t, "the new article to be indexed", func() bool { return live.Snapshot() != first || strings.Contains(stderr.String(), "failed") })
+	// Wait for the line that follows the swap too, so that it is not
+	// counted as the failed rebuild's below.
+	waitFor(t, "the new article to be indexed", func() bool {
+		return strings.Contains(stderr.String(), "now answering from") || strings.Contains(stderr.String(), "failed")
+	})
 	if live.Snapshot() == first {
 		t.Fatalf("the new article was not indexed:\n%s", stderr.String())
 	}
