@@ -31,6 +31,9 @@ type app struct {
 	redactor *redact.Redactor
 	// flags bound by the root command; applied over cfg in configure.
 	corpusFlag, indexFlag string
+	// wholeProcess is set by main: the run owns the process (and its
+	// garbage collector), which the tests' in-process runs do not.
+	wholeProcess bool
 }
 
 func (a *app) rootCommand() *cobra.Command {

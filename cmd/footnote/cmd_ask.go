@@ -20,6 +20,7 @@ func (a *app) askCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			a.collectLessForOneQuestion()
 			eng, err := a.engine(cmd.Context())
 			if err != nil {
 				return err

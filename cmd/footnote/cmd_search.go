@@ -32,6 +32,7 @@ func (a *app) searchCommand() *cobra.Command {
 			if k < 1 {
 				return usageError{fmt.Errorf("-k must be at least 1, not %d", k)}
 			}
+			a.collectLessForOneQuestion()
 			ix, _, err := a.openIndex(cmd.Context(), false, a.progressBar())
 			if err != nil {
 				return err
