@@ -105,11 +105,27 @@ func (a *app) warnSkipped(warnings []corpus.Warning) {
 	}
 }
 
+// corpusSource returns the configured corpus's hash and how to read it.
+// The built-in corpus is hashed from its embedded bytes and parsed only if
+// the index must be built; a folder is read now (its hash covers the
+// files that load, which only reading tells).
+func (a *app) corpusSource(ctx context.Context) (string, func() (*corpus.Corpus, error), []corpus.Warning, error) {
+	if a.cfg.CorpusDir == "" {
+		hash, err := corpus.BuiltinHash()
+		return hash, corpus.Builtin, nil, err
+	}
+	c, skipped, err := a.loadCorpus(ctx)
+	if err != nil {
+		return "", nil, nil, err
+	}
+	return c.Hash, func() (*corpus.Corpus, error) { return c, nil }, skipped, nil
+}
+
 // openIndex loads the index of the configured corpus, building it first
 // when missing or stale. The files the corpus skipped are listed once per
 // build, not on every question that loads the index built then.
 func (a *app) openIndex(ctx context.Context, rebuild bool, progress func(done, total int)) (*retrieval.Index, retrieval.Status, error) {
-	c, skipped, err := a.loadCorpus(ctx)
+	hash, load, skipped, err := a.corpusSource(ctx)
 	if err != nil {
 		return nil, retrieval.Status{}, err
 	}
@@ -124,7 +140,7 @@ func (a *app) openIndex(ctx context.Context, rebuild bool, progress func(done, t
 	if err != nil {
 		return nil, retrieval.Status{}, err
 	}
-	ix, st, err := retrieval.Open(ctx, c, retrieval.Options{Dir: dir, Embedder: emb, Rebuild: rebuild, Progress: progress, Warn: a.warn})
+	ix, st, err := retrieval.OpenLazily(ctx, hash, load, retrieval.Options{Dir: dir, Embedder: emb, Rebuild: rebuild, Progress: progress, Warn: a.warn})
 	if err == nil && st.Built {
 		a.warnSkipped(skipped)
 	}
