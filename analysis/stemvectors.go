@@ -9,10 +9,10 @@ import (
 	"sync"
 )
 
-//go:generate go run ../internal/genvectors -glove $GLOVE_JSON -o stemvectors.bin
+//go:generate go run ../internal/tools/genvectors -glove $GLOVE_JSON -o stemvectors.bin
 
 // stemVectorsBin holds a 100-dimensional GloVe vector for each stem of the
-// 50,000 commonest English words (internal/genvectors). Vectors know that
+// 50,000 commonest English words (internal/tools/genvectors). Vectors know that
 // "safe" is near "security" and "paper" near "newspaper", which neither
 // stems, character n-grams nor WordNet's synsets capture.
 //

@@ -8,7 +8,7 @@ import (
 func TestStemVectorsMatchTheTokenizer(t *testing.T) {
 	sv, err := parseStemVectors(stemVectorsBin)
 	if err != nil {
-		t.Fatalf("%v (regenerate with `go generate ./analysis`, see internal/genvectors)", err)
+		t.Fatalf("%v (regenerate with `go generate ./analysis`, see internal/tools/genvectors)", err)
 	}
 	if sv.dim != 100 || len(sv.stems) < 30000 {
 		t.Errorf("%d stems of %d dimensions, want over 30,000 of 100", len(sv.stems), sv.dim)

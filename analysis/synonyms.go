@@ -9,10 +9,10 @@ import (
 	"github.com/kljensen/snowball/english"
 )
 
-//go:generate go run ../internal/gensynonyms -o synonyms.txt
+//go:generate go run ../internal/tools/gensynonyms -o synonyms.txt
 
 // synonymsTxt maps word stems to related stems, derived from WordNet 3.0 by
-// internal/gensynonyms: synonyms in a word's two commonest senses, its
+// internal/tools/gensynonyms: synonyms in a word's two commonest senses, its
 // derivationally related forms and its base form. Questions paraphrase
 // ("bankroll", "excuse", "defence"); articles do not use the same words.
 // It holds sorted "stem related…" lines, then sorted "=form base" lines

@@ -9,7 +9,10 @@ import (
 	"unicode/utf8"
 
 	"github.com/footnote-dev/footnote/analysis"
+	"github.com/footnote-dev/footnote/corpus"
 	"github.com/footnote-dev/footnote/retrieval"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
 )
 
 // Mode says how an answer was produced. Its string form is part of the JSON
@@ -40,12 +43,7 @@ type Citation struct {
 }
 
 // Label is the citation's paragraph number as people read it: "3" or "3.2".
-func (c Citation) Label() string {
-	if c.Part == 0 {
-		return fmt.Sprint(c.Paragraph)
-	}
-	return fmt.Sprintf("%d.%d", c.Paragraph, c.Part)
-}
+func (c Citation) Label() string { return corpus.Label(c.Paragraph, c.Part) }
 
 // Answer is what footnote says to a question, on every surface: the CLI
 // prints it, --json encodes it, the bot renders it. Its JSON form is the
@@ -115,7 +113,7 @@ const MaxQuestionRunes = 2000
 // code 2 and the bot to a usage hint.
 var (
 	ErrEmptyQuestion   = errors.New("the question is empty: ask something, e.g. \"Why did Kim skip the Victory Day parade?\"")
-	ErrQuestionTooLong = fmt.Errorf("the question is too long: keep it under %d characters", MaxQuestionRunes)
+	ErrQuestionTooLong = errors.New(message.NewPrinter(language.English).Sprintf("the question is too long: it may be at most %d characters", MaxQuestionRunes))
 )
 
 // CheckQuestion trims q and rejects an empty or over-long question.

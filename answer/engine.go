@@ -103,7 +103,7 @@ func (e *Engine) Ask(ctx context.Context, req Request) (Answer, error) {
 			a.Standalone = query
 		}
 	}
-	results, err := e.Retriever.Search(ctx, query, e.k(), e.Search)
+	results, err := e.Retriever.Search(ctx, query, e.TopK(), e.Search)
 	if err != nil {
 		return Answer{}, fmt.Errorf("retrieve: %w", err)
 	}
@@ -137,7 +137,10 @@ func abstain(a Answer) Answer {
 	return a
 }
 
-func (e *Engine) k() int {
+// TopK is how many paragraphs an answer draws on: K, or DefaultK when K
+// is 0. Callers that report the setting read it here, so the default is
+// resolved in one place.
+func (e *Engine) TopK() int {
 	if e.K > 0 {
 		return e.K
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -50,7 +51,10 @@ func checkCitations(t *testing.T, a answer.Answer) {
 	used := map[int]bool{}
 	next := 1
 	for _, m := range marker.FindAllStringSubmatch(a.Text, -1) {
-		n := int(m[1][0] - '0')
+		n, err := strconv.Atoi(m[1]) // all its digits: [12] is twelve, not one
+		if err != nil {
+			t.Fatalf("marker %s: %v", m[0], err)
+		}
 		if !used[n] {
 			if n != next {
 				t.Errorf("marker [%d] first used where [%d] was expected", n, next)

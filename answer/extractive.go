@@ -33,6 +33,9 @@ type extraction struct {
 	// sentences are the picked sentences, whose words the gate checks
 	// for the question's focus and answer type.
 	sentences []string
+	// from is, for each of sentences, the index in the retrieved results
+	// of its paragraph: what the verifier reads it against.
+	from []int
 	// stems are the picked sentences' stems.
 	stems map[string]bool
 	// paraStems are the stems of each paragraph read, by result index.
@@ -158,6 +161,7 @@ func compose(picked []candidate, results []retrieval.Result, score float64) extr
 		}
 		parts = append(parts, withMarker(c.text, n))
 		ex.sentences = append(ex.sentences, c.text)
+		ex.from = append(ex.from, c.result)
 	}
 	ex.text = strings.Join(parts, " ")
 	return ex

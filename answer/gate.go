@@ -13,10 +13,14 @@ func (e *Engine) gate() (GateModel, error) {
 // weigh measures the signals of an extraction and weighs them.
 func (e *Engine) weigh(m GateModel, q string, results []retrieval.Result, ex extraction, mode Mode) Gate {
 	s := measure(q, results, ex, e.Retriever.Terms(), m.BridgeFloor)
-	g := Gate{Probability: m.Probability(s), Threshold: m.Threshold, Signals: s}
+	threshold := m.Threshold
 	if mode == LLM {
-		g.Threshold = m.LLMThreshold
+		threshold = m.LLMThreshold
+		if s.OffQuestion > 0 {
+			s.OffQuestion = offSources(q, results, e.Retriever.Terms())
+		}
 	}
+	g := Gate{Probability: m.Probability(s), Threshold: threshold, Signals: s}
 	if e.Threshold > 0 {
 		g.Threshold = e.Threshold
 	}

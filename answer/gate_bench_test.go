@@ -45,3 +45,22 @@ func BenchmarkGateSignals(b *testing.B) {
 		measure(q, results, ex, ix.Terms(), 0.6)
 	}
 }
+
+// BenchmarkGateOffSources is what the LLM-mode gate adds when the
+// extractive answer is off the question: the verifier's check on every
+// sentence of the paragraphs the model would read. The question's sources
+// hold no sentence that addresses it, so every sentence is read.
+func BenchmarkGateOffSources(b *testing.B) {
+	_, _, ix := gateBench(b)
+	q := "What is the capital of France?"
+	results, err := ix.Search(context.Background(), q, DefaultK, retrieval.SearchOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if offSources(q, results, ix.Terms()) != 1 {
+		b.Fatal("a source sentence addresses the question: the benchmark would stop early")
+	}
+	for b.Loop() {
+		offSources(q, results, ix.Terms())
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/footnote-dev/footnote/analysis"
+	"github.com/footnote-dev/footnote/corpus"
 	"github.com/footnote-dev/footnote/retrieval"
 )
 
@@ -42,15 +43,22 @@ type Signals struct {
 	// TopVector is the best paragraph's cosine similarity to the question
 	// in the vector ranking: a query-performance predictor.
 	TopVector float64 `json:"top_vector"`
+	// OffQuestion is the LLM-mode verifier's judgement of the extractive
+	// answer: 1 when none of its sentences, read with its paragraph,
+	// addresses the question (see focus.addressedBy) — the verifier would
+	// remove them all as cited non-answers and abstain. In LLM mode it
+	// reads every sentence of the paragraphs the model is given instead:
+	// the model need not quote the sentences extraction picked.
+	OffQuestion float64 `json:"off_question"`
 }
 
 // signalNames are the signals in the order GateModel weighs them.
 var signalNames = []string{"coverage", "unknown_names", "unknown_terms", "focus_missing", "apart", "type_missing",
-	"margin", "top_vector"}
+	"margin", "top_vector", "off_question"}
 
 // values lists the signals in signalNames order.
 func (s Signals) values() []float64 {
-	return []float64{s.Coverage, s.UnknownNames, s.UnknownTerms, s.FocusMissing, s.Apart, s.TypeMissing, s.Margin, s.TopVector}
+	return []float64{s.Coverage, s.UnknownNames, s.UnknownTerms, s.FocusMissing, s.Apart, s.TypeMissing, s.Margin, s.TopVector, s.OffQuestion}
 }
 
 // measure computes the gate's signals for an extraction from results.
@@ -86,7 +94,45 @@ func measure(q string, results []retrieval.Result, ex extraction, terms analysis
 	if len(results) > 1 {
 		s.Margin = results[0].Score - results[1].Score
 	}
+	s.OffQuestion = offQuestion(q, results, ex, terms)
 	return s
+}
+
+// offSources is offQuestion for an LLM answer: 1 when no sentence of the
+// paragraphs the model reads addresses the question, so whatever it quotes
+// or paraphrases from them the verifier would remove as a non-answer. The
+// extractive answer's own choice of sentences does not bind the model.
+func offSources(q string, results []retrieval.Result, terms analysis.TermStats) float64 {
+	f := newFocus(q, terms)
+	for _, r := range results[:min(readParagraphs, len(results))] {
+		for _, s := range corpus.Sentences(r.Text) {
+			if f.addressedBy(s.Text, []string{r.Text}) {
+				return 0
+			}
+		}
+	}
+	return 1
+}
+
+// offQuestion is 1 when the verifier would remove every sentence of the
+// extraction as a cited non-answer (see focus.addressedBy), as it turns a
+// model reply of nothing but non-answers into an abstention; else 0. Its
+// other checks (coverage, names, numbers, speakers, polarity) hold
+// trivially for a sentence quoted from its own paragraph, so only whether
+// it addresses the question is read. All, not any: an extractive answer
+// quotes the sentences around its best one for context, and those need
+// not address the question themselves.
+func offQuestion(q string, results []retrieval.Result, ex extraction, terms analysis.TermStats) float64 {
+	if len(ex.sentences) == 0 {
+		return 0
+	}
+	f := newFocus(q, terms)
+	for i, s := range ex.sentences {
+		if f.addressedBy(s, []string{results[ex.from[i]].Text}) {
+			return 0
+		}
+	}
+	return 1
 }
 
 // known reports whether the corpus has stem or a word related to it.

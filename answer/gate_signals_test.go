@@ -86,6 +86,12 @@ func TestSignalsOfSmallQuestions(t *testing.T) {
 			func(s Signals) bool { return s.Apart > 0 }, "apart > 0"},
 		{"a question word the corpus lacks is a share of the question", "Which recipe did Putin invite Kim to?", smallCorpus[0],
 			func(s Signals) bool { return s.UnknownTerms > 0 && s.UnknownTerms < 1 }, "unknown terms in (0, 1)"},
+		{"the verifier finds a number question answered without one off the question", "How tall is Putin?", smallCorpus[0],
+			func(s Signals) bool { return s.OffQuestion == 1 }, "off_question 1"},
+		{"the verifier finds another owner's figure off the question", "How many books does Rotterdam's library hold?", smallCorpus[1],
+			func(s Signals) bool { return s.OffQuestion == 1 }, "off_question 1"},
+		{"the verifier finds a sentence that answers on the question", "How many books does the library in Tampere hold?", smallCorpus[1],
+			func(s Signals) bool { return s.OffQuestion == 0 }, "off_question 0"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -96,7 +102,7 @@ func TestSignalsOfSmallQuestions(t *testing.T) {
 					best = i
 				}
 			}
-			ex := extraction{score: 0.5, best: best, sentences: []string{tt.answer},
+			ex := extraction{score: 0.5, best: best, sentences: []string{tt.answer}, from: []int{best},
 				stems: analysis.StemSet(tt.answer), paraStems: paragraphSets(results)}
 			s := measure(tt.question, results, ex, lx, 0.6)
 			if !tt.check(s) {

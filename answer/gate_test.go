@@ -18,7 +18,7 @@ func TestTheBuiltInGateModelReads(t *testing.T) {
 }
 
 func TestParseGateModelRejectsABrokenFile(t *testing.T) {
-	weights := `"weights": {"coverage": 1, "unknown_names": 1, "unknown_terms": 1, "focus_missing": 1, "apart": 1, "type_missing": 1, "margin": 1, "top_vector": 1}`
+	weights := `"weights": {"coverage": 1, "unknown_names": 1, "unknown_terms": 1, "focus_missing": 1, "apart": 1, "type_missing": 1, "margin": 1, "top_vector": 1, "off_question": 1}`
 	tests := []struct {
 		name, text, want string
 	}{

@@ -7,6 +7,7 @@ import (
 
 	"github.com/footnote-dev/footnote/answer"
 	"github.com/footnote-dev/footnote/internal/fakeopenai"
+	"github.com/footnote-dev/footnote/internal/openaiapi"
 )
 
 // twoClaims cites the luncheon paragraph, retrieved first for kimQuestion:
@@ -34,7 +35,7 @@ func TestTheLLMJudgeRemovesWhatItFindsUnsupportedAndDegradesOnAnyFailure(t *test
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := newLLMSetup(t, ix, answer.LLMConfig{MaxRetries: -1, Timeout: 300 * time.Millisecond})
+			s := newLLMSetup(t, ix, openaiapi.Config{MaxRetries: -1, Timeout: 300 * time.Millisecond})
 			s.eng.Judge = answer.LLMJudge{Generator: s.eng.Generator}
 			s.srv.Chat(fakeopenai.Text(twoClaims), tt.judge)
 			a := ask(t, s.eng, answer.Request{Question: kimQuestion})
@@ -58,7 +59,7 @@ func TestTheLLMJudgeRemovesWhatItFindsUnsupportedAndDegradesOnAnyFailure(t *test
 }
 
 func TestTheJudgeIsNotCalledWhenNothingWasKept(t *testing.T) {
-	s := newLLMSetup(t, builtinIndex(t), answer.LLMConfig{})
+	s := newLLMSetup(t, builtinIndex(t), openaiapi.Config{})
 	s.eng.Judge = answer.LLMJudge{Generator: s.eng.Generator}
 	// Only one reply is scripted: a judge call would fail the test.
 	s.srv.Chat(fakeopenai.Text("I'm sorry, the provided articles don't say who Kim sat next to."))

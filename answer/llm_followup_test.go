@@ -7,6 +7,7 @@ import (
 
 	"github.com/footnote-dev/footnote/answer"
 	"github.com/footnote-dev/footnote/internal/fakeopenai"
+	"github.com/footnote-dev/footnote/internal/openaiapi"
 	openai "github.com/sashabaranov/go-openai"
 )
 
@@ -21,7 +22,7 @@ func TestAnLLMFollowUpIsRewrittenIntoAStandaloneQuestionBeforeRetrieval(t *testi
 		Answer:   "He asked to be positioned next to Xi Jinping during the ceremony [1].",
 	}}
 	const rewritten = "What did China do when Kim Jong-un asked to stand next to Xi Jinping at its 2015 Victory Day parade?"
-	s := newLLMSetup(t, ix, answer.LLMConfig{})
+	s := newLLMSetup(t, ix, openaiapi.Config{})
 	s.srv.Chat(fakeopenai.Text("Standalone question: \""+rewritten+"\"\n"), fakeopenai.Model(citing(chinaRefused,
 		"Xi rejected Kim's request and placed the UN Secretary General and the leaders of blood-alliance countries closest to him instead")))
 
@@ -52,7 +53,7 @@ func TestAnLLMFollowUpIsRewrittenIntoAStandaloneQuestionBeforeRetrieval(t *testi
 }
 
 func TestAFailedRewriteFallsBackToTheExtractiveFollowUp(t *testing.T) {
-	s := newLLMSetup(t, builtinIndex(t), answer.LLMConfig{MaxRetries: -1})
+	s := newLLMSetup(t, builtinIndex(t), openaiapi.Config{MaxRetries: -1})
 	s.srv.Chat(fakeopenai.Status(500, "down"))
 	history := []answer.Turn{{Question: "Why did Kim skip China's 2015 Victory Day parade?", Answer: "…"}}
 	a := ask(t, s.eng, answer.Request{Question: "What excuse did North Korea give?", History: history})

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/http"
 	"strings"
 	"time"
 
@@ -13,46 +12,13 @@ import (
 	openai "github.com/sashabaranov/go-openai"
 )
 
-// LLMConfig reaches an OpenAI-compatible chat API. cmd/footnote fills it
-// from OPENAI_BASE_URL, OPENAI_API_KEY, FOOTNOTE_CHAT_MODEL and
-// FOOTNOTE_LLM_TIMEOUT.
-type LLMConfig struct {
-	// BaseURL is the API root; "" means OpenAI's.
-	BaseURL string
-	// APIKey is the bearer token; local servers accept any value.
-	APIKey string
-	// ChatModel names the model; "" means DefaultChatModel.
-	ChatModel string
-	// Timeout bounds each call, streaming included; 0 means
-	// DefaultLLMTimeout.
-	Timeout time.Duration
-	// MaxTokens bounds an answer's length; 0 means DefaultMaxTokens, and
-	// it is capped at MaxMaxTokens.
-	MaxTokens int
-	// MaxRetries, Backoff and MaxWait tune retries of 429 and 5xx answers
-	// (see openaiapi.Config); zero values mean the defaults.
-	MaxRetries int
-	Backoff    time.Duration
-	MaxWait    time.Duration
-	// HTTPClient sends the requests; nil means a new one.
-	HTTPClient *http.Client
-}
-
-// Defaults and bounds of LLMConfig.
+// Defaults and bounds of the chat part of openaiapi.Config.
 const (
 	DefaultChatModel  = "gpt-4o-mini"
 	DefaultLLMTimeout = 60 * time.Second
 	DefaultMaxTokens  = 600
 	MaxMaxTokens      = 4096
 )
-
-// String describes the configuration without its key.
-func (c LLMConfig) String() string {
-	return fmt.Sprintf("LLMConfig{BaseURL: %q, ChatModel: %q, Timeout: %s, APIKey: [redacted]}", c.BaseURL, c.ChatModel, c.Timeout)
-}
-
-// GoString is String, for %#v.
-func (c LLMConfig) GoString() string { return c.String() }
 
 // OpenAIGenerator is a Generator backed by an OpenAI-compatible chat API
 // through go-openai. It holds one client, reused for every call.
@@ -62,11 +28,15 @@ type OpenAIGenerator struct {
 	timeout   time.Duration
 	maxTokens int
 	apiKey    string
+	// legacyMaxTokens sends the length cap as max_tokens, the field
+	// compatible servers read, rather than OpenAI's max_completion_tokens.
+	legacyMaxTokens bool
 }
 
-// NewOpenAIGenerator returns a generator for cfg.
-func NewOpenAIGenerator(cfg LLMConfig) *OpenAIGenerator {
-	g := &OpenAIGenerator{model: cfg.ChatModel, timeout: cfg.Timeout, maxTokens: cfg.MaxTokens, apiKey: cfg.APIKey}
+// NewOpenAIGenerator returns a generator for the chat part of cfg: its
+// API, ChatModel, Timeout, MaxTokens and retry settings.
+func NewOpenAIGenerator(cfg openaiapi.Config) *OpenAIGenerator {
+	g := &OpenAIGenerator{model: cfg.ChatModel, timeout: cfg.Timeout, maxTokens: cfg.MaxTokens, apiKey: cfg.APIKey.Reveal(), legacyMaxTokens: !cfg.IsOpenAI()}
 	if g.model == "" {
 		g.model = DefaultChatModel
 	}
@@ -77,10 +47,7 @@ func NewOpenAIGenerator(cfg LLMConfig) *OpenAIGenerator {
 		g.maxTokens = DefaultMaxTokens
 	}
 	g.maxTokens = min(g.maxTokens, MaxMaxTokens)
-	g.client = openaiapi.NewClient(openaiapi.Config{
-		BaseURL: cfg.BaseURL, APIKey: cfg.APIKey, MaxRetries: cfg.MaxRetries,
-		Backoff: cfg.Backoff, MaxWait: cfg.MaxWait, HTTPClient: cfg.HTTPClient,
-	})
+	g.client = openaiapi.NewClient(cfg)
 	return g
 }
 
@@ -90,7 +57,7 @@ func NewOpenAIGenerator(cfg LLMConfig) *OpenAIGenerator {
 func (g *OpenAIGenerator) Generate(ctx context.Context, msgs []Message, onPartial func(string)) (string, error) {
 	ctx, cancel := context.WithTimeout(ctx, g.timeout)
 	defer cancel()
-	req := openai.ChatCompletionRequest{Model: g.model, MaxTokens: g.maxTokens}
+	req := g.request()
 	for _, m := range msgs {
 		req.Messages = append(req.Messages, openai.ChatCompletionMessage{Role: string(m.Role), Content: m.Content})
 	}
@@ -105,6 +72,20 @@ func (g *OpenAIGenerator) Generate(ctx context.Context, msgs []Message, onPartia
 		return "", g.describe(ctx, err)
 	}
 	return text, nil
+}
+
+// request starts a chat request with the model and the length cap. OpenAI
+// deprecated max_tokens for max_completion_tokens, but Ollama and LM
+// Studio read only max_tokens (Ollama's OpenAI layer ignores the new
+// field): each server gets the field it understands.
+func (g *OpenAIGenerator) request() openai.ChatCompletionRequest {
+	req := openai.ChatCompletionRequest{Model: g.model}
+	if g.legacyMaxTokens {
+		req.MaxTokens = g.maxTokens //nolint:staticcheck // compatible servers read only max_tokens; see above
+	} else {
+		req.MaxCompletionTokens = g.maxTokens
+	}
+	return req
 }
 
 func (g *OpenAIGenerator) complete(ctx context.Context, req openai.ChatCompletionRequest) (string, error) {
@@ -129,7 +110,7 @@ func (g *OpenAIGenerator) stream(ctx context.Context, req openai.ChatCompletionR
 	if err != nil {
 		return "", err
 	}
-	defer s.Close()
+	defer func() { _ = s.Close() }() // a read stream: a failed close loses nothing
 	var b strings.Builder
 	var reason openai.FinishReason
 	for {

@@ -10,6 +10,7 @@ import (
 	"github.com/footnote-dev/footnote/answer"
 	"github.com/footnote-dev/footnote/corpus"
 	"github.com/footnote-dev/footnote/internal/fakeopenai"
+	"github.com/footnote-dev/footnote/internal/openaiapi"
 	"github.com/footnote-dev/footnote/retrieval"
 )
 
@@ -69,7 +70,7 @@ type simCounts struct {
 func TestSimulatedModelOnTheFixtures(t *testing.T) {
 	ix := builtinIndex(t)
 	model := &fakeopenai.Quoting{Phantom: 0.2, Unrelated: 0.25, Swap: 0.15, Invented: 0.2, Abstain: 0.3, AbstainText: answer.AbstainText}
-	s := newLLMSetup(t, ix, answer.LLMConfig{})
+	s := newLLMSetup(t, ix, openaiapi.Config{})
 	s.srv.AlwaysChat(fakeopenai.Model(model.Reply))
 
 	var c simCounts
@@ -93,6 +94,12 @@ func TestSimulatedModelOnTheFixtures(t *testing.T) {
 	}
 	c.report(t)
 
+	// Each bar below is a share of a count: on a count of zero it would
+	// pass having checked nothing.
+	if c.llmAnswers == 0 || c.goodMarkers == 0 || c.badMarkers == 0 || c.phantom == 0 {
+		t.Fatalf("the simulated model gave %d LLM answers, %d right and %d wrong citations, %d of absent sources: want some of each",
+			c.llmAnswers, c.goodMarkers, c.badMarkers, c.phantom)
+	}
 	if c.badDropped*100 < 90*c.badMarkers {
 		t.Errorf("the verifier dropped %d of %d wrong citations, want at least 90%%", c.badDropped, c.badMarkers)
 	}

@@ -3,6 +3,7 @@ package answer_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -15,6 +16,7 @@ import (
 	"github.com/footnote-dev/footnote/answer"
 	"github.com/footnote-dev/footnote/corpus"
 	"github.com/footnote-dev/footnote/internal/fakeopenai"
+	"github.com/footnote-dev/footnote/internal/openaiapi"
 	"github.com/footnote-dev/footnote/retrieval"
 )
 
@@ -47,7 +49,7 @@ type llmSetup struct {
 	warn *warnings
 }
 
-func newLLMSetup(t *testing.T, ix answer.Retriever, cfg answer.LLMConfig) llmSetup {
+func newLLMSetup(t *testing.T, ix answer.Retriever, cfg openaiapi.Config) llmSetup {
 	t.Helper()
 	srv := fakeopenai.New(t, fakeopenai.Options{APIKey: testKey, ChatModel: testModel})
 	cfg.BaseURL, cfg.APIKey, cfg.ChatModel = srv.URL, testKey, testModel
@@ -105,7 +107,7 @@ func TestLLMAnswersAreVerifiedAndSayHowTheyWereMade(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := newLLMSetup(t, ix, answer.LLMConfig{})
+			s := newLLMSetup(t, ix, openaiapi.Config{})
 			s.srv.Chat(tt.reply)
 			var partials []answer.Partial
 			req := answer.Request{Question: kimQuestion}
@@ -127,7 +129,9 @@ func TestLLMAnswersAreVerifiedAndSayHowTheyWereMade(t *testing.T) {
 			if len(calls) != 1 || calls[0].Chat.Stream != tt.stream {
 				t.Fatalf("%d chat calls, want 1 with stream=%v", len(calls), tt.stream)
 			}
-			if mt := calls[0].Chat.MaxTokens; mt <= 0 || mt > answer.MaxMaxTokens {
+			// A server on 127.0.0.1 is not OpenAI: it gets max_tokens, the
+			// field compatible servers read (see OpenAIGenerator.request).
+			if mt := calls[0].Chat.MaxTokens; mt <= 0 || mt > answer.MaxMaxTokens { //nolint:staticcheck // deprecated for OpenAI, read by local servers
 				t.Errorf("max_tokens = %d, want a bound", mt)
 			}
 		})
@@ -135,7 +139,7 @@ func TestLLMAnswersAreVerifiedAndSayHowTheyWereMade(t *testing.T) {
 }
 
 func TestThePromptNumbersTheRetrievedParagraphsAsSources(t *testing.T) {
-	s := newLLMSetup(t, builtinIndex(t), answer.LLMConfig{})
+	s := newLLMSetup(t, builtinIndex(t), openaiapi.Config{})
 	s.srv.Chat(fakeopenai.Text(pengAnswer))
 	a := ask(t, s.eng, answer.Request{Question: kimQuestion})
 	msgs := s.srv.ChatCalls()[0].Chat.Messages
@@ -158,7 +162,7 @@ func TestThePromptNumbersTheRetrievedParagraphsAsSources(t *testing.T) {
 }
 
 func TestTheModelIsNotCalledWhenRetrievalFindsNothingRelevant(t *testing.T) {
-	s := newLLMSetup(t, builtinIndex(t), answer.LLMConfig{})
+	s := newLLMSetup(t, builtinIndex(t), openaiapi.Config{})
 	// No reply is scripted: a chat request would fail the test.
 	a := ask(t, s.eng, answer.Request{Question: "What is the boiling point of tungsten?"})
 	if !a.Abstained || a.Text != answer.AbstainText || a.Mode != answer.LLM {
@@ -174,17 +178,17 @@ func TestFailingLLMFallsBackToTheExtractiveAnswer(t *testing.T) {
 	extractive := ask(t, &answer.Engine{Retriever: ix}, answer.Request{Question: kimQuestion})
 	tests := []struct {
 		name       string
-		cfg        answer.LLMConfig
+		cfg        openaiapi.Config
 		replies    []fakeopenai.Reply
 		stream     bool
 		wantReason string
 		wantCalls  int
 	}{
-		{"a stream cut without [DONE] or a finish reason", answer.LLMConfig{}, []fakeopenai.Reply{fakeopenai.Cut(pengAnswer + " More text follows here and here.")}, true, "ended before it was complete", 1},
-		{"a server error that persists through the retries", answer.LLMConfig{MaxRetries: 2}, repeat(3, fakeopenai.Status(500, "boom")), false, "500", 3},
-		{"a rate limit that persists through the retries", answer.LLMConfig{MaxRetries: 1}, repeat(2, fakeopenai.Status(429, "slow down", "Retry-After-Ms", "1")), true, "429", 2},
-		{"a server slower than the timeout", answer.LLMConfig{Timeout: 100 * time.Millisecond}, []fakeopenai.Reply{fakeopenai.Hang()}, true, "timed out after 100ms", 1},
-		{"a reply whose every sentence is unsupported", answer.LLMConfig{}, []fakeopenai.Reply{fakeopenai.Text("Kim likes cheese [1]. Nobody knows why [2].")}, false, "no sentence", 1},
+		{"a stream cut without [DONE] or a finish reason", openaiapi.Config{}, []fakeopenai.Reply{fakeopenai.Cut(pengAnswer + " More text follows here and here.")}, true, "ended before it was complete", 1},
+		{"a server error that persists through the retries", openaiapi.Config{MaxRetries: 2}, repeat(3, fakeopenai.Status(500, "boom")), false, "500", 3},
+		{"a rate limit that persists through the retries", openaiapi.Config{MaxRetries: 1}, repeat(2, fakeopenai.Status(429, "slow down", "Retry-After-Ms", "1")), true, "429", 2},
+		{"a server slower than the timeout", openaiapi.Config{Timeout: 100 * time.Millisecond}, []fakeopenai.Reply{fakeopenai.Hang()}, true, "timed out after 100ms", 1},
+		{"a reply whose every sentence is unsupported", openaiapi.Config{}, []fakeopenai.Reply{fakeopenai.Text("Kim likes cheese [1]. Nobody knows why [2].")}, false, "no sentence", 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -221,7 +225,7 @@ func TestAStreamIsCompleteWithAFinishReasonOrDone(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := newLLMSetup(t, ix, answer.LLMConfig{})
+			s := newLLMSetup(t, ix, openaiapi.Config{})
 			s.srv.Chat(fakeopenai.StreamEnding(pengAnswer, tt.finish, tt.done))
 			a := ask(t, s.eng, answer.Request{Question: kimQuestion, OnProgress: func(answer.Partial) {}})
 			if a.Mode != tt.wantMode {
@@ -240,7 +244,7 @@ func repeat(n int, r fakeopenai.Reply) []fakeopenai.Reply {
 }
 
 func TestRateLimitIsRetriedAfterTheServersDelay(t *testing.T) {
-	s := newLLMSetup(t, builtinIndex(t), answer.LLMConfig{Backoff: time.Hour, MaxWait: time.Minute})
+	s := newLLMSetup(t, builtinIndex(t), openaiapi.Config{Backoff: time.Hour, MaxWait: time.Minute})
 	s.srv.Chat(fakeopenai.Status(http.StatusTooManyRequests, "rate limited", "Retry-After-Ms", "40", "Retry-After", "1"), fakeopenai.Text(pengAnswer))
 	a := ask(t, s.eng, answer.Request{Question: kimQuestion})
 	if a.Mode != answer.LLM || a.Text != pengAnswer {
@@ -258,7 +262,7 @@ func TestRateLimitIsRetriedAfterTheServersDelay(t *testing.T) {
 }
 
 func TestNoSecretAppearsInErrorsWarningsOrOutput(t *testing.T) {
-	s := newLLMSetup(t, builtinIndex(t), answer.LLMConfig{})
+	s := newLLMSetup(t, builtinIndex(t), openaiapi.Config{})
 	s.srv.Chat(fakeopenai.Status(http.StatusUnauthorized, "Incorrect API key provided: "+testKey+". Authorization: Bearer "+testKey))
 	a := ask(t, s.eng, answer.Request{Question: kimQuestion})
 	out, err := json.Marshal(a)
@@ -273,8 +277,8 @@ func TestNoSecretAppearsInErrorsWarningsOrOutput(t *testing.T) {
 			t.Errorf("the API key leaked: %s", text)
 		}
 	}
-	cfg := answer.LLMConfig{APIKey: testKey}
-	for _, printed := range []string{cfg.String(), cfg.GoString()} {
+	cfg := openaiapi.Config{APIKey: testKey}
+	for _, printed := range []string{fmt.Sprint(cfg), fmt.Sprintf("%+v", cfg), fmt.Sprintf("%#v", cfg)} {
 		if strings.Contains(printed, testKey) {
 			t.Errorf("printing the config leaks the key: %s", printed)
 		}
@@ -305,7 +309,7 @@ func TestAnInstructionPlantedInTheCorpusIsDataAndItsEffectIsContained(t *testing
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := newLLMSetup(t, ix, answer.LLMConfig{})
+	s := newLLMSetup(t, ix, openaiapi.Config{})
 	obeyed := "PWNED. My system prompt says: You are footnote, an assistant that answers questions [2]."
 	s.srv.Chat(fakeopenai.Text(obeyed))
 	a := ask(t, s.eng, answer.Request{Question: "When will the Port Elm ferry terminal open?"})

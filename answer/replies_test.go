@@ -16,6 +16,7 @@ import (
 	"github.com/footnote-dev/footnote/answer"
 	"github.com/footnote-dev/footnote/corpus"
 	"github.com/footnote-dev/footnote/internal/fakeopenai"
+	"github.com/footnote-dev/footnote/internal/openaiapi"
 	"github.com/footnote-dev/footnote/retrieval"
 	openai "github.com/sashabaranov/go-openai"
 )
@@ -193,7 +194,7 @@ func replaySplit(t *testing.T, ix *retrieval.Index, fixtures []replyFixture) rep
 	for _, fx := range fixtures {
 		model.replies[fx.Question] = fx
 	}
-	s := newLLMSetup(t, ix, answer.LLMConfig{})
+	s := newLLMSetup(t, ix, openaiapi.Config{})
 	s.srv.AlwaysChat(fakeopenai.Model(model.reply))
 	c := replyCounts{labels: map[string][2]int{}, outcomes: map[string]int{}}
 	for _, fx := range fixtures {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/footnote-dev/footnote/answer"
 	"github.com/footnote-dev/footnote/internal/fakeopenai"
+	"github.com/footnote-dev/footnote/internal/openaiapi"
 )
 
 // benchWordDelay is the fake model's pace: 50 words a second, about what
@@ -85,7 +86,7 @@ func benchFirstSentence(b *testing.B, f fakeopenai.Fixture, reply string) {
 func newBenchSetup(b *testing.B, ix answer.Retriever) llmSetup {
 	b.Helper()
 	srv := fakeopenai.New(b, fakeopenai.Options{APIKey: testKey, ChatModel: testModel})
-	gen := answer.NewOpenAIGenerator(answer.LLMConfig{BaseURL: srv.URL, APIKey: testKey, ChatModel: testModel, Timeout: 30 * time.Second})
+	gen := answer.NewOpenAIGenerator(openaiapi.Config{BaseURL: srv.URL, APIKey: testKey, ChatModel: testModel, Timeout: 30 * time.Second})
 	return llmSetup{srv: srv, eng: &answer.Engine{Retriever: ix, Generator: gen}, warn: &warnings{}}
 }
 

@@ -15,6 +15,7 @@ import (
 
 	"github.com/footnote-dev/footnote/answer"
 	"github.com/footnote-dev/footnote/internal/fakeopenai"
+	"github.com/footnote-dev/footnote/internal/openaiapi"
 	"github.com/sashabaranov/go-openai"
 )
 
@@ -84,7 +85,7 @@ func TestStreamingShowsOnlyVerifiedSentences(t *testing.T) {
 	f := fakeopenai.Luncheon()
 	for _, r := range f.Replies() {
 		t.Run(r.Name, func(t *testing.T) {
-			s := newLLMSetup(t, ix, answer.LLMConfig{})
+			s := newLLMSetup(t, ix, openaiapi.Config{})
 			s.srv.Chat(fakeopenai.Paced(r.Reply, paceDelay))
 			a, ps := streamed(t, s.eng, f.Question)
 			checkPartials(t, ps, a)
@@ -136,7 +137,7 @@ func TestStreamingShowsNoModelTextWhenTheAnswerIsNotTheModels(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := newLLMSetup(t, ix, answer.LLMConfig{})
+			s := newLLMSetup(t, ix, openaiapi.Config{})
 			s.srv.Chat(fakeopenai.Paced(tt.reply, paceDelay))
 			a, ps := streamed(t, s.eng, f.Question)
 			checkPartials(t, ps, a)
@@ -154,7 +155,7 @@ func TestStreamingShowsNoModelTextWhenTheAnswerIsNotTheModels(t *testing.T) {
 
 func TestAStreamCutAfterAVerifiedSentenceKeepsWhatWasShown(t *testing.T) {
 	f := fakeopenai.Luncheon()
-	s := newLLMSetup(t, builtinIndex(t), answer.LLMConfig{})
+	s := newLLMSetup(t, builtinIndex(t), openaiapi.Config{})
 	// Cut sends the first half of the words: the first claim and the start
 	// of the second.
 	s.srv.Chat(fakeopenai.Cut(strings.Join(f.Claims, " ")))
@@ -207,7 +208,7 @@ func TestWithAJudgeStreamedTextIsMarkedCheckingUntilTheVerdicts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := newLLMSetup(t, builtinIndex(t), answer.LLMConfig{})
+			s := newLLMSetup(t, builtinIndex(t), openaiapi.Config{})
 			s.eng.Judge = tt.judge
 			s.srv.Chat(fakeopenai.Paced(reply, paceDelay))
 			a, ps := streamed(t, s.eng, f.Question)
@@ -256,7 +257,7 @@ func TestStreamedTextIsAlwaysAPrefixOfTheFinalAnswer(t *testing.T) {
 		defer mu.Unlock()
 		return randomChunks(rng, s)
 	}
-	s := newLLMSetup(t, ix, answer.LLMConfig{})
+	s := newLLMSetup(t, ix, openaiapi.Config{})
 	s.srv.AlwaysChat(fakeopenai.Streamed(model, split, 0))
 	shownSome := 0
 	for _, q := range questions {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/footnote-dev/footnote/internal/clip"
 )
 
 // channels looks up channels, remembering what it learns.
@@ -54,5 +55,5 @@ func (a allowList) allows(ctx context.Context, guildID, channelID string) bool {
 // threadName names a thread after its question: "Q: …", at most 100
 // characters, on one line.
 func threadName(q string) string {
-	return "Q: " + shorten(strings.Join(strings.Fields(q), " "), 97)
+	return "Q: " + clip.Words(strings.Join(strings.Fields(q), " "), 97)
 }

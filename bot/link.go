@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/footnote-dev/footnote/answer"
+	"github.com/footnote-dev/footnote/internal/clip"
 )
 
 // sourceTitle is a citation's title in bold — a masked link to the
@@ -19,7 +20,7 @@ func sourceTitle(c answer.Citation) string {
 	if title == "" {
 		title = c.Doc
 	}
-	bold := "**" + linkText.Replace(escape(shorten(title, 200))) + "**"
+	bold := "**" + linkText.Replace(escape(clip.Words(title, 200))) + "**"
 	if u := linkTarget(c.URL); u != "" {
 		bold = "[" + bold + "](<" + u + ">)"
 	}

@@ -6,6 +6,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/footnote-dev/footnote/answer"
+	"github.com/footnote-dev/footnote/internal/clip"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
 )
 
 // Texts people see. They are plain sentences, safe to show anywhere.
@@ -13,7 +16,7 @@ const (
 	abstainMessage = "The corpus doesn't cover this question, so I won't guess. " +
 		"Try asking about something the articles discuss, or rephrase the question."
 	usageMessage = "Ask me a question about the articles, for example `/ask question: Why did Kim skip the Victory Day parade?`"
-	tooLongFmt   = "That question is too long: please keep it under %d characters."
+	tooLongFmt   = "That question is too long: it may be at most %d characters."
 	notEnabled   = "footnote isn't enabled here."
 	failMessage  = "Sorry, something went wrong while answering. Please try again in a moment."
 	timeoutMsg   = "Sorry, that took too long to answer. Please try again, perhaps with a shorter question."
@@ -34,7 +37,7 @@ func Render(a answer.Answer) []string {
 		// A pointer to read, not support for a claim.
 		c := *a.Closest
 		return Split(fmt.Sprintf("%s\n%s\n\n**Sources**\n[1] %s ¶%s — “%s”", abstainMessage, answer.ClosestText,
-			sourceTitle(c), c.Label(), escape(shorten(c.Text, quoteLen))), MaxContent)
+			sourceTitle(c), c.Label(), escape(clip.Words(c.Text, quoteLen))), MaxContent)
 	}
 	if a.Abstained {
 		return []string{abstainMessage}
@@ -50,7 +53,7 @@ func Render(a answer.Answer) []string {
 	if len(a.Citations) > 0 {
 		b.WriteString("\n\n**Sources**")
 		for _, c := range a.Citations {
-			fmt.Fprintf(&b, "\n[%d] %s ¶%s — “%s”", c.N, sourceTitle(c), c.Label(), escape(shorten(c.Text, quoteLen)))
+			fmt.Fprintf(&b, "\n[%d] %s ¶%s — “%s”", c.N, sourceTitle(c), c.Label(), escape(clip.Words(c.Text, quoteLen)))
 		}
 	}
 	return Split(b.String(), MaxContent)
@@ -104,7 +107,7 @@ func sourceText(c answer.Citation) string {
 	if c.Page > 0 {
 		where += fmt.Sprintf(", page %d", c.Page)
 	}
-	return escape(shorten(text, maxSourceRunes)) + fmt.Sprintf("\n*(shortened: the whole of ¶%s is %s, `%s`)*", c.Label(), where, strings.ReplaceAll(c.Doc, "`", ""))
+	return escape(clip.Words(text, maxSourceRunes)) + fmt.Sprintf("\n*(shortened: the whole of ¶%s is %s, `%s`)*", c.Label(), where, strings.ReplaceAll(c.Doc, "`", ""))
 }
 
 // RenderPartial shows an answer while it is still being written.
@@ -120,22 +123,11 @@ func RenderPartial(text string) string {
 }
 
 // renderTooLong explains the question length limit.
-func renderTooLong() string { return fmt.Sprintf(tooLongFmt, answer.MaxQuestionRunes) }
+func renderTooLong() string {
+	return message.NewPrinter(language.English).Sprintf(tooLongFmt, answer.MaxQuestionRunes)
+}
 
 // renderRateLimited asks a user to wait before asking again.
 func renderRateLimited(perMinute int, wait int) string {
 	return fmt.Sprintf("You've asked %d questions in the last minute. Please wait %d seconds and ask again.", perMinute, wait)
-}
-
-// shorten cuts s to at most n characters at a word boundary, adding "…".
-func shorten(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	rs := []rune(s)[:n-1]
-	if i := strings.LastIndexByte(string(rs), ' '); i > len(string(rs))/2 {
-		return strings.TrimRight(string(rs)[:i], " ,;:") + "…"
-	}
-	return string(rs) + "…"
 }

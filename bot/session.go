@@ -64,7 +64,7 @@ func (g *dialGuard) dial(ctx context.Context, network, addr string) (net.Conn, e
 	if err != nil {
 		return nil, err
 	}
-	t := time.AfterFunc(g.timeout, func() { conn.Close() })
+	t := time.AfterFunc(g.timeout, func() { _ = conn.Close() })
 	g.mu.Lock()
 	g.pending = append(g.pending, t)
 	g.mu.Unlock()

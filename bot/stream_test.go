@@ -14,6 +14,7 @@ import (
 	"github.com/footnote-dev/footnote/corpus"
 	"github.com/footnote-dev/footnote/internal/fakediscord"
 	"github.com/footnote-dev/footnote/internal/fakeopenai"
+	"github.com/footnote-dev/footnote/internal/openaiapi"
 	"github.com/footnote-dev/footnote/retrieval"
 )
 
@@ -40,7 +41,7 @@ func llmEngine(t testing.TB) (*answer.Engine, *fakeopenai.Server) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	gen := answer.NewOpenAIGenerator(answer.LLMConfig{BaseURL: srv.URL, APIKey: key, ChatModel: model, Timeout: 20 * time.Second})
+	gen := answer.NewOpenAIGenerator(openaiapi.Config{BaseURL: srv.URL, APIKey: key, ChatModel: model, Timeout: 20 * time.Second})
 	return &answer.Engine{Retriever: ix, Generator: gen}, srv
 }
 

@@ -52,11 +52,16 @@ type Paragraph struct {
 }
 
 // Label is the paragraph's human-readable number: "3", or "3.2" for a part.
-func (p Paragraph) Label() string {
-	if p.Part == 0 {
-		return fmt.Sprint(p.N)
+func (p Paragraph) Label() string { return Label(p.N, p.Part) }
+
+// Label writes paragraph n, part part (0 for a whole paragraph), as
+// people read it after a ¶: "3" or "3.2". Every surface that names a
+// paragraph — citations, search results, reports, prompts — uses it.
+func Label(n, part int) string {
+	if part == 0 {
+		return fmt.Sprint(n)
 	}
-	return fmt.Sprintf("%d.%d", p.N, p.Part)
+	return fmt.Sprintf("%d.%d", n, part)
 }
 
 // Corpus is a set of documents, ready to index.

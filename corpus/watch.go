@@ -26,7 +26,7 @@ func Watch(dir string) (*Watcher, error) {
 		return nil, fmt.Errorf("watch corpus: %w", err)
 	}
 	if err := addTree(w, dir); err != nil {
-		w.Close()
+		_ = w.Close() // the error that matters is addTree's
 		return nil, fmt.Errorf("watch corpus: %w", err)
 	}
 	return &Watcher{w: w}, nil
@@ -38,7 +38,7 @@ func Watch(dir string) (*Watcher, error) {
 // returns, and stops watching, when ctx ends.
 func (cw *Watcher) Run(ctx context.Context, debounce time.Duration, onChange func()) {
 	w := cw.w
-	defer w.Close()
+	defer func() { _ = w.Close() }() // stopping: nothing is left to report it to
 	timer := time.NewTimer(debounce)
 	timer.Stop()
 	defer timer.Stop()

@@ -189,17 +189,29 @@ func Regate(obs []Observation, m answer.GateModel) []Observation {
 	return out
 }
 
+// llmMargin is the factor below the lowest probability any answerable
+// fixture gets at which LLMThreshold is set: room for an unseen answerable
+// question the signals like a little less than any fixture.
+const llmMargin = 0.5
+
 // PickThresholds sets m's Threshold to the one with the best refusal F1
 // whose false abstention is at most maxFalseAbstention on the
-// observations, and its LLMThreshold to the same: the fit is of
-// extractive answers, and no LLM replies are replayed here to calibrate a
-// lower one. It returns the calibration of the sweep.
+// observations. In LLM mode the gate only saves calls on hopeless
+// questions — the model and the verifier decide the rest — so its
+// LLMThreshold is set by a rule of its own: llmMargin times the lowest
+// probability of any answerable observation (the highest threshold at
+// which none is gated, with a margin), never above Threshold. It returns
+// the calibration of the sweep.
 func PickThresholds(obs []Observation, m answer.GateModel, maxFalseAbstention float64) (answer.GateModel, Calibration) {
 	rows := make([]Row, 0, len(obs))
+	lowest := 1.0
 	for _, o := range obs {
 		r := Row{Answerable: o.Fixture.Answerable}
 		if o.Answer.Gate != nil {
 			r.EvidenceScore = m.Probability(o.Answer.Gate.Signals)
+			if r.Answerable {
+				lowest = min(lowest, r.EvidenceScore)
+			}
 		}
 		rows = append(rows, r)
 	}
@@ -207,7 +219,15 @@ func PickThresholds(obs []Observation, m answer.GateModel, maxFalseAbstention fl
 	if c.Best != nil {
 		m.Threshold = c.Best.Threshold
 	}
-	m.LLMThreshold = m.Threshold
+	m.LLMThreshold = min(m.Threshold, llmMargin*lowest)
+	if r := math.Floor(m.LLMThreshold*100) / 100; r > 0 {
+		m.LLMThreshold = r // readable, and only lower
+	}
+	if !(m.LLMThreshold > 0) {
+		// An answerable fixture the gate gives no chance at all: no
+		// threshold spares it; keep the extractive one.
+		m.LLMThreshold = m.Threshold
+	}
 	return m, c
 }
 

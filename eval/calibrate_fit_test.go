@@ -100,3 +100,28 @@ func TestRiskCoverageTracesEveryOperatingPoint(t *testing.T) {
 		}
 	}
 }
+
+func TestTheLLMThresholdGatesNoAnswerableFixtureWithAMargin(t *testing.T) {
+	obs := gated()
+	m, err := eval.FitGate(obs, nil, answer.GateModel{Threshold: 0.5, LLMThreshold: 0.5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ = eval.PickThresholds(obs, m, 0.2)
+	lowest, hopeless := 1.0, 0
+	for _, o := range obs {
+		p := m.Probability(o.Answer.Gate.Signals)
+		if o.Fixture.Answerable {
+			lowest = min(lowest, p)
+		} else if p < m.LLMThreshold {
+			hopeless++
+		}
+	}
+	if !(m.LLMThreshold > 0 && m.LLMThreshold <= lowest/2 && m.LLMThreshold <= m.Threshold) {
+		t.Errorf("llm_threshold %g, extractive %g, lowest answerable probability %g: want 0 < llm ≤ half the lowest, ≤ extractive",
+			m.LLMThreshold, m.Threshold, lowest)
+	}
+	if hopeless == 0 {
+		t.Errorf("llm_threshold %g gates no unanswerable question: the hopeless ones (an unknown name, low coverage) should still cost no call", m.LLMThreshold)
+	}
+}

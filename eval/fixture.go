@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/footnote-dev/footnote/corpus"
+	"github.com/footnote-dev/footnote/internal/clip"
 )
 
 // Fixture is one evaluation question, one line of a JSONL fixture file:
@@ -144,7 +145,7 @@ func checkEvidence(fixtures []Fixture, paragraphs []corpus.Paragraph) []Problem 
 		for j, q := range quotes {
 			if !containsAny(norm, q) {
 				problems = append(problems, Problem{f.Line, fmt.Sprintf("evidence[%d]", j),
-					fmt.Sprintf("quote %q occurs in no paragraph of the corpus", clip(f.Evidence[j], 60))})
+					fmt.Sprintf("quote %q occurs in no paragraph of the corpus", clip.Runes(f.Evidence[j], 60))})
 			}
 		}
 		for _, p := range norm {
@@ -163,13 +164,4 @@ func containsAny(texts []string, quote string) bool {
 		}
 	}
 	return false
-}
-
-// clip shortens s to n runes for a message.
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/footnote-dev/footnote/answer"
+	"github.com/footnote-dev/footnote/internal/clip"
 )
 
 // fixtureFields are the fields a fixture line must have, in order.
@@ -172,7 +173,7 @@ func describe(raw json.RawMessage) string {
 	case s[0] == '{':
 		kind = "an object"
 	}
-	return kind + " " + clip(string(s), 40)
+	return kind + " " + clip.Runes(string(s), 40)
 }
 
 // jsonMessage turns a decoder error into a message that names the column.

@@ -1,6 +1,9 @@
 package eval
 
-import "fmt"
+import (
+	"fmt"
+	"math"
+)
 
 // Bar is a CI gate on one metric: at least Min, or at most Max when the
 // metric's lower values are better.
@@ -81,4 +84,28 @@ func CheckBars(r Report, bars []Bar) ([]Shortfall, error) {
 		out = append(out, Shortfall{m, b})
 	}
 	return out, nil
+}
+
+// CheckLimit rejects a bar no metric can meet or miss meaningfully: NaN or
+// infinite, outside [0, 1] for a ratio, negative for a count, a latency or
+// tokens. A bar of 1.5 on hit@1 would fail every run and say nothing.
+func (g Gate) CheckLimit(limit float64) error {
+	switch {
+	case math.IsNaN(limit) || math.IsInf(limit, 0):
+		return fmt.Errorf("--%s must be a number, not %g", g.Flag, limit)
+	case limit < 0:
+		return fmt.Errorf("--%s must be at least 0, not %g", g.Flag, limit)
+	case g.isRatio() && limit > 1:
+		return fmt.Errorf("--%s is a share from 0 to 1, not %g", g.Flag, limit)
+	}
+	return nil
+}
+
+// isRatio reports whether the gated metric is a share from 0 to 1.
+func (g Gate) isRatio() bool {
+	switch g.Key {
+	case KeyDropped, KeyLatencyP50, KeyLatencyP95, KeyTokens:
+		return false
+	}
+	return true
 }

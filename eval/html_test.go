@@ -3,10 +3,15 @@ package eval_test
 import (
 	"bytes"
 	"context"
+	"image"
+	"image/color"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -73,7 +78,11 @@ func TestHTMLInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	dom := runChromium(t, chromium, dir, "--dump-dom", "file://"+page)
-	for _, want := range []string{`<table id="metrics">`, `data-key="hit1"`, `<tr class="question failed" id="q-q2">`, "What does juche mean?"} {
+	for _, want := range []string{`<table id="metrics">`, `data-key="hit1"`, `<tr class="question failed" id="q-q2">`, "What does juche mean?",
+		`<section id="verdict" class="fail">`, "FAIL: 1 of 2 bars missed (exit 1)",
+		`data-key="refusal-recall" data-status="fail"`, `data-key="hit1" data-status="pass"`, `class="target-mark"`,
+		"unanswerable: refused, as it should", "unanswerable: answered; it should have refused",
+		`<table id="flipped">`, `class="x-title"`, "latency per question (ms)", `class="y-title"`} {
 		if !strings.Contains(dom, want) {
 			t.Errorf("rendered DOM lacks %q", want)
 		}
@@ -106,13 +115,96 @@ func runChromium(t *testing.T, chromium, dir string, args ...string) string {
 	return stdout.String()
 }
 
+// TestHTMLVerdictIsAboveTheFold renders the report in a 1280×800 window
+// and checks the verdict both ways a reader would meet it: its box lies
+// within the first screen (measured in the DOM by a probe script added
+// to a copy of the page, since the report itself has no scripts), and the
+// screenshot of that screen shows its red border where the box is.
+func TestHTMLVerdictIsAboveTheFold(t *testing.T) {
+	chromium, err := exec.LookPath("chromium")
+	if err != nil {
+		t.Skip("chromium is not installed (apt-get install -y chromium); skipping the browser check of the HTML report")
+	}
+	dir := t.TempDir()
+	html := renderHTML(t)
+	page, probe := filepath.Join(dir, "report.html"), filepath.Join(dir, "probe.html")
+	script := `<script>const r = document.getElementById("verdict").getBoundingClientRect();` +
+		`document.body.setAttribute("data-verdict-box", [r.left, r.top, r.width, r.height].map(Math.round).join(","));</script>`
+	if err := os.WriteFile(page, []byte(html), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(probe, []byte(strings.Replace(html, "</body>", script+"</body>", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dom := runChromium(t, chromium, dir, "--window-size=1280,800", "--dump-dom", "file://"+probe)
+	m := regexp.MustCompile(`data-verdict-box="(\d+),(\d+),(\d+),(\d+)"`).FindStringSubmatch(dom)
+	if m == nil {
+		t.Fatal("the probe found no verdict box")
+	}
+	box := image.Rect(atoi(t, m[1]), atoi(t, m[2]), atoi(t, m[1])+atoi(t, m[3]), atoi(t, m[2])+atoi(t, m[4]))
+	if box.Dx() < 300 || box.Dy() < 30 || box.Min.Y < 0 || box.Max.Y > 800 {
+		t.Fatalf("verdict box %v: want it whole within the first 1280×800 screen", box)
+	}
+	shot := filepath.Join(dir, "fold.png")
+	runChromium(t, chromium, dir, "--window-size=1280,800", "--screenshot="+shot, "file://"+page)
+	red := borderPixels(t, shot, box, color.RGBA{0xb4, 0x23, 0x18, 0xff})
+	// The 2-pixel border around the box is thousands of pixels; a few
+	// hundred leave room for anti-aliasing and rounded corners.
+	if red < 2*(box.Dx()+box.Dy()) {
+		t.Errorf("the screenshot shows %d pixels of the verdict's red border in %v; want its outline", red, box)
+	}
+}
+
+func atoi(t *testing.T, s string) int {
+	t.Helper()
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// borderPixels counts the pixels of the PNG at path, within box, that are
+// close to want.
+func borderPixels(t *testing.T, path string, box image.Rectangle, want color.RGBA) int {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	near := func(a uint32, b uint8) bool { d := int(a>>8) - int(b); return d > -24 && d < 24 }
+	n := 0
+	for y := box.Min.Y; y < box.Max.Y; y++ {
+		for x := box.Min.X; x < box.Max.X; x++ {
+			r, g, b, _ := img.At(x, y).RGBA()
+			if near(r, want.R) && near(g, want.G) && near(b, want.B) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
 func renderHTML(t *testing.T) string {
 	t.Helper()
 	rep := sampleReport()
 	c := eval.Calibrate(rep.Questions, 0.4, rep.Threshold)
 	rep.Calibration = &c
-	cmp := eval.Compare(sampleReport(), rep, "prev.json")
+	// Before, q1 abstained: it flips to passing.
+	before := sampleObservations()
+	before[0].Answer.Abstained, before[0].Answer.Text, before[0].Answer.Citations = true, "The corpus doesn't say.", nil
+	cmp := eval.Compare(eval.Score(before, eval.Settings{Fixtures: "sample.jsonl", K: 2}), rep, "prev.json")
 	rep.Comparison = &cmp
+	v, _, err := eval.Hold(rep, []eval.Bar{{Key: eval.KeyHit1, Limit: 0.5}, {Key: eval.KeyRefusalRecall, Limit: 0.9}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep.Verdict = &v
 	var buf bytes.Buffer
 	if err := eval.WriteHTML(&buf, rep); err != nil {
 		t.Fatal(err)

@@ -1,9 +1,13 @@
 package eval
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
+	"strings"
 )
 
 // ReportVersion is the version of the JSON report format.
@@ -15,6 +19,9 @@ type Report struct {
 	Version int `json:"version"`
 	// Fixtures names the fixture file.
 	Fixtures string `json:"fixtures"`
+	// FixturesHash identifies the fixture set by content (see HashFixtures),
+	// so --compare can tell two runs over different questions apart.
+	FixturesHash string `json:"fixtures_hash,omitempty"`
 	// Mode is how the answers were produced: extractive, llm, or mixed
 	// when some LLM answers fell back.
 	Mode string `json:"mode"`
@@ -30,6 +37,8 @@ type Report struct {
 	Calibration *Calibration `json:"calibration,omitempty"`
 	// Comparison is set by --compare.
 	Comparison *Comparison `json:"comparison,omitempty"`
+	// Verdict holds the metrics to their targets (see Hold).
+	Verdict *Verdict `json:"verdict,omitempty"`
 }
 
 // Settings describe a run for its report.
@@ -43,17 +52,36 @@ type Settings struct {
 // Score judges every observation and computes the metrics.
 func Score(obs []Observation, s Settings) Report {
 	rows := make([]Row, len(obs))
+	fixtures := make([]Fixture, len(obs))
 	for i, o := range obs {
 		rows[i] = Judge(o, s.K)
+		fixtures[i] = o.Fixture
 	}
 	depth := 0
 	for _, r := range rows {
 		depth = max(depth, len(r.Retrieved))
 	}
 	return Report{
-		Version: ReportVersion, Fixtures: s.Fixtures, Mode: mode(rows), K: s.K, Depth: depth,
+		Version: ReportVersion, Fixtures: s.Fixtures, FixturesHash: HashFixtures(fixtures), Mode: mode(rows), K: s.K, Depth: depth,
 		Threshold: s.Threshold, Workers: s.Workers, Metrics: Metrics(rows, s.K), Questions: rows,
 	}
+}
+
+// HashFixtures identifies a fixture set by what is scored — each
+// question's ID, text, answerability, keywords and evidence — in ID
+// order, so neither line order nor the file's name changes it:
+// "sha256:" and the first 16 hex digits.
+func HashFixtures(fixtures []Fixture) string {
+	sorted := slices.Clone(fixtures)
+	slices.SortFunc(sorted, func(a, b Fixture) int { return strings.Compare(a.ID, b.ID) })
+	h := sha256.New()
+	enc := json.NewEncoder(h)
+	for _, f := range sorted {
+		// Fixture's JSON form is exactly the scored fields; Line and Gold
+		// are not encoded. Encoding to a hash cannot fail.
+		_ = enc.Encode(f)
+	}
+	return "sha256:" + hex.EncodeToString(h.Sum(nil))[:16]
 }
 
 func mode(rows []Row) string {

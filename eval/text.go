@@ -2,6 +2,7 @@ package eval
 
 import (
 	"fmt"
+	"github.com/footnote-dev/footnote/internal/clip"
 	"io"
 	"strings"
 	"text/tabwriter"
@@ -37,7 +38,11 @@ func writeHeader(w io.Writer, r Report) {
 	}
 	fmt.Fprintf(w, "footnote eval · %s · %d questions (%d answerable, %d unanswerable)\n",
 		r.Fixtures, len(r.Questions), answerable, len(r.Questions)-answerable)
-	fmt.Fprintf(w, "mode %s · k=%d · threshold %g · %d workers\n\n", r.Mode, r.K, r.Threshold, r.Workers)
+	fmt.Fprintf(w, "mode %s · k=%d · threshold %g · %d workers\n", r.Mode, r.K, r.Threshold, r.Workers)
+	if r.Verdict != nil {
+		fmt.Fprintf(w, "%s\n", r.Verdict.Summary())
+	}
+	fmt.Fprintln(w)
 }
 
 func writeMetrics(w io.Writer, metrics []Metric) {
@@ -80,7 +85,7 @@ func writeFailures(w io.Writer, r Report) {
 	failed := r.Failures()
 	fmt.Fprintf(w, "\nFailures: %d of %d questions\n", len(failed), len(r.Questions))
 	for _, q := range failed {
-		fmt.Fprintf(w, "  %-5s %s\n", q.ID, clip(q.Question, 90))
+		fmt.Fprintf(w, "  %-5s %s\n", q.ID, clip.Runes(q.Question, 90))
 		for _, why := range q.Why {
 			fmt.Fprintf(w, "        - %s\n", why)
 		}
@@ -146,6 +151,9 @@ func writeModel(w io.Writer, c Calibration) {
 
 func writeComparison(w io.Writer, c Comparison) {
 	fmt.Fprintf(w, "\nCompared with %s\n", c.Previous)
+	if c.FixturesDiffer {
+		fmt.Fprintf(w, "WARNING: %s\n", c.FixturesNote)
+	}
 	tw := newTable(w)
 	fmt.Fprintf(tw, "  metric\tbefore\tafter\tchange\t\n")
 	for _, d := range c.Deltas {
@@ -165,11 +173,14 @@ func writeComparison(w io.Writer, c Comparison) {
 func writeFlips(w io.Writer, title string, flips []Flip) {
 	fmt.Fprintf(w, "%s: %d\n", title, len(flips))
 	for _, f := range flips {
-		why := ""
-		if len(f.Why) > 0 {
+		why := " — now passes"
+		if len(f.WasWhy) > 0 {
+			why += " (before: " + strings.Join(f.WasWhy, "; ") + ")"
+		}
+		if !f.Pass {
 			why = " — " + strings.Join(f.Why, "; ")
 		}
-		fmt.Fprintf(w, "  %-5s %s%s\n", f.ID, clip(f.Question, 70), why)
+		fmt.Fprintf(w, "  %-5s %s%s\n", f.ID, clip.Runes(f.Question, 70), why)
 	}
 }
 
@@ -194,7 +205,10 @@ func fmtChange(d Delta) string {
 	} else if d.Unit != "ratio" {
 		s = fmt.Sprintf("%+.0f", *d.Change)
 	}
-	if d.Improved() {
+	switch {
+	case d.WithinNoise:
+		return s + " (noise)"
+	case d.Improved():
 		return s + " better"
 	}
 	return s + " worse"
@@ -223,9 +237,10 @@ func newTable(w io.Writer) *table {
 
 // Flush writes the aligned lines.
 func (t *table) Flush() {
-	t.Writer.Flush()
+	_ = t.Writer.Flush() // into a strings.Builder, which cannot fail
 	for _, line := range strings.SplitAfter(t.buf.String(), "\n") {
-		io.WriteString(t.out, strings.TrimRight(line, " \n")+strings.Repeat("\n", strings.Count(line, "\n")))
+		// t.out keeps its first error (errWriter); WriteText returns it.
+		_, _ = io.WriteString(t.out, strings.TrimRight(line, " \n")+strings.Repeat("\n", strings.Count(line, "\n")))
 	}
 	t.buf.Reset()
 }

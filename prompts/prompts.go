@@ -10,7 +10,8 @@ import (
 	"fmt"
 	"strings"
 	"text/template"
-	"unicode/utf8"
+
+	"github.com/footnote-dev/footnote/internal/clip"
 )
 
 //go:embed *.tmpl
@@ -20,7 +21,7 @@ var files embed.FS
 // so a parse error is a build defect that the tests catch; it is still
 // returned, not panicked on.
 func templates() (*template.Template, error) {
-	return template.New("prompts").Funcs(template.FuncMap{"data": Data, "attr": attr, "clip": clip}).ParseFS(files, "*.tmpl")
+	return template.New("prompts").Funcs(template.FuncMap{"data": Data, "attr": attr, "clip": clip.Runes}).ParseFS(files, "*.tmpl")
 }
 
 // SystemData fills the system prompt.
@@ -110,13 +111,3 @@ func Data(s string) string { return dataEscaper.Replace(strings.TrimSpace(s)) }
 
 // attr escapes text placed in a quoted tag attribute, such as a title.
 func attr(s string) string { return strings.ReplaceAll(Data(s), `"`, "&quot;") }
-
-// clip shortens s to at most n runes, marking the cut with "…".
-func clip(s string, n int) string {
-	s = strings.TrimSpace(s)
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return strings.TrimSpace(string(r[:n])) + "…"
-}

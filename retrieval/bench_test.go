@@ -242,7 +242,6 @@ func BenchmarkLoad(b *testing.B) {
 			runtime.GC()
 			runtime.ReadMemStats(&after)
 			runtime.KeepAlive(ix)
-			ix = nil
 			b.ReportAllocs()
 			for b.Loop() {
 				load()

@@ -9,6 +9,7 @@ import (
 
 	"github.com/footnote-dev/footnote/corpus"
 	"github.com/footnote-dev/footnote/internal/fakeopenai"
+	"github.com/footnote-dev/footnote/internal/openaiapi"
 )
 
 // BenchmarkBuild times building an index in memory with the local embedder
@@ -98,7 +99,7 @@ func BenchmarkReindexRemote(b *testing.B) {
 	ctx := context.Background()
 	srv := fakeopenai.New(b, fakeopenai.Options{APIKey: "sk-bench", EmbeddingModel: "bench-embed"})
 	srv.AlwaysEmbed(fakeopenai.Vectors(NewLocalEmbedder(64, func(string) float64 { return 1 })))
-	emb := NewOpenAIEmbedder(OpenAIEmbedderConfig{BaseURL: srv.URL, APIKey: "sk-bench", Model: "bench-embed"})
+	emb := NewOpenAIEmbedder(openaiapi.Config{BaseURL: srv.URL, APIKey: "sk-bench", EmbeddingModel: "bench-embed"})
 	for _, n := range benchSizes[:2] {
 		b.Run(fmt.Sprintf("chunks=%d", n), func(b *testing.B) {
 			before, _ := synthCorpus(n)

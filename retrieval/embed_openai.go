@@ -3,7 +3,6 @@ package retrieval
 import (
 	"context"
 	"fmt"
-	"net/http"
 	"net/url"
 	"sync"
 	"time"
@@ -12,44 +11,12 @@ import (
 	openai "github.com/sashabaranov/go-openai"
 )
 
-// OpenAIEmbedderConfig reaches an OpenAI-compatible embeddings API.
-// cmd/footnote fills it from OPENAI_BASE_URL, OPENAI_API_KEY and
-// FOOTNOTE_EMBEDDING_MODEL.
-type OpenAIEmbedderConfig struct {
-	// BaseURL is the API root; "" means OpenAI's.
-	BaseURL string
-	// APIKey is the bearer token; local servers accept any value.
-	APIKey string
-	// Model names the embedding model; "" means DefaultEmbeddingModel.
-	Model string
-	// BatchSize is the most texts sent in one request; 0 means
-	// DefaultEmbeddingBatch.
-	BatchSize int
-	// Timeout bounds each request, retries included; 0 means
-	// DefaultEmbeddingTimeout.
-	Timeout time.Duration
-	// MaxRetries and Backoff tune retries of 429 and 5xx answers (see
-	// openaiapi.Config); zero values mean the defaults.
-	MaxRetries int
-	Backoff    time.Duration
-	// HTTPClient sends the requests; nil means a new one.
-	HTTPClient *http.Client
-}
-
-// Defaults of OpenAIEmbedderConfig.
+// Defaults of the embedding part of openaiapi.Config.
 const (
 	DefaultEmbeddingModel   = "text-embedding-3-small"
 	DefaultEmbeddingBatch   = 128
 	DefaultEmbeddingTimeout = 60 * time.Second
 )
-
-// String describes the configuration without its key.
-func (c OpenAIEmbedderConfig) String() string {
-	return fmt.Sprintf("OpenAIEmbedderConfig{BaseURL: %q, Model: %q, APIKey: [redacted]}", c.BaseURL, c.Model)
-}
-
-// GoString is String, for %#v.
-func (c OpenAIEmbedderConfig) GoString() string { return c.String() }
 
 // OpenAIEmbedder embeds texts with an OpenAI-compatible API (OpenAI,
 // Ollama, vLLM, llama.cpp server), many texts per request, and
@@ -66,10 +33,11 @@ type OpenAIEmbedder struct {
 	dim int
 }
 
-// NewOpenAIEmbedder returns an embedder for cfg. Its dimension is learnt
-// from the first response.
-func NewOpenAIEmbedder(cfg OpenAIEmbedderConfig) *OpenAIEmbedder {
-	e := &OpenAIEmbedder{model: cfg.Model, batch: cfg.BatchSize, timeout: cfg.Timeout, apiKey: cfg.APIKey}
+// NewOpenAIEmbedder returns an embedder for the embedding part of cfg:
+// its API, EmbeddingModel, EmbeddingBatch, EmbeddingTimeout and retry
+// settings. Its dimension is learnt from the first response.
+func NewOpenAIEmbedder(cfg openaiapi.Config) *OpenAIEmbedder {
+	e := &OpenAIEmbedder{model: cfg.EmbeddingModel, batch: cfg.EmbeddingBatch, timeout: cfg.EmbeddingTimeout, apiKey: cfg.APIKey.Reveal()}
 	if e.model == "" {
 		e.model = DefaultEmbeddingModel
 	}
@@ -80,9 +48,7 @@ func NewOpenAIEmbedder(cfg OpenAIEmbedderConfig) *OpenAIEmbedder {
 		e.timeout = DefaultEmbeddingTimeout
 	}
 	e.id = "openai/" + apiHost(cfg.BaseURL) + "/" + e.model
-	e.client = openaiapi.NewClient(openaiapi.Config{
-		BaseURL: cfg.BaseURL, APIKey: cfg.APIKey, MaxRetries: cfg.MaxRetries, Backoff: cfg.Backoff, HTTPClient: cfg.HTTPClient,
-	})
+	e.client = openaiapi.NewClient(cfg)
 	return e
 }
 

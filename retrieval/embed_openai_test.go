@@ -10,6 +10,7 @@ import (
 
 	"github.com/footnote-dev/footnote/corpus"
 	"github.com/footnote-dev/footnote/internal/fakeopenai"
+	"github.com/footnote-dev/footnote/internal/openaiapi"
 	"github.com/footnote-dev/footnote/retrieval"
 )
 
@@ -39,8 +40,8 @@ func localVectors() scaled {
 func newFakeEmbedder(t *testing.T, batch int) (*fakeopenai.Server, *retrieval.OpenAIEmbedder) {
 	t.Helper()
 	srv := fakeopenai.New(t, fakeopenai.Options{APIKey: embedKey, EmbeddingModel: embedModel})
-	emb := retrieval.NewOpenAIEmbedder(retrieval.OpenAIEmbedderConfig{
-		BaseURL: srv.URL, APIKey: embedKey, Model: embedModel, BatchSize: batch, MaxRetries: 1, Backoff: time.Millisecond,
+	emb := retrieval.NewOpenAIEmbedder(openaiapi.Config{
+		BaseURL: srv.URL, APIKey: embedKey, EmbeddingModel: embedModel, EmbeddingBatch: batch, MaxRetries: 1, Backoff: time.Millisecond,
 	})
 	return srv, emb
 }
@@ -88,7 +89,7 @@ func TestOpenAIEmbedderIDNamesHostAndModelButNotTheKey(t *testing.T) {
 	if id := emb.ID(); id != "openai/"+host+"/"+embedModel || strings.Contains(id, embedKey) {
 		t.Errorf("ID %q, want openai/<host>/<model> without the key", id)
 	}
-	def := retrieval.NewOpenAIEmbedder(retrieval.OpenAIEmbedderConfig{APIKey: embedKey})
+	def := retrieval.NewOpenAIEmbedder(openaiapi.Config{APIKey: embedKey})
 	if def.ID() != "openai/api.openai.com/"+retrieval.DefaultEmbeddingModel {
 		t.Errorf("default ID %q", def.ID())
 	}

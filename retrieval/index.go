@@ -157,8 +157,10 @@ func parallel(ranges [][2]int, work func(r, lo, hi int)) {
 	wg.Wait()
 }
 
-// embeddingText is what gets embedded and indexed for a paragraph: its
-// title too, since paragraphs often leave implicit who the article is about.
+// embeddingText is what BM25 indexes, and the local embedder reads, for a
+// paragraph: its own text only. The title and the neighbours reach the
+// vectors through contextText, so BM25 scores only what the paragraph
+// itself says.
 func embeddingText(p corpus.Paragraph) string { return p.Text }
 
 // contextText is what gets embedded for paragraph i: the paragraph with

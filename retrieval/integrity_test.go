@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/footnote-dev/footnote/internal/fakeopenai"
+	"github.com/footnote-dev/footnote/internal/openaiapi"
 	"github.com/footnote-dev/footnote/internal/trust"
 	"github.com/footnote-dev/footnote/retrieval"
 )
@@ -181,7 +182,7 @@ func TestOpenRebuildsWhenTheEmbeddingDimensionChangesUnderTheSameName(t *testing
 	open := func(dim int) retrieval.Status {
 		// A new process each time: a new embedder, same server and model.
 		srv.AlwaysEmbed(fakeopenai.Vectors(sized{dim}))
-		emb := retrieval.NewOpenAIEmbedder(retrieval.OpenAIEmbedderConfig{BaseURL: srv.URL, APIKey: embedKey, Model: embedModel})
+		emb := retrieval.NewOpenAIEmbedder(openaiapi.Config{BaseURL: srv.URL, APIKey: embedKey, EmbeddingModel: embedModel})
 		_, st, err := retrieval.Open(context.Background(), c, retrieval.Options{Dir: dir, Embedder: emb})
 		if err != nil {
 			t.Fatal(err)

@@ -36,6 +36,9 @@ type Status struct {
 	Reason string
 	// Took is how long loading or building took.
 	Took time.Duration
+	// SaveErr is why a built index could not be stored in Options.Dir
+	// (also passed to Options.Warn); the index still answers, from memory.
+	SaveErr error
 	// Embedded is how many paragraphs a build embedded; with a remote
 	// embedder the others' vectors came from the embedding cache.
 	Embedded int
@@ -82,7 +85,9 @@ func OpenLazily(ctx context.Context, hash string, load func() (*corpus.Corpus, e
 			return nil, Status{}, fmt.Errorf("refusing the index folder: %w", err)
 		}
 		warn(opts.Warn, fmt.Sprintf("save index: %v; answering from memory", err))
-		return buildOnly(ctx, c, opts, want, "index folder unusable", start)
+		ix, st, berr := buildOnly(ctx, c, opts, want, "index folder unusable", start)
+		st.SaveErr = fmt.Errorf("save index: %w", err)
+		return ix, st, berr
 	}
 	l, err := lock(ctx, opts.Dir, func(s string) { warn(opts.Warn, s) })
 	switch {
@@ -111,15 +116,17 @@ func OpenLazily(ctx context.Context, hash string, load func() (*corpus.Corpus, e
 	if err := ctx.Err(); err != nil {
 		return nil, Status{}, err // interrupted: publish nothing
 	}
-	if err := ix.save(opts.Dir); err != nil {
-		warn(opts.Warn, fmt.Sprintf("%v; answering from memory", err))
+	st := Status{Built: true, Reason: reason, Embedded: ix.embedded}
+	if st.SaveErr = ix.save(opts.Dir); st.SaveErr != nil {
+		warn(opts.Warn, fmt.Sprintf("%v; answering from memory", st.SaveErr))
 	} else if ix.cache != nil {
 		if err := ix.cache.save(opts.Dir, ix.cacheKeys); err != nil {
 			warn(opts.Warn, fmt.Sprintf("%v; the next change re-embeds everything", err))
 		}
 	}
 	cleanup(opts.Dir)
-	return ix, Status{Built: true, Reason: reason, Took: time.Since(start), Embedded: ix.embedded}, nil
+	st.Took = time.Since(start)
+	return ix, st, nil
 }
 
 // tryLoad loads the stored index. It returns the index, or nil and why it

@@ -26,6 +26,9 @@ type Result struct {
 	Lexical float64 `json:"-"`
 }
 
+// Label is the result's paragraph number as people read it: "3" or "3.2".
+func (r Result) Label() string { return corpus.Label(r.Paragraph, r.Part) }
+
 // Source says where a paragraph's article comes from. Its keys are
 // optional in the JSON contract: each is left out when unknown.
 type Source struct {

@@ -11,9 +11,18 @@ import (
 
 // SearchOptions tune one search. The zero value is the default.
 type SearchOptions struct {
-	// LexicalWeight is BM25's share in rank fusion, in [0, 1]; 0 means the
-	// default (DefaultLexicalWeight). Use a negative value for vectors only.
-	LexicalWeight float64
+	// LexicalWeight, when set, is BM25's share in rank fusion, in [0, 1]:
+	// 1 ranks by BM25 alone, 0 by vectors alone. nil means
+	// DefaultLexicalWeight.
+	LexicalWeight *float64
+}
+
+// lexicalWeight is the fusion weight o asks for, clamped to [0, 1].
+func (o SearchOptions) lexicalWeight() float64 {
+	if o.LexicalWeight == nil {
+		return DefaultLexicalWeight
+	}
+	return min(1, max(0, *o.LexicalWeight))
 }
 
 // DefaultLexicalWeight was chosen on testdata/eval.jsonl; see BENCHMARKS.md.
@@ -38,13 +47,7 @@ func (ix *Index) Search(ctx context.Context, query string, k int, opts SearchOpt
 		return nil, nil
 	}
 	n := min(max(4*k, minCandidates), ix.Len())
-	weight := opts.LexicalWeight
-	switch {
-	case weight == 0:
-		weight = DefaultLexicalWeight
-	case weight < 0:
-		weight = 0
-	}
+	weight := opts.lexicalWeight()
 	lexical := ix.lexical.Search(analysis.ExpandQuery(query), n)
 	var vector []Hit
 	if weight < 1 {

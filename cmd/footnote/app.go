@@ -19,7 +19,7 @@ import (
 // configuration read once before any command runs.
 type app struct {
 	stdout, stderr io.Writer
-	getenv         func(string) string
+	environ        []string
 	// terminal, when set, replaces terminal detection (see onTerminal).
 	terminal func(io.Writer) bool
 	cfg      Config
@@ -42,32 +42,40 @@ func (a *app) rootCommand() *cobra.Command {
 		Short: "Answer questions about a corpus of articles, citing the paragraph each claim comes from",
 		Long: "footnote answers questions about a corpus of articles — the built-in news articles or your own\n" +
 			"folder of .txt, .md, .html and .pdf files — and cites the paragraph every claim comes from.",
-		SilenceUsage:      true,
-		SilenceErrors:     true,
-		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error { return a.configure(cmd) },
+		Version:                    versionLine(),
+		SilenceUsage:               true,
+		SilenceErrors:              true,
+		Args:                       unknownCommand,
+		SuggestionsMinimumDistance: 2,
+		RunE:                       func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+		PersistentPreRunE:          func(cmd *cobra.Command, _ []string) error { return a.configure(cmd) },
 	}
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.SetVersionTemplate("{{.Version}}\n")
 	root.PersistentFlags().StringVar(&a.corpusFlag, "corpus", "", "folder of articles: .txt, .md, .html, .pdf (default: the built-in corpus; env FOOTNOTE_CORPUS_DIR)")
 	root.PersistentFlags().StringVar(&a.indexFlag, "index", "", "index folder (default: under the user cache dir; env FOOTNOTE_INDEX_DIR)")
 	for _, c := range a.subcommands() {
 		root.AddCommand(c)
 	}
+	markUsageErrors(root)
 	return root
 }
 
 // subcommands lists footnote's commands; each lives in its own file.
 func (a *app) subcommands() []*cobra.Command {
-	return []*cobra.Command{a.indexCommand(), a.searchCommand(), a.askCommand(), a.evalCommand(), a.botCommand(), a.addCommand()}
+	return []*cobra.Command{a.indexCommand(), a.searchCommand(), a.askCommand(), a.evalCommand(), a.botCommand(), a.addCommand(), a.versionCommand()}
 }
 
 // configure reads the configuration once: flags over environment over .env.
 func (a *app) configure(cmd *cobra.Command) error {
-	env, err := newEnvironment(a.getenv)
+	env, err := newEnvironment(a.environ)
 	if err != nil {
 		return err
 	}
 	a.env = env
 	a.redactor = newRedactor(env)
+	for _, w := range env.unknownVariables() {
+		a.warn(w)
+	}
 	if a.cfg, err = configFromEnv(env); err != nil {
 		return err
 	}
@@ -175,6 +183,9 @@ func (a *app) engine(ctx context.Context) (*answer.Engine, error) {
 
 // isTerminal reports whether w is an interactive terminal.
 func isTerminal(w io.Writer) bool {
+	if r, ok := w.(redactingWriter); ok {
+		w = r.w // stderr masked on its way out is still the terminal
+	}
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
 }

@@ -67,7 +67,11 @@ func (r *recorder) waitFor(cond func(string) bool) bool {
 func onTerminal(t *testing.T, env map[string]string, args ...string) (*recorder, *bytes.Buffer, <-chan int) {
 	t.Helper()
 	out, errOut := newRecorder(), &bytes.Buffer{}
-	a := &app{stdout: out, getenv: func(k string) string { return env[k] }, terminal: func(w io.Writer) bool { return w == io.Writer(out) }}
+	var environ []string
+	for k, v := range env {
+		environ = append(environ, k+"="+v)
+	}
+	a := &app{stdout: out, environ: environ, terminal: func(w io.Writer) bool { return w == io.Writer(out) }}
 	done := make(chan int, 1)
 	go func() {
 		done <- exitCode(runApp(context.Background(), a, args, errOut), errOut)

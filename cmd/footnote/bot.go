@@ -18,7 +18,7 @@ func (a *app) botCommand() *cobra.Command {
 		Short: "Answer questions in Discord: /ask, mentions, DMs and thread follow-ups (see README: Run it in Discord)",
 		Long: "footnote bot connects to Discord with DISCORD_TOKEN and answers /ask, @mentions, DMs and\n" +
 			"follow-ups with the same cited answers as footnote ask. It stops cleanly on SIGINT or SIGTERM.",
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cfg, err := botConfig(a.env)
 			if err != nil {
@@ -69,11 +69,11 @@ func botConfig(env environment) (bot.Config, error) {
 	var err error
 	cfg.MessageContent, err = boolVar(env, "FOOTNOTE_MESSAGE_CONTENT")
 	errs = append(errs, err)
-	cfg.RateLimit, err = intVar(env, "FOOTNOTE_RATE_LIMIT")
+	cfg.RateLimit, err = intVar(env, "FOOTNOTE_RATE_LIMIT", 1, maxRateLimit)
 	errs = append(errs, err)
-	cfg.Workers, err = intVar(env, "FOOTNOTE_WORKERS")
+	cfg.Workers, err = intVar(env, "FOOTNOTE_WORKERS", 1, maxWorkers)
 	errs = append(errs, err)
-	cfg.ShardCount, err = intVar(env, "DISCORD_SHARD_COUNT")
+	cfg.ShardCount, err = intVar(env, "DISCORD_SHARD_COUNT", 1, maxShards)
 	errs = append(errs, err)
 	if v := env.get("DISCORD_SHARD_ID"); v != "" {
 		if cfg.ShardID, err = strconv.Atoi(v); err != nil || cfg.ShardID < 0 {
@@ -85,6 +85,15 @@ func botConfig(env environment) (bot.Config, error) {
 	}
 	return cfg, errors.Join(errs...)
 }
+
+// Upper bounds of the bot's numeric settings: beyond them a value is a
+// typo (a rate of 6000 a minute is no limit; 10,000 workers would only
+// queue on two cores' worth of CPU).
+const (
+	maxRateLimit = 600
+	maxWorkers   = 256
+	maxShards    = 1 << 16
+)
 
 func boolVar(env environment, key string) (bool, error) {
 	switch v := strings.ToLower(env.get(key)); v {

@@ -6,13 +6,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"strings"
 
+	shipped "github.com/footnote-dev/footnote"
 	"github.com/footnote-dev/footnote/answer"
 	"github.com/footnote-dev/footnote/eval"
-	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
@@ -43,11 +44,11 @@ func (a *app) evalCommand() *cobra.Command {
 			"scores retrieval, answers, citations and refusals. Exit status: 0 pass, 1 a metric missed its\n" +
 			"--min-/--max- bar (or footnote failed), 2 a usage error or a broken fixture file (nothing evaluated).",
 		Args: noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error { return a.runEval(cmd.Context(), cmd.Flags(), o) },
+		RunE: func(cmd *cobra.Command, _ []string) error { return a.runEval(cmd, o) },
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.fixtures, "fixtures", "testdata/eval.jsonl", "fixture file, one JSON question per line")
-	f.IntVarP(&o.k, "k", "k", 0, "paragraphs each answer draws on, and the k of hit@k (default: FOOTNOTE_TOP_K or 5)")
+	f.StringVar(&o.fixtures, "fixtures", "", "fixture file, one JSON question per line (default: the built-in "+shipped.EvalFixturesName+", for the built-in corpus)")
+	kFlag(cmd, &o.k, "paragraphs each answer draws on, and the k of hit@k")
 	f.IntVar(&o.workers, "workers", eval.DefaultWorkers, "questions answered at once")
 	f.BoolVar(&o.asJSON, "json", false, "print the report as JSON: metrics and one row per question")
 	f.StringVar(&o.html, "html", "", "also write a self-contained HTML report to this file")
@@ -63,14 +64,26 @@ func (a *app) evalCommand() *cobra.Command {
 	return cmd
 }
 
-// runEval validates the fixtures before anything is indexed or asked,
-// runs them, prints the report and applies the bars.
-func (a *app) runEval(ctx context.Context, flags *pflag.FlagSet, o evalOptions) error {
-	bars, err := o.checkFlags(flags, a.cfg.K)
+// runEval validates the flags, output paths and fixtures before anything
+// is indexed or asked, runs them, prints the report and applies the bars.
+func (a *app) runEval(cmd *cobra.Command, o evalOptions) error {
+	ctx := cmd.Context()
+	if err := a.applyK(cmd, o.k); err != nil {
+		return err
+	}
+	bars, err := o.checkFlags(cmd.Flags(), a.cfg.K)
 	if err != nil {
 		return err
 	}
-	fixtures, err := a.loadFixtures(ctx, o.fixtures)
+	for flag, path := range map[string]string{"--html": o.html, "--calibrate-out": o.calibrateOut} {
+		if path == "" {
+			continue
+		}
+		if err := checkWritable(path); err != nil {
+			return usagef("%s: %w", flag, err)
+		}
+	}
+	fixtures, name, err := a.loadFixtures(ctx, o.fixtures)
 	if err != nil {
 		return err
 	}
@@ -83,13 +96,6 @@ func (a *app) runEval(ctx context.Context, flags *pflag.FlagSet, o evalOptions) 
 	eng, err := a.engine(ctx)
 	if err != nil {
 		return err
-	}
-	if flags.Changed("k") {
-		eng.K = o.k
-	}
-	k := eng.K
-	if k == 0 {
-		k = answer.DefaultK
 	}
 	mode := answer.Extractive
 	if eng.Generator != nil {
@@ -104,12 +110,12 @@ func (a *app) runEval(ctx context.Context, flags *pflag.FlagSet, o evalOptions) 
 		// answer, and the fitted gate then decides which to abstain on.
 		eng.Threshold = math.SmallestNonzeroFloat64
 	}
-	runner := eval.Runner{Asker: eng, Searcher: eng.Retriever, Search: eng.Search, K: k, Workers: o.workers, Progress: a.questionBar()}
+	runner := eval.Runner{Asker: eng, Searcher: eng.Retriever, Search: eng.Search, K: eng.TopK(), Workers: o.workers, Progress: a.questionBar()}
 	obs, err := runner.Run(ctx, fixtures)
 	if err != nil {
 		return fmt.Errorf("eval: %w", err)
 	}
-	settings := eval.Settings{Fixtures: o.fixtures, K: k, Threshold: threshold, Workers: o.workers}
+	settings := eval.Settings{Fixtures: name, K: eng.TopK(), Threshold: threshold, Workers: o.workers}
 	var rep eval.Report
 	if o.calibrate {
 		if rep, err = a.calibrate(eng, obs, settings, o); err != nil {
@@ -121,12 +127,24 @@ func (a *app) runEval(ctx context.Context, flags *pflag.FlagSet, o evalOptions) 
 	if prev != nil {
 		c := eval.Compare(*prev, rep, o.compare)
 		rep.Comparison = &c
+		if c.FixturesDiffer {
+			a.warn("--compare: " + c.FixturesNote)
+		}
 	}
+	verdict, short, err := eval.Hold(rep, bars)
+	if err != nil {
+		return err
+	}
+	rep.Verdict = &verdict
 	if err := a.writeEvalReport(rep, o); err != nil {
 		return err
 	}
-	return gate(rep, bars)
+	return gateError(short)
 }
+
+// maxEvalWorkers bounds --workers: answering is CPU-bound offline, and an LLM
+// API rate-limits long before this many calls at once.
+const maxEvalWorkers = 64
 
 // calibrate fits a gate model on observations answered without
 // abstaining, picks its thresholds, and scores the run as that model
@@ -149,7 +167,7 @@ func (a *app) calibrate(eng *answer.Engine, obs []eval.Observation, s eval.Setti
 		return eval.Report{}, usageError{fmt.Errorf("--calibrate: %w", err)}
 	}
 	fitted, c := eval.PickThresholds(obs, fitted, o.maxFalseAbstention)
-	fitted.Comment = fmt.Sprintf("fitted by footnote eval --calibrate on %s", o.fixtures)
+	fitted.Comment = fmt.Sprintf("fitted by footnote eval --calibrate on %s", s.Fixtures)
 	before := eval.Score(eval.Regate(obs, base.WithThreshold(current)), s)
 	c.Current = eval.Calibrate(before.Questions, o.maxFalseAbstention, current).Current
 	c.Model, c.Without = &fitted, o.without
@@ -171,63 +189,74 @@ func writeGateModel(path string, m answer.GateModel) error {
 	if err != nil {
 		return fmt.Errorf("--calibrate-out: %w", err)
 	}
-	if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
+	if err := writeFileAtomic(path, append(b, '\n')); err != nil {
 		return fmt.Errorf("--calibrate-out: %w", err)
 	}
 	return nil
 }
 
 // checkFlags rejects impossible values and returns the bars that were set.
-func (o evalOptions) checkFlags(flags *pflag.FlagSet, cfgK int) ([]eval.Bar, error) {
-	k := cfgK
-	if flags.Changed("k") {
-		if o.k < 1 {
-			return nil, usageError{fmt.Errorf("-k must be at least 1, not %d", o.k)}
-		}
-		k = o.k
+func (o evalOptions) checkFlags(flags *pflag.FlagSet, k int) ([]eval.Bar, error) {
+	if o.workers < 1 || o.workers > maxEvalWorkers {
+		return nil, usagef("--workers must be from 1 to %d, not %d", maxEvalWorkers, o.workers)
 	}
-	if o.workers < 1 {
-		return nil, usageError{fmt.Errorf("--workers must be at least 1, not %d", o.workers)}
+	if f := o.maxFalseAbstention; math.IsNaN(f) || f < 0 || f > 1 {
+		return nil, usagef("--calibrate-max-false-abstention must be from 0 to 1, not %g", f)
 	}
-	if o.maxFalseAbstention < 0 || o.maxFalseAbstention > 1 {
-		return nil, usageError{fmt.Errorf("--calibrate-max-false-abstention must be between 0 and 1, not %g", o.maxFalseAbstention)}
-	}
-	if flags.Changed(hit5Flag) && k != 0 && k != answer.DefaultK {
-		return nil, usageError{fmt.Errorf("--%s needs k=5, but k is %d: use --min-hitk", hit5Flag, k)}
+	if flags.Changed(hit5Flag) && k != 5 {
+		return nil, usagef("--%s needs k=5, but k is %d: use --min-hitk", hit5Flag, k)
 	}
 	var bars []eval.Bar
 	for _, g := range eval.Gates() {
-		if flags.Changed(g.Flag) {
-			bars = append(bars, eval.Bar{Key: g.Key, Limit: *o.bars[g.Flag]})
-		}
+		flag := g.Flag
 		if g.Key == eval.KeyHitK && flags.Changed(hit5Flag) {
-			bars = append(bars, eval.Bar{Key: g.Key, Limit: *o.bars[hit5Flag]})
+			flag = hit5Flag
 		}
+		if !flags.Changed(flag) {
+			continue
+		}
+		limit := *o.bars[flag]
+		if err := g.CheckLimit(limit); err != nil {
+			return nil, usageError{err}
+		}
+		bars = append(bars, eval.Bar{Key: g.Key, Limit: limit})
 	}
 	return bars, nil
 }
 
-// loadFixtures reads and validates the fixture file against the corpus.
-// Every problem goes to stderr on its own line; the error sums them up.
-func (a *app) loadFixtures(ctx context.Context, path string) ([]eval.Fixture, error) {
+// loadFixtures reads and validates the fixture file against the corpus;
+// path "" is the built-in set, which only fits the built-in corpus. Every
+// problem goes to stderr on its own line; the error sums them up. It
+// returns the fixtures and the name reports give them.
+func (a *app) loadFixtures(ctx context.Context, path string) ([]eval.Fixture, string, error) {
 	c, _, err := a.loadCorpus(ctx) // openIndex lists the skipped files
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, usageError{fmt.Errorf("fixtures: %w", err)}
+	var src io.Reader
+	name := path
+	if path == "" {
+		if a.cfg.CorpusDir != "" {
+			return nil, "", usagef("--fixtures is needed with your own corpus: the built-in questions are about the built-in articles")
+		}
+		src, name = bytes.NewReader(shipped.EvalFixtures()), shipped.EvalFixturesName
+	} else {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, "", usagef("fixtures: %w", err)
+		}
+		defer f.Close()
+		src = f
 	}
-	defer f.Close()
-	fixtures, err := eval.Load(f, path, c.Paragraphs())
+	fixtures, err := eval.Load(src, name, c.Paragraphs())
 	var fe *eval.FixtureError
 	if errors.As(err, &fe) {
 		for _, p := range fe.Problems {
-			fmt.Fprintf(a.stderr, "footnote: %s %s\n", path, p)
+			fmt.Fprintf(a.stderr, "footnote: %s %s\n", name, p)
 		}
-		return nil, usageError{fmt.Errorf("%s: %d problem(s) in the fixtures; nothing was evaluated", path, len(fe.Problems))}
+		return nil, "", usagef("%s: %d problem(s) in the fixtures; nothing was evaluated", name, len(fe.Problems))
 	}
-	return fixtures, err
+	return fixtures, name, err
 }
 
 func readReport(path string) (*eval.Report, error) {
@@ -250,7 +279,7 @@ func (a *app) writeEvalReport(rep eval.Report, o evalOptions) error {
 		if err := eval.WriteHTML(&buf, rep); err != nil {
 			return err
 		}
-		if err := os.WriteFile(o.html, buf.Bytes(), 0o644); err != nil {
+		if err := writeFileAtomic(o.html, buf.Bytes()); err != nil {
 			return fmt.Errorf("write HTML report: %w", err)
 		}
 	}
@@ -260,12 +289,9 @@ func (a *app) writeEvalReport(rep eval.Report, o evalOptions) error {
 	return eval.WriteText(a.stdout, rep)
 }
 
-// gate fails, naming every metric that missed its bar.
-func gate(rep eval.Report, bars []eval.Bar) error {
-	short, err := eval.CheckBars(rep, bars)
-	if err != nil {
-		return err
-	}
+// gateError fails, naming every metric that missed its bar; the report's
+// verdict was built from the same shortfalls, so page and exit code agree.
+func gateError(short []eval.Shortfall) error {
 	if len(short) == 0 {
 		return nil
 	}
@@ -274,22 +300,4 @@ func gate(rep eval.Report, bars []eval.Bar) error {
 		msgs[i] = s.String()
 	}
 	return fmt.Errorf("%d metric(s) missed the bar: %s", len(short), strings.Join(msgs, "; "))
-}
-
-// questionBar draws a bar of answered questions on a terminal only.
-func (a *app) questionBar() func(done, total int) {
-	if !isTerminal(a.stderr) {
-		return nil
-	}
-	var bar *progressbar.ProgressBar
-	return func(done, total int) {
-		if bar == nil {
-			bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(a.stderr),
-				progressbar.OptionSetDescription("evaluating"), progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
-		}
-		_ = bar.Set(done)
-		if done == total {
-			_ = bar.Finish()
-		}
-	}
 }

@@ -120,14 +120,25 @@ func TestEvalGatesNameEveryMetricBelowItsBar(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("bars every run meets: exit %d, stderr %q", code, errOut)
 	}
-	_, errOut, code = footnote(t, nil, "eval", "--fixtures", path, "--max-latency-p95", "0", "--max-dropped", "-1", "--min-hit1", "0")
+	_, errOut, code = footnote(t, nil, "eval", "--fixtures", path, "--max-latency-p95", "0", "--max-latency-p50", "0", "--min-hit1", "0")
 	if code != 1 {
 		t.Fatalf("exit %d, want 1", code)
 	}
-	for _, want := range []string{"2 metric(s) missed the bar", "latency p95", "dropped citations 0 is above the bar -1"} {
+	for _, want := range []string{"2 metric(s) missed the bar", "latency p95", "is above the bar 0"} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("stderr lacks %q: %s", want, errOut)
 		}
+	}
+}
+
+func TestEvalNeedsFixturesForTheUsersOwnCorpus(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte("The harbour of Nampo froze in January.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, errOut, code := footnote(t, map[string]string{"FOOTNOTE_CORPUS_DIR": dir}, "eval")
+	if code != 2 || !strings.Contains(errOut, "--fixtures is needed with your own corpus") {
+		t.Errorf("exit %d, stderr %q; want 2 and a request for --fixtures", code, errOut)
 	}
 }
 
@@ -138,11 +149,20 @@ func TestEvalUsageErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"k below 1", []string{"-k", "0"}, "-k must be at least 1"},
+		{"k below 1", []string{"-k", "0"}, "-k must be from 1 to 50, not 0"},
+		{"k above the limit", []string{"-k", "51"}, "-k must be from 1 to 50, not 51"},
+		{"a ratio bar above 1", []string{"--min-hit1", "1.5"}, "--min-hit1 is a share from 0 to 1, not 1.5"},
+		{"a bar that is not a number", []string{"--min-mrr", "NaN"}, "--min-mrr must be a number, not NaN"},
+		{"a negative count bar", []string{"--max-dropped", "-1"}, "--max-dropped must be at least 0, not -1"},
+		{"an infinite latency bar", []string{"--max-latency-p95", "+Inf"}, "--max-latency-p95 must be a number"},
+		{"a calibration bound that is not a number", []string{"--calibrate-max-false-abstention", "NaN"}, "must be from 0 to 1, not NaN"},
+		{"an HTML report in a folder that does not exist", []string{"--html", "no/such/folder/report.html"}, "--html: cannot write no/such/folder/report.html"},
+		{"an HTML report path that is a folder", []string{"--html", "."}, "--html: . is a folder"},
+		{"a gate model in a folder that does not exist", []string{"--calibrate", "--calibrate-out", "no/such/gate.json"}, "--calibrate-out: cannot write no/such/gate.json"},
 		{"min-hit5 with another k", []string{"-k", "3", "--min-hit5", "0.9"}, "use --min-hitk"},
 		{"no fixture file", []string{"--fixtures", "no/such.jsonl"}, "fixtures: open no/such.jsonl"},
 		{"a compare file that is not a report", []string{"--compare", path}, "not a `footnote eval --json` report"},
-		{"zero workers", []string{"--workers", "0"}, "--workers must be at least 1"},
+		{"zero workers", []string{"--workers", "0"}, "--workers must be from 1 to 64, not 0"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -152,5 +172,52 @@ func TestEvalUsageErrors(t *testing.T) {
 				t.Errorf("exit %d, stderr %q; want 2 and %q", code, errOut, tt.want)
 			}
 		})
+	}
+}
+
+func TestEvalVerdictMatchesTheExitCode(t *testing.T) {
+	path := fixtureFile(t, someFixtures(t)...)
+	tests := []struct {
+		name string
+		bars []string
+		code int
+		pass bool
+	}{
+		{"bars every run meets", []string{"--min-hit1", "0"}, 0, true},
+		{"a bar no run meets", []string{"--max-latency-p95", "0"}, 1, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := filepath.Join(t.TempDir(), "report.html")
+			args := append([]string{"eval", "--fixtures", path, "--json", "--html", page}, tt.bars...)
+			out, errOut, code := footnote(t, nil, args...)
+			var rep eval.Report
+			if err := json.Unmarshal([]byte(out), &rep); err != nil || rep.Verdict == nil {
+				t.Fatalf("no verdict in the JSON report (%v): %s", err, errOut)
+			}
+			if code != tt.code || rep.Verdict.Pass != tt.pass || !rep.Verdict.Gated {
+				t.Errorf("exit %d, verdict %+v; want exit %d and pass %v", code, *rep.Verdict, tt.code, tt.pass)
+			}
+			html, err := os.ReadFile(page)
+			if err != nil || !strings.Contains(string(html), rep.Verdict.Summary()) {
+				t.Errorf("the HTML report does not lead with %q (%v)", rep.Verdict.Summary(), err)
+			}
+		})
+	}
+}
+
+func TestEvalCompareWarnsAcrossFixtureSets(t *testing.T) {
+	lines := someFixtures(t)
+	out, _, code := footnote(t, nil, "eval", "--fixtures", fixtureFile(t, lines[:2]...), "--json")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	prev := filepath.Join(t.TempDir(), "prev.json")
+	if err := os.WriteFile(prev, []byte(out), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := footnote(t, nil, "eval", "--fixtures", fixtureFile(t, lines...), "--compare", prev)
+	if code != 0 || !strings.Contains(errOut, "--compare: the fixture sets differ") || !strings.Contains(out, "WARNING: the fixture sets differ") {
+		t.Errorf("exit %d, stderr %q; want a warning on stderr and in the report:\n%s", code, errOut, out)
 	}
 }

@@ -30,6 +30,9 @@ func (a *app) indexCommand() *cobra.Command {
 				}
 			}
 			dir, _ := a.cfg.indexDir()
+			if st.SaveErr != nil {
+				return fmt.Errorf("index built in %s but nothing was saved to %s: the next command will build it again", st.Took.Round(timeUnit(st.Took)), dir)
+			}
 			if dir == "" {
 				dir = "(in memory only)"
 			}
@@ -40,12 +43,4 @@ func (a *app) indexCommand() *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&rebuild, "rebuild", false, "rebuild even if the stored index is current")
 	return cmd
-}
-
-// noArgs rejects positional arguments as a usage error.
-func noArgs(_ *cobra.Command, args []string) error {
-	if len(args) > 0 {
-		return usageError{fmt.Errorf("unexpected argument %q", args[0])}
-	}
-	return nil
 }

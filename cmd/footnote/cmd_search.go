@@ -29,15 +29,15 @@ func (a *app) searchCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if k < 1 {
-				return usageError{fmt.Errorf("-k must be at least 1, not %d", k)}
+			if err := a.applyK(cmd, k); err != nil {
+				return err
 			}
 			a.collectLessForOneQuestion()
 			ix, _, err := a.openIndex(cmd.Context(), false, a.progressBar())
 			if err != nil {
 				return err
 			}
-			results, err := ix.Search(cmd.Context(), q, k, a.cfg.searchOptions())
+			results, err := ix.Search(cmd.Context(), q, a.cfg.K, a.cfg.searchOptions())
 			if err != nil {
 				return fmt.Errorf("search: %w", err)
 			}
@@ -47,48 +47,27 @@ func (a *app) searchCommand() *cobra.Command {
 			if asJSON {
 				return writeJSON(a.stdout, searchOutput{Query: q, Results: results})
 			}
-			printResults(a.stdout, results)
+			printResults(a.stdout, results, outputWidth(a.stdout))
 			return nil
 		},
 	}
-	cmd.Flags().IntVarP(&k, "k", "k", 5, "how many paragraphs to show")
+	kFlag(cmd, &k, "how many paragraphs to show")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON: {query, results: [{rank, score, doc, title, paragraph, text}]}")
 	return cmd
 }
 
-func printResults(w io.Writer, results []retrieval.Result) {
+// quoteMargin sets quoted paragraphs off from the lines that name them.
+const quoteMargin = "    "
+
+// printResults writes the ranked paragraphs, each wrapped at width
+// columns (0: one line).
+func printResults(w io.Writer, results []retrieval.Result, width int) {
 	if len(results) == 0 {
 		fmt.Fprintln(w, "No paragraph matches.")
 	}
 	for _, r := range results {
-		fmt.Fprintf(w, "%d. %s, ¶%s%s  (score %.4f)\n%s%s\n\n", r.Rank, r.Title, label(r.Paragraph, r.Part), pageOf(r.Source), r.Score, sourceLine(r.Source), indent(r.Text))
+		fmt.Fprintf(w, "%d. %s, ¶%s%s  (score %.4f)\n%s%s\n\n", r.Rank, r.Title, r.Label(), pageOf(r.Source), r.Score, sourceLine(r.Source), wrapIndented(r.Text, quoteMargin, width))
 	}
-}
-
-func label(n, part int) string {
-	if part == 0 {
-		return fmt.Sprint(n)
-	}
-	return fmt.Sprintf("%d.%d", n, part)
-}
-
-// indent wraps text at 100 columns behind a four-space margin.
-func indent(text string) string {
-	var b strings.Builder
-	col := 0
-	b.WriteString("    ")
-	for _, w := range strings.Fields(text) {
-		if col > 0 && col+1+len(w) > 96 {
-			b.WriteString("\n    ")
-			col = 0
-		} else if col > 0 {
-			b.WriteByte(' ')
-			col++
-		}
-		b.WriteString(w)
-		col += len(w)
-	}
-	return b.String()
 }
 
 func writeJSON(w io.Writer, v any) error {

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -13,7 +14,10 @@ import (
 
 	"github.com/footnote-dev/footnote/answer"
 	"github.com/footnote-dev/footnote/corpus"
+	"github.com/footnote-dev/footnote/internal/openaiapi"
+	"github.com/footnote-dev/footnote/internal/redact"
 	"github.com/footnote-dev/footnote/retrieval"
+	"github.com/spf13/cobra"
 )
 
 // Config is everything footnote reads from its environment, read once here
@@ -32,14 +36,20 @@ type Config struct {
 	// Verify is "lexical" (default) or "llm": the LLM judge re-checks what
 	// the lexical verifier kept, one extra chat call per answer.
 	Verify string
-	OpenAI OpenAIConfig
-	// Threshold is the gate probability below which answers abstain; 0
-	// means the gate model's own.
+	// OpenAI reaches an OpenAI-compatible API (OpenAI, Ollama, vLLM,
+	// llama.cpp server): built once here, passed whole to the generator
+	// and the embedder.
+	OpenAI openaiapi.Config
+	// Threshold is the gate probability below which answers abstain, in
+	// (0, 1]; unset (0), the gate model's own, which differs by mode, so
+	// the engine resolves it (Engine.ThresholdFor). FOOTNOTE_THRESHOLD=0
+	// is rejected, not read as "the default": it would never abstain.
 	Threshold float64
 	// Gate is the gate model read from FOOTNOTE_GATE_MODEL; nil means the
 	// built-in one.
 	Gate *answer.GateModel
-	// K is how many paragraphs an answer draws on; 0 means the default.
+	// K is how many paragraphs an answer draws on, 1 to maxTopK (default
+	// answer.DefaultK); -k overrides it.
 	K int
 	// Limits bound what is read from CorpusDir.
 	Limits corpus.Limits
@@ -49,47 +59,30 @@ type Config struct {
 	LexicalWeight *float64
 }
 
-// searchOptions turns the configuration into retrieval's options, whose
-// zero value means "default" and negative weight "vectors alone".
+// maxTopK bounds FOOTNOTE_TOP_K and -k: more paragraphs than this make a
+// prompt no model reads well and an extractive answer no better.
+const maxTopK = 50
+
+// searchOptions turns the configuration into retrieval's options.
 func (c Config) searchOptions() retrieval.SearchOptions {
-	if c.LexicalWeight == nil {
-		return retrieval.SearchOptions{}
-	}
-	if *c.LexicalWeight == 0 {
-		return retrieval.SearchOptions{LexicalWeight: -1}
-	}
-	return retrieval.SearchOptions{LexicalWeight: *c.LexicalWeight}
+	return retrieval.SearchOptions{LexicalWeight: c.LexicalWeight}
 }
-
-// OpenAIConfig reaches an OpenAI-compatible API (OpenAI, Ollama, vLLM,
-// llama.cpp server).
-type OpenAIConfig struct {
-	BaseURL        string
-	APIKey         Secret
-	EmbeddingModel string
-	ChatModel      string
-	Timeout        time.Duration
-}
-
-// Secret holds a token or API key. It prints as a mask, so a secret that
-// slips into a log line or error message stays secret.
-type Secret string
-
-func (s Secret) String() string   { return "[redacted]" }
-func (s Secret) GoString() string { return "[redacted]" }
-
-// Reveal returns the secret for the one place that sends it.
-func (s Secret) Reveal() string { return string(s) }
 
 // environment looks a variable up in the process environment, then in .env.
 type environment struct {
-	getenv func(string) string
-	dotenv map[string]string
+	process map[string]string
+	dotenv  map[string]string
 }
 
-// newEnvironment reads .env from the working directory when there is one.
-func newEnvironment(getenv func(string) string) (environment, error) {
-	env := environment{getenv: getenv, dotenv: map[string]string{}}
+// newEnvironment reads .env from the working directory when there is one;
+// environ is the process environment as os.Environ returns it.
+func newEnvironment(environ []string) (environment, error) {
+	env := environment{process: map[string]string{}, dotenv: map[string]string{}}
+	for _, kv := range environ {
+		if k, v, ok := strings.Cut(kv, "="); ok {
+			env.process[k] = v
+		}
+	}
 	m, err := readDotenv(".env")
 	switch {
 	case err == nil:
@@ -101,7 +94,7 @@ func newEnvironment(getenv func(string) string) (environment, error) {
 }
 
 func (e environment) get(key string) string {
-	if v := strings.TrimSpace(e.getenv(key)); v != "" {
+	if v := strings.TrimSpace(e.process[key]); v != "" {
 		return v
 	}
 	return strings.TrimSpace(e.dotenv[key])
@@ -115,58 +108,67 @@ func configFromEnv(env environment) (Config, error) {
 		Embedder:  strings.ToLower(env.get("FOOTNOTE_EMBEDDER")),
 		Generator: strings.ToLower(env.get("FOOTNOTE_GENERATOR")),
 		Verify:    strings.ToLower(env.get("FOOTNOTE_VERIFY")),
-		OpenAI: OpenAIConfig{
+		OpenAI: openaiapi.Config{
 			BaseURL:        env.get("OPENAI_BASE_URL"),
-			APIKey:         Secret(env.get("OPENAI_API_KEY")),
+			APIKey:         redact.Secret(env.get("OPENAI_API_KEY")),
 			EmbeddingModel: env.get("FOOTNOTE_EMBEDDING_MODEL"),
 			ChatModel:      env.get("FOOTNOTE_CHAT_MODEL"),
-			Timeout:        60 * time.Second,
+			Timeout:        defaultLLMTimeout,
 		},
 	}
 	if cfg.Embedder == "" {
 		cfg.Embedder = "local"
 	}
 	if cfg.Embedder != "local" && cfg.Embedder != "openai" {
-		return cfg, usageError{fmt.Errorf("FOOTNOTE_EMBEDDER must be local or openai, not %q", cfg.Embedder)}
+		return cfg, usagef("FOOTNOTE_EMBEDDER must be local or openai, not %q", cfg.Embedder)
 	}
 	if cfg.Verify == "" {
 		cfg.Verify = "lexical"
 	}
 	if cfg.Verify != "lexical" && cfg.Verify != "llm" {
-		return cfg, usageError{fmt.Errorf("FOOTNOTE_VERIFY must be lexical or llm, not %q", cfg.Verify)}
+		return cfg, usagef("FOOTNOTE_VERIFY must be lexical or llm, not %q", cfg.Verify)
 	}
 	if cfg.Generator != "" && cfg.Generator != "extractive" && cfg.Generator != "llm" {
-		return cfg, usageError{fmt.Errorf("FOOTNOTE_GENERATOR must be extractive or llm, not %q", cfg.Generator)}
+		return cfg, usagef("FOOTNOTE_GENERATOR must be extractive or llm, not %q", cfg.Generator)
 	}
+	var errs []error
 	var err error
-	if cfg.Threshold, err = floatVar(env, "FOOTNOTE_THRESHOLD"); err != nil {
-		return cfg, err
+	if v := env.get("FOOTNOTE_THRESHOLD"); v != "" {
+		cfg.Threshold, err = parseFraction("FOOTNOTE_THRESHOLD", v, false)
+		errs = append(errs, err)
 	}
 	if cfg.Gate, err = gateModel(env.get("FOOTNOTE_GATE_MODEL")); err != nil {
 		return cfg, err
 	}
-	if cfg.K, err = intVar(env, "FOOTNOTE_TOP_K"); err != nil {
-		return cfg, err
+	cfg.K = answer.DefaultK
+	if env.get("FOOTNOTE_TOP_K") != "" {
+		cfg.K, err = intVar(env, "FOOTNOTE_TOP_K", 1, maxTopK)
+		errs = append(errs, err)
 	}
 	if cfg.Limits, err = corpusLimits(env); err != nil {
 		return cfg, err
 	}
-	if env.get("FOOTNOTE_LEXICAL_WEIGHT") != "" {
-		w, err := floatVar(env, "FOOTNOTE_LEXICAL_WEIGHT")
-		if err != nil {
-			return cfg, err
-		}
+	if v := env.get("FOOTNOTE_LEXICAL_WEIGHT"); v != "" {
+		w, err := parseFraction("FOOTNOTE_LEXICAL_WEIGHT", v, true)
 		cfg.LexicalWeight = &w
+		errs = append(errs, err)
 	}
 	if v := env.get("FOOTNOTE_LLM_TIMEOUT"); v != "" {
 		d, err := time.ParseDuration(v)
-		if err != nil || d <= 0 {
-			return cfg, usageError{fmt.Errorf("FOOTNOTE_LLM_TIMEOUT must be a duration such as 60s, not %q", v)}
+		if err != nil || d <= 0 || d > maxLLMTimeout {
+			errs = append(errs, usagef("FOOTNOTE_LLM_TIMEOUT must be a duration above 0 and at most 1h, such as 60s, not %q", v))
 		}
 		cfg.OpenAI.Timeout = d
 	}
-	return cfg, nil
+	return cfg, errors.Join(errs...)
 }
+
+// defaultLLMTimeout and maxLLMTimeout bound one LLM answer, retries
+// included: past an hour a timeout is a typo, not a choice.
+const (
+	defaultLLMTimeout = 60 * time.Second
+	maxLLMTimeout     = time.Hour
+)
 
 // gateModel reads the gate model file at path, if one is set.
 func gateModel(path string) (*answer.GateModel, error) {
@@ -185,26 +187,34 @@ func gateModel(path string) (*answer.GateModel, error) {
 	return &m, nil
 }
 
-func floatVar(env environment, key string) (float64, error) {
-	v := env.get(key)
-	if v == "" {
-		return 0, nil
-	}
+// parseFraction reads a number in [0, 1], or (0, 1] unless zeroOK. NaN and
+// infinities are rejected: strconv accepts them, and NaN passes every
+// comparison a range check makes.
+func parseFraction(key, v string, zeroOK bool) (float64, error) {
 	f, err := strconv.ParseFloat(v, 64)
-	if err != nil || f < 0 || f > 1 {
-		return 0, usageError{fmt.Errorf("%s must be a number between 0 and 1, not %q", key, v)}
+	switch {
+	case err != nil || math.IsNaN(f) || f > 1 || f < 0:
+	case f == 0 && !zeroOK:
+		return 0, usagef("%s must be above 0 (0 would never abstain) and at most 1, not %q", key, v)
+	default:
+		return f, nil
 	}
-	return f, nil
+	if !zeroOK {
+		return 0, usagef("%s must be a number above 0 and at most 1, not %q", key, v)
+	}
+	return 0, usagef("%s must be a number from 0 to 1, not %q", key, v)
 }
 
-func intVar(env environment, key string) (int, error) {
+// intVar reads a whole number from lo to hi; unset, it is 0 and the
+// setting's default applies (the bot's, for its settings).
+func intVar(env environment, key string, lo, hi int) (int, error) {
 	v := env.get(key)
 	if v == "" {
 		return 0, nil
 	}
 	n, err := strconv.Atoi(v)
-	if err != nil || n < 1 {
-		return 0, usageError{fmt.Errorf("%s must be a whole number above 0, not %q", key, v)}
+	if err != nil || n < lo || n > hi {
+		return 0, usagef("%s must be a whole number from %d to %d, not %q", key, lo, hi, v)
 	}
 	return n, nil
 }
@@ -232,4 +242,22 @@ func (c Config) indexDir() (string, error) {
 		name = filepath.Base(abs) + "-" + hex.EncodeToString(sum[:4])
 	}
 	return filepath.Join(base, "footnote", "index", name), nil
+}
+
+// kFlag adds -k to a command that retrieves paragraphs, defaulting to the
+// configured K.
+func kFlag(cmd *cobra.Command, k *int, what string) {
+	cmd.Flags().IntVarP(k, "k", "k", 0, fmt.Sprintf("%s (default: FOOTNOTE_TOP_K or %d)", what, answer.DefaultK))
+}
+
+// applyK puts a -k given on the command line over the configuration.
+func (a *app) applyK(cmd *cobra.Command, k int) error {
+	if !cmd.Flags().Changed("k") {
+		return nil
+	}
+	if k < 1 || k > maxTopK {
+		return usagef("-k must be from 1 to %d, not %d", maxTopK, k)
+	}
+	a.cfg.K = k
+	return nil
 }

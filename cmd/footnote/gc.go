@@ -17,10 +17,11 @@ const oneQuestionHeapLimit = 256 << 20
 // in-process runs, which share one heap), to the built-in corpus (whose
 // size is known; a folder of articles can hold an index larger than the
 // limit, where GC off would thrash at it), and never over a GOGC or
-// GOMEMLIMIT the user set. The bot and eval, which run long, keep the
+// GOMEMLIMIT the user set (in the process environment, where the runtime
+// reads them). The bot and eval, which run long, keep the
 // default collector.
 func (a *app) collectLessForOneQuestion() {
-	if !a.wholeProcess || a.cfg.CorpusDir != "" || a.getenv("GOGC") != "" || a.getenv("GOMEMLIMIT") != "" {
+	if !a.wholeProcess || a.cfg.CorpusDir != "" || a.env.process["GOGC"] != "" || a.env.process["GOMEMLIMIT"] != "" {
 		return
 	}
 	debug.SetMemoryLimit(oneQuestionHeapLimit)

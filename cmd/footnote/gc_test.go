@@ -29,7 +29,7 @@ func TestTheCollectorIsSwitchedOffOnlyForAWholeProcessOnTheBuiltinCorpus(t *test
 			before := debug.SetGCPercent(100)
 			limit := debug.SetMemoryLimit(math.MaxInt64)
 			t.Cleanup(func() { debug.SetGCPercent(before); debug.SetMemoryLimit(limit) })
-			a := &app{wholeProcess: tt.whole, getenv: func(k string) string { return tt.env[k] }}
+			a := &app{wholeProcess: tt.whole, env: environment{process: tt.env}}
 			a.cfg.CorpusDir = tt.corpusDir
 			a.collectLessForOneQuestion()
 			gotOff := debug.SetGCPercent(100) < 0

@@ -5,7 +5,6 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"os/signal"
@@ -14,18 +13,18 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	err := runApp(ctx, &app{stdout: os.Stdout, getenv: os.Getenv, wholeProcess: true}, os.Args[1:], os.Stderr)
+	err := runApp(ctx, &app{stdout: os.Stdout, environ: os.Environ(), wholeProcess: true}, os.Args[1:], os.Stderr)
 	stop()
 	os.Exit(exitCode(err, os.Stderr))
 }
 
 // run is the whole program behind main, with its outside world passed in so
-// that tests can drive it.
-func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) error {
-	return runApp(ctx, &app{stdout: stdout, getenv: getenv}, args, stderr)
+// that tests can drive it; environ is the environment as os.Environ gives it.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer, environ []string) error {
+	return runApp(ctx, &app{stdout: stdout, environ: environ}, args, stderr)
 }
 
-// runApp runs a, whose stdout and getenv are set, with args; stderr is
+// runApp runs a, whose stdout and environ are set, with args; stderr is
 // wrapped so that nothing secret reaches it.
 func runApp(ctx context.Context, a *app, args []string, stderr io.Writer) error {
 	stdout := a.stdout
@@ -45,16 +44,3 @@ func runApp(ctx context.Context, a *app, args []string, stderr io.Writer) error 
 // errInterrupted replaces the context errors of a run stopped by Ctrl-C
 // or SIGTERM: the builds and writes it stopped publish nothing.
 var errInterrupted = errors.New("interrupted; nothing half-done was saved")
-
-// exitCode maps an error to the process exit code and prints it as one
-// line: 0 success, 2 usage errors, 1 anything else.
-func exitCode(err error, stderr io.Writer) int {
-	if err == nil {
-		return 0
-	}
-	fmt.Fprintf(stderr, "footnote: %s\n", oneLine(err.Error()))
-	if isUsage(err) {
-		return 2
-	}
-	return 1
-}

@@ -7,9 +7,11 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // footnote runs the CLI in-process with a private index folder and the
@@ -23,7 +25,11 @@ func footnote(t *testing.T, env map[string]string, args ...string) (string, stri
 		env["FOOTNOTE_INDEX_DIR"] = filepath.Join(t.TempDir(), "index")
 	}
 	var stdout, stderr bytes.Buffer
-	err := run(context.Background(), args, &stdout, &stderr, func(k string) string { return env[k] })
+	var environ []string
+	for k, v := range env {
+		environ = append(environ, k+"="+v)
+	}
+	err := run(context.Background(), args, &stdout, &stderr, environ)
 	code := exitCode(err, &stderr)
 	return stdout.String(), stderr.String(), code
 }
@@ -198,9 +204,22 @@ func TestExitCodes(t *testing.T) {
 	}{
 		{"an empty question", nil, []string{"ask", "  "}, 2, "question is empty"},
 		{"no question at all", nil, []string{"search"}, 2, "question is empty"},
-		{"a question over the limit", nil, []string{"ask", strings.Repeat("x", 2001)}, 2, "too long"},
+		{"a question over the limit", nil, []string{"ask", strings.Repeat("x", 2001)}, 2, "may be at most 2,000 characters"},
+		{"an unknown command", nil, []string{"serch", "Kim"}, 2, `unknown command "serch": did you mean search?`},
+		{"an extra argument to index", nil, []string{"index", "extra"}, 2, `unexpected argument "extra"`},
+		{"an extra argument to bot", nil, []string{"bot", "extra"}, 2, `unexpected argument "extra"`},
+		{"an extra argument to version", nil, []string{"version", "extra"}, 2, `unexpected argument "extra"`},
+		{"a bad -k on ask", nil, []string{"ask", "-k", "0", "Kim"}, 2, "-k must be from 1 to 50, not 0"},
+		{"a threshold that is not a number", map[string]string{"FOOTNOTE_THRESHOLD": "NaN"}, []string{"ask", "Kim"}, 2, "FOOTNOTE_THRESHOLD must be a number above 0 and at most 1"},
+		{"a threshold of 0, which would never abstain", map[string]string{"FOOTNOTE_THRESHOLD": "0"}, []string{"ask", "Kim"}, 2, "0 would never abstain"},
+		{"a threshold above 1", map[string]string{"FOOTNOTE_THRESHOLD": "1.5"}, []string{"ask", "Kim"}, 2, "FOOTNOTE_THRESHOLD"},
+		{"a lexical weight that is not a number", map[string]string{"FOOTNOTE_LEXICAL_WEIGHT": "nan"}, []string{"search", "Kim"}, 2, "FOOTNOTE_LEXICAL_WEIGHT must be a number from 0 to 1"},
+		{"a top k over the limit", map[string]string{"FOOTNOTE_TOP_K": "1000"}, []string{"ask", "Kim"}, 2, "FOOTNOTE_TOP_K must be a whole number from 1 to 50"},
+		{"an LLM timeout of a year", map[string]string{"FOOTNOTE_LLM_TIMEOUT": "8760h"}, []string{"ask", "Kim"}, 2, "FOOTNOTE_LLM_TIMEOUT must be a duration above 0 and at most 1h"},
+		{"a bot with zero workers", map[string]string{"DISCORD_TOKEN": "x", "FOOTNOTE_WORKERS": "0"}, []string{"bot"}, 2, "FOOTNOTE_WORKERS must be a whole number from 1 to 256"},
+		{"a bot with a NaN rate limit", map[string]string{"DISCORD_TOKEN": "x", "FOOTNOTE_RATE_LIMIT": "NaN"}, []string{"bot"}, 2, "FOOTNOTE_RATE_LIMIT must be a whole number"},
 		{"an unknown flag", nil, []string{"ask", "--nope", "q"}, 2, "unknown flag"},
-		{"a bad -k", nil, []string{"search", "-k", "0", "Kim"}, 2, "-k must be at least 1"},
+		{"a bad -k", nil, []string{"search", "-k", "0", "Kim"}, 2, "-k must be from 1 to 50, not 0"},
 		{"a bad embedder setting", map[string]string{"FOOTNOTE_EMBEDDER": "magic"}, []string{"ask", "Kim"}, 2, "FOOTNOTE_EMBEDDER"},
 		{"a corpus folder that does not exist", nil, []string{"ask", "--corpus", "/nonexistent/footnote", "Kim"}, 1, "no such file"},
 	}
@@ -209,6 +228,60 @@ func TestExitCodes(t *testing.T) {
 			_, errOut, code := footnote(t, tt.env, tt.args...)
 			if code != tt.code || !strings.Contains(errOut, tt.want) || strings.Count(errOut, "\n") != 1 {
 				t.Errorf("exit %d, stderr %q: want exit %d and one line mentioning %q", code, errOut, tt.code, tt.want)
+			}
+		})
+	}
+}
+
+func TestVersionNamesTheBuild(t *testing.T) {
+	for _, args := range [][]string{{"--version"}, {"version"}} {
+		// A broken setting must not hide the version: it is what a bug
+		// report about that setting needs.
+		out, errOut, code := footnote(t, map[string]string{"FOOTNOTE_EMBEDDER": "magic"}, args...)
+		if code != 0 || errOut != "" || !regexp.MustCompile(`^footnote \S+ \(commit [^)]+\)\n$`).MatchString(out) {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q: want one line naming version and commit", args, code, out, errOut)
+		}
+	}
+}
+
+func TestPipedOutputIsNotWrapped(t *testing.T) {
+	out, _, code := footnote(t, nil, "search", "-k", "1", "balloons of trash")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	last := lines[len(lines)-1] // after the heading and its source line
+	if len(lines) > 3 || len(last) < 200 || !strings.HasPrefix(last, quoteMargin) {
+		t.Errorf("want the whole paragraph on one indented line after its heading, got %q", lines)
+	}
+}
+
+func TestWrapIndentedKeepsEveryLineWithinTheWidth(t *testing.T) {
+	text := "Unless he is the most respected figure at the table, Kim refuses to engage in any diplomatic event. [1] " +
+		"This is precisely why he also declined Putin’s invitation to the Victory Day parade. [1]"
+	tests := []struct {
+		name   string
+		margin string
+		width  int
+	}{
+		{"an answer in an 80-column terminal", "", 80},
+		{"a quote behind its margin in 80 columns", quoteMargin, 80},
+		{"a quote in a narrow terminal", quoteMargin, 40},
+		{"a quote in a wide terminal", quoteMargin, 200},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := wrapIndented(text, tt.margin, tt.width)
+			if strings.Join(strings.Fields(got), " ") != text {
+				t.Errorf("wrapping changed the words: %q", got)
+			}
+			for _, line := range strings.Split(got, "\n") {
+				if n := utf8.RuneCountInString(line); n > tt.width || !strings.HasPrefix(line, tt.margin) {
+					t.Errorf("line of %d runes (width %d) or without its margin: %q", n, tt.width, line)
+				}
+			}
+			if wantLines := utf8.RuneCountInString(text)/tt.width + 1; strings.Count(got, "\n")+1 < wantLines {
+				t.Errorf("%d lines, want at least %d", strings.Count(got, "\n")+1, wantLines)
 			}
 		})
 	}
@@ -274,4 +347,15 @@ func contains(xs []string, x string) bool {
 		}
 	}
 	return false
+}
+
+func TestIndexFailsWhenItCannotSave(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "a-file")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := footnote(t, map[string]string{"FOOTNOTE_INDEX_DIR": filepath.Join(file, "index")}, "index")
+	if code != 1 || !strings.Contains(errOut, "nothing was saved") || strings.Contains(out, "index built") {
+		t.Errorf("exit %d, stdout %q, stderr %q: want exit 1 saying nothing was saved", code, out, errOut)
+	}
 }

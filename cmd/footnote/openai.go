@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"github.com/footnote-dev/footnote/answer"
 	"github.com/footnote-dev/footnote/internal/redact"
@@ -23,7 +22,7 @@ func (c Config) llmEnabled() bool {
 	case "extractive":
 		return false
 	}
-	return c.OpenAI.APIKey != "" || c.OpenAI.BaseURL != ""
+	return c.OpenAI.Configured()
 }
 
 // generator returns the configured LLM generator, or nil for extractive
@@ -32,13 +31,10 @@ func (a *app) generator() (answer.Generator, error) {
 	if !a.cfg.llmEnabled() {
 		return nil, nil
 	}
-	o := a.cfg.OpenAI
-	if o.APIKey == "" && o.BaseURL == "" {
-		return nil, usageError{fmt.Errorf("FOOTNOTE_GENERATOR=llm: %w", errNoOpenAIEndpoint)}
+	if !a.cfg.OpenAI.Configured() {
+		return nil, usagef("FOOTNOTE_GENERATOR=llm: %w", errNoOpenAIEndpoint)
 	}
-	gen := answer.NewOpenAIGenerator(answer.LLMConfig{
-		BaseURL: o.BaseURL, APIKey: o.APIKey.Reveal(), ChatModel: o.ChatModel, Timeout: o.Timeout,
-	})
+	gen := answer.NewOpenAIGenerator(a.cfg.OpenAI)
 	return redactingGenerator{next: gen, r: a.redactor}, nil
 }
 
@@ -70,11 +66,8 @@ func (g redactingGenerator) Generate(ctx context.Context, msgs []answer.Message,
 
 // openAIEmbedder returns the embedder for FOOTNOTE_EMBEDDER=openai.
 func (a *app) openAIEmbedder() (retrieval.Embedder, error) {
-	o := a.cfg.OpenAI
-	if o.APIKey == "" && o.BaseURL == "" {
-		return nil, usageError{fmt.Errorf("FOOTNOTE_EMBEDDER=openai: %w", errNoOpenAIEndpoint)}
+	if !a.cfg.OpenAI.Configured() {
+		return nil, usagef("FOOTNOTE_EMBEDDER=openai: %w", errNoOpenAIEndpoint)
 	}
-	return retrieval.NewOpenAIEmbedder(retrieval.OpenAIEmbedderConfig{
-		BaseURL: o.BaseURL, APIKey: o.APIKey.Reveal(), Model: o.EmbeddingModel,
-	}), nil
+	return retrieval.NewOpenAIEmbedder(a.cfg.OpenAI), nil
 }

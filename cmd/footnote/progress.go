@@ -6,9 +6,19 @@ import (
 	"github.com/schollz/progressbar/v3"
 )
 
-// progressBar returns a progress callback that draws a bar on stderr once
-// embedding has taken longer than progressDelay, and only on a terminal.
+// progressBar returns a progress callback that draws a bar on stderr
+// once embedding has taken longer than progressDelay, and only on a
+// terminal.
 func (a *app) progressBar() func(done, total int) {
+	return a.bar("embedding paragraphs", progressDelay)
+}
+
+// questionBar draws a bar of answered questions, on a terminal only.
+func (a *app) questionBar() func(done, total int) { return a.bar("evaluating", 0) }
+
+// bar is the one progress bar: described by what, drawn on stderr after
+// delay and only on a terminal, cleared when done; nil elsewhere.
+func (a *app) bar(what string, delay time.Duration) func(done, total int) {
 	if !isTerminal(a.stderr) {
 		return nil
 	}
@@ -16,12 +26,12 @@ func (a *app) progressBar() func(done, total int) {
 	var bar *progressbar.ProgressBar
 	return func(done, total int) {
 		if bar == nil {
-			if time.Since(start) < progressDelay {
+			if time.Since(start) < delay {
 				return
 			}
 			bar = progressbar.NewOptions(total,
 				progressbar.OptionSetWriter(a.stderr),
-				progressbar.OptionSetDescription("embedding paragraphs"),
+				progressbar.OptionSetDescription(what),
 				progressbar.OptionShowCount(),
 				progressbar.OptionClearOnFinish(),
 			)

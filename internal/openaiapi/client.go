@@ -9,17 +9,35 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/footnote-dev/footnote/internal/redact"
 	openai "github.com/sashabaranov/go-openai"
 )
 
-// Config reaches one OpenAI-compatible API. The zero value of every field
-// but APIKey/BaseURL has a sensible default.
+// Config is footnote's one configuration of an OpenAI-compatible API:
+// cmd/footnote builds it once from the environment and hands the same
+// value to the chat generator (answer) and the embedder (retrieval), each
+// reading its part. Zero values mean the defaults of the package that
+// uses them. Its key is a redact.Secret, so printing a Config in any way
+// shows the mask, never the key.
 type Config struct {
 	// BaseURL is the API root, e.g. "https://api.openai.com/v1" (the
 	// default) or "http://localhost:11434/v1" for Ollama.
 	BaseURL string
 	// APIKey is sent as a bearer token; local servers accept any value.
-	APIKey string
+	APIKey redact.Secret
+
+	// ChatModel names the chat model; Timeout bounds one chat call,
+	// retries and streaming included; MaxTokens bounds an answer's length.
+	ChatModel string
+	Timeout   time.Duration
+	MaxTokens int
+
+	// EmbeddingModel names the embedding model; EmbeddingBatch is the most
+	// texts sent in one request; EmbeddingTimeout bounds one request.
+	EmbeddingModel   string
+	EmbeddingBatch   int
+	EmbeddingTimeout time.Duration
+
 	// MaxRetries is how many times a request that met 429 or 5xx is sent
 	// again; 0 means DefaultMaxRetries, a negative value none.
 	MaxRetries int
@@ -42,14 +60,14 @@ const (
 	DefaultMaxWait    = 20 * time.Second
 )
 
-// String describes the configuration without its key, so that printing a
-// Config can never leak it.
-func (c Config) String() string {
-	return "openaiapi.Config{BaseURL: " + c.baseURL() + ", APIKey: [redacted]}"
-}
+// Configured reports whether c says where the API is or how to sign in:
+// without either there is no API to call.
+func (c Config) Configured() bool { return c.APIKey.IsSet() || c.BaseURL != "" }
 
-// GoString is String, for %#v.
-func (c Config) GoString() string { return c.String() }
+// IsOpenAI reports whether c reaches OpenAI itself rather than a
+// compatible server (Ollama, vLLM, llama.cpp), which may lag behind
+// OpenAI's newest request fields.
+func (c Config) IsOpenAI() bool { return c.baseURL() == DefaultBaseURL }
 
 func (c Config) baseURL() string {
 	if c.BaseURL == "" {
@@ -62,7 +80,7 @@ func (c Config) baseURL() string {
 // 5xx answers with backoff. Build one per generator or embedder and reuse
 // it: it holds the connection pool.
 func NewClient(cfg Config) *openai.Client {
-	oc := openai.DefaultConfig(cfg.APIKey)
+	oc := openai.DefaultConfig(cfg.APIKey.Reveal())
 	oc.BaseURL = cfg.baseURL()
 	hc := cfg.HTTPClient
 	if hc == nil {

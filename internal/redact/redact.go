@@ -8,13 +8,13 @@ package redact
 
 import (
 	"encoding/json"
+	"github.com/footnote-dev/footnote/internal/clip"
 	"io"
 	"net/url"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // Mask is what a secret becomes.
@@ -99,19 +99,10 @@ func (r *Redactor) String(s string) string {
 	return s
 }
 
-// Clip masks s, then shortens it to at most n bytes on a rune boundary,
-// marking a cut with "…". Masking first means a cut can never leave a
-// recognisable piece of a secret that no longer matches in full.
-func (r *Redactor) Clip(s string, n int) string {
-	s = strings.TrimSpace(r.String(s))
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n] + "…"
-}
+// Clip masks s, then shortens it with clip.Runes to at most n runes.
+// Masking first means a cut can never leave a recognisable piece of a
+// secret that no longer matches in full.
+func (r *Redactor) Clip(s string, n int) string { return clip.Runes(r.String(s), n) }
 
 // Error returns err with its message masked, or nil for nil. errors.Is and
 // errors.As still see the original chain (context errors, typed errors);

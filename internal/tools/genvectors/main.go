@@ -140,17 +140,19 @@ func write(path string, dim int, vecs map[string][]float64) error {
 	if err != nil {
 		return err
 	}
+	// A bufio.Writer keeps its first error and returns it from every later
+	// write and from Flush, so Flush below reports any failure of these.
 	w := bufio.NewWriter(f)
 	fmt.Fprintf(w, "footnote stem vectors\ntokenizer %s\n", analysis.TokenizerVersion)
-	binary.Write(w, binary.LittleEndian, uint32(dim))
-	binary.Write(w, binary.LittleEndian, uint32(len(stems)))
+	_ = binary.Write(w, binary.LittleEndian, uint32(dim))
+	_ = binary.Write(w, binary.LittleEndian, uint32(len(stems)))
 	for _, s := range stems {
-		w.WriteByte(byte(len(s)))
-		w.WriteString(s)
+		_ = w.WriteByte(byte(len(s)))
+		_, _ = w.WriteString(s)
 	}
 	for _, s := range stems {
 		for _, x := range vecs[s] {
-			w.WriteByte(byte(int8(math.Round(x * 127))))
+			_ = w.WriteByte(byte(int8(math.Round(x * 127))))
 		}
 	}
 	if err := w.Flush(); err != nil {

@@ -199,7 +199,7 @@ func phrasalVerb(lemma string) bool {
 
 // key is the table key of a word or a phrasal verb: the stem, or the
 // verb's stem, "_" and the particle ("pass_away" → "pass_away",
-// "showed_up" → "show_up"), as retrieval.PhraseKey builds it.
+// "showed_up" → "show_up"), as analysis.phraseRelated looks it up.
 func key(w string) string {
 	if verb, particle, ok := strings.Cut(w, "_"); ok {
 		return analysis.Stem(verb) + "_" + particle

@@ -1,0 +1,44 @@
+package answer_test
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	openai "github.com/sashabaranov/go-openai"
+
+	"github.com/footnote-dev/footnote/answer"
+	"github.com/footnote-dev/footnote/internal/fakeopenai"
+	"github.com/footnote-dev/footnote/internal/openaiapi"
+)
+
+// TestTheModelReadsSourcesTheExtractiveAnswerMissed pins what the LLM-mode
+// gate is for: saving calls on hopeless questions only. The extractive
+// answer to this question quotes Putin's invitation to Moscow, which the
+// verifier finds off the question (it names no place for "where"), but a
+// retrieved paragraph says where the summit is: the model must be asked.
+func TestTheModelReadsSourcesTheExtractiveAnswerMissed(t *testing.T) {
+	const q = "Where will the APEC summit be held this year?"
+	ix := builtinIndex(t)
+	offline := ask(t, &answer.Engine{Retriever: ix, Threshold: 1e-9}, answer.Request{Question: q})
+	if strings.Contains(offline.Text, "Gyeongju") || offline.Gate.Signals.OffQuestion != 1 {
+		t.Fatalf("the extractive answer %q (off_question %v) no longer misses: pick another question whose extraction does", offline.Text, offline.Gate.Signals.OffQuestion)
+	}
+	s := newLLMSetup(t, ix, openaiapi.Config{})
+	s.srv.Chat(fakeopenai.Model(func(req openai.ChatCompletionRequest) string {
+		_, sources, _ := fakeopenai.Prompt(req)
+		for i, src := range sources {
+			if strings.Contains(src, "Gyeongju") {
+				return "The Asia-Pacific Economic Cooperation summit will take place in Gyeongju in late October [" + strconv.Itoa(i+1) + "]."
+			}
+		}
+		return answer.AbstainText
+	}))
+	a := ask(t, s.eng, answer.Request{Question: q})
+	if n := len(s.srv.ChatCalls()); n != 1 {
+		t.Fatalf("%d chat calls, want 1: the gate kept an answerable question from the model (gate %+v)", n, a.Gate)
+	}
+	if a.Abstained || a.Mode != answer.LLM || !strings.Contains(a.Text, "Gyeongju") {
+		t.Errorf("answer %q abstained %v mode %s, want the model's cited answer", a.Text, a.Abstained, a.Mode)
+	}
+}
