@@ -18,7 +18,7 @@ type Bot struct {
 	cfg      Config
 	log      *slog.Logger
 	mem      *memory
-	limiter  *rateLimiter
+	state    State
 	allow    allowList
 	chans    channels
 	answers  *answerer
@@ -55,15 +55,19 @@ func New(cfg Config, asker Asker, logger *slog.Logger) (*Bot, error) {
 	// the token: mask every record, not just the ones we expect.
 	logger = slog.New(cfg.Redactor.Handler(logger.Handler()))
 	mem := newMemory()
+	state := cfg.State
+	if state == nil {
+		state = localState{mem: mem, limiter: newRateLimiter(cfg.RateLimit, time.Now)}
+	}
 	b := &Bot{
 		cfg:      cfg,
 		log:      logger,
 		mem:      mem,
-		limiter:  newRateLimiter(cfg.RateLimit, time.Now),
+		state:    state,
 		ready:    make(chan struct{}),
 		gotReady: make(chan struct{}),
 	}
-	b.answers = &answerer{asker: asker, mem: mem, log: logger, timeout: cfg.AnswerTimeout, feedback: cfg.FeedbackFile != "" || cfg.FeedbackStore != nil, pace: discordPacing(), token: cfg.Token}
+	b.answers = &answerer{asker: asker, mem: mem, state: state, log: logger, timeout: cfg.AnswerTimeout, feedback: cfg.FeedbackFile != "" || cfg.FeedbackStore != nil, pace: discordPacing(), token: cfg.Token}
 	return b, nil
 }
 
@@ -123,6 +127,9 @@ func (b *Bot) Run(ctx context.Context) (err error) {
 // connect opens the gateway, waits for READY and registers /ask.
 func (b *Bot) connect(ctx context.Context, s *discordgo.Session) error {
 	b.log.Info("connecting to Discord", "config", b.cfg)
+	if err := b.awaitIdentifySlot(ctx, s); err != nil || ctx.Err() != nil {
+		return err
+	}
 	if err := s.Open(); err != nil {
 		return fmt.Errorf("connect to the Discord gateway: %w", err)
 	}
@@ -138,9 +145,14 @@ func (b *Bot) connect(ctx context.Context, s *discordgo.Session) error {
 		return nil
 	}
 	id := b.identity()
-	if err := registerCommands(ctx, s, id.appID, b.cfg.GuildID); err != nil {
-		b.closeSession(s)
-		return err
+	// Commands belong to the application, not to a shard: one registration
+	// serves every shard, and N shards overwriting them at once would only
+	// spend the rate limit.
+	if b.cfg.ShardID == 0 {
+		if err := registerCommands(ctx, s, id.appID, b.cfg.GuildID); err != nil {
+			b.closeSession(s)
+			return err
+		}
 	}
 	b.log.Info("ready", "user_id", id.userID, "app_id", id.appID, "guild_id", b.cfg.GuildID)
 	b.readyOnce.Do(func() { close(b.ready) })

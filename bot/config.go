@@ -70,8 +70,12 @@ type Config struct {
 	FeedbackFile string
 	// FeedbackStore, when set, keeps the votes instead of FeedbackFile.
 	FeedbackStore FeedbackStore
-	// ShardID and ShardCount split the guilds across processes.
+	// ShardID and ShardCount split the guilds across processes. Only shard
+	// 0 registers /ask.
 	ShardID, ShardCount int
+	// State, when set, holds rate limits, answers and conversations
+	// outside the process (see State); nil keeps them in memory.
+	State State
 	// HealthAddr, when set, serves GET /healthz there.
 	HealthAddr string
 	// ShutdownTimeout bounds how long in-flight answers may finish after

@@ -40,7 +40,7 @@ func (b *Bot) onAsk(ctx context.Context, r *responder) {
 		r.ephemeral(ctx, b.log, usageText(err))
 		return
 	}
-	if ok, wait := b.limiter.allow(user); !ok {
+	if ok, wait := b.allowQuestion(ctx, user); !ok {
 		r.ephemeral(ctx, b.log, renderRateLimited(b.cfg.RateLimit, seconds(wait)))
 		return
 	}
@@ -49,7 +49,7 @@ func (b *Bot) onAsk(ctx context.Context, r *responder) {
 		return
 	}
 	acked := time.Now()
-	conv, history := b.mem.conversation(in.ChannelID)
+	conv, history := b.conversation(ctx, in.ChannelID)
 	job := question{text: q, history: history, conv: conv, kind: "ask", user: user, out: interactionReply{s: r.s, in: in}, acked: acked}
 	b.enqueue(ctx, job)
 }
@@ -77,7 +77,12 @@ func (b *Bot) onButton(ctx context.Context, r *responder) {
 		r.ephemeral(ctx, b.log, "That button isn't one of mine.")
 		return
 	}
-	a, known := b.mem.answer(key)
+	a, known, err := b.state.Answer(ctx, key)
+	if err != nil {
+		b.log.Error("look up answer for a button", "err", err)
+		r.ephemeral(ctx, b.log, lookupFailed)
+		return
+	}
 	switch action {
 	case actionSources:
 		if !known {

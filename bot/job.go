@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/footnote-dev/footnote/answer"
+	"github.com/footnote-dev/footnote/retrieval"
 )
 
 // Asker answers questions; *answer.Engine is one.
@@ -37,6 +38,7 @@ const deliverTimeout = 2 * restTimeout
 type answerer struct {
 	asker    Asker
 	mem      *memory
+	state    State
 	log      *slog.Logger
 	timeout  time.Duration
 	feedback bool
@@ -63,12 +65,20 @@ func (w *answerer) run(ctx context.Context, q question) {
 		return
 	}
 	key := w.mem.newKey()
-	w.mem.putAnswer(key, a)
+	if err := w.state.PutAnswer(dctx, key, a); err != nil {
+		log.Error("keep answer for its buttons", "err", err)
+	}
 	ids, err := q.out.deliver(dctx, renderMessages(a, key, w.feedback))
 	if err != nil {
 		log.Error("deliver answer", "err", err)
 	}
-	w.mem.remember(q.conv, answer.Turn{Question: q.text, Answer: a.Text}, append(ids, q.keys...)...)
+	conv := q.conv
+	if conv == "" {
+		conv = "c" + w.mem.newKey()
+	}
+	if err := w.state.Remember(dctx, conv, answer.Turn{Question: q.text, Answer: a.Text}, append(ids, q.keys...)...); err != nil {
+		log.Error("remember conversation", "err", err)
+	}
 	log.Info("answered",
 		"latency_ms", time.Since(q.acked).Milliseconds(),
 		"queued_ms", started.Sub(q.acked).Milliseconds(),
@@ -101,6 +111,9 @@ func (w *answerer) fail(ctx context.Context, log *slog.Logger, q question, err e
 		w.apologise(ctx, log, q, renderTooLong())
 	case answer.IsUsageError(err):
 		w.apologise(ctx, log, q, usageMessage)
+	case errors.Is(err, retrieval.ErrUnavailable):
+		log.Error("search is unavailable", "err", err)
+		w.apologise(ctx, log, q, unavailableMsg)
 	case errors.Is(err, context.DeadlineExceeded):
 		log.Warn("answer timed out", "err", err, "latency_ms", time.Since(q.acked).Milliseconds())
 		w.apologise(ctx, log, q, timeoutMsg)

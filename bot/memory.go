@@ -39,7 +39,7 @@ type channelInfo struct {
 }
 
 func newMemory() *memory {
-	b := make([]byte, 3)
+	b := make([]byte, 6)
 	_, _ = rand.Read(b) // never fails; keys from two runs differ anyway
 	return &memory{
 		prefix:   hex.EncodeToString(b),
@@ -50,7 +50,8 @@ func newMemory() *memory {
 	}
 }
 
-// newKey returns a short ID unique to this process run.
+// newKey returns a short ID unique to this process run, and with its six
+// random bytes, in practice across the processes sharing a State.
 func (m *memory) newKey() string {
 	m.mu.Lock()
 	defer m.mu.Unlock()

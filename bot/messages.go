@@ -82,12 +82,12 @@ func (b *Bot) onQuestion(ctx context.Context, s *discordgo.Session, in incoming)
 		b.notice(ctx, reply, usageText(err))
 		return
 	}
-	if ok, wait := b.limiter.allow(m.Author.ID); !ok {
+	if ok, wait := b.allowQuestion(ctx, m.Author.ID); !ok {
 		b.notice(ctx, reply, renderRateLimited(b.cfg.RateLimit, seconds(wait)))
 		return
 	}
 	job := question{text: q, kind: "mention", user: m.Author.ID, out: reply}
-	b.followUp(&job, in)
+	b.followUp(ctx, &job, in)
 	switch {
 	case m.GuildID == "":
 		job.kind, reply.replyTo = "dm", ""
@@ -112,12 +112,12 @@ func (b *Bot) onQuestion(ctx context.Context, s *discordgo.Session, in incoming)
 
 // followUp fills in the conversation a message continues: the bot message
 // it replies to, or the bot thread it is in.
-func (b *Bot) followUp(job *question, in incoming) {
+func (b *Bot) followUp(ctx context.Context, job *question, in incoming) {
 	var ref string
 	if in.replyBot {
 		ref = in.m.ReferencedMessage.ID
 	}
-	job.conv, job.history = b.mem.conversation(ref, in.m.ChannelID)
+	job.conv, job.history = b.conversation(ctx, ref, in.m.ChannelID)
 	if job.conv == "" && b.ownThread(in.channel) {
 		// Forgotten (e.g. after a restart): the thread's name holds the
 		// question it was opened for.

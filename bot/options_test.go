@@ -13,7 +13,8 @@ import (
 
 // TestBotOptions runs a bot configured away from the defaults: replies
 // instead of threads, the message-content intent, allow-lists, a guild
-// command and a shard.
+// command and a shard other than 0, which gets its guilds' events but
+// leaves registering /ask to shard 0.
 func TestBotOptions(t *testing.T) {
 	fdGuild := "700000000000000001"
 	h := startBot(t, bot.Config{
@@ -21,18 +22,19 @@ func TestBotOptions(t *testing.T) {
 		AllowedGuilds: []string{fdGuild}, ShardID: 1, ShardCount: 2,
 	}, newEngine(t))
 	fd := h.fd
-	// The harness's own channel is in a guild that is not allowed.
 	allowed := fd.GuildChannel(fdGuild)
+	// A guild on this shard that is not allowed.
+	other := fd.GuildChannel(fd.GuildOnShard(1, 2))
 
-	t.Run("asks for message content, identifies as its shard and registers /ask in the guild", func(t *testing.T) {
+	t.Run("asks for message content, identifies as its shard and leaves /ask to shard 0", func(t *testing.T) {
 		if fd.Intents()&fakediscord.IntentMessageContent == 0 {
 			t.Error("message-content intent not requested")
 		}
 		if s := fd.Shard(); s == nil || *s != [2]int{1, 2} {
 			t.Errorf("shard = %v, want [1 2]", s)
 		}
-		if _, ok := fd.Commands("/api/v9/applications/" + fd.AppID + "/guilds/" + fdGuild + "/commands"); !ok {
-			t.Error("/ask not registered in the guild")
+		if _, ok := fd.Commands("/api/v9/applications/" + fd.AppID + "/guilds/" + fdGuild + "/commands"); ok {
+			t.Error("shard 1 registered /ask; only shard 0 should")
 		}
 	})
 
@@ -45,16 +47,16 @@ func TestBotOptions(t *testing.T) {
 	})
 
 	t.Run("says /ask is not enabled outside the allowed guilds", func(t *testing.T) {
-		id := fd.Ask(fakediscord.Ask{ChannelID: h.channel, UserID: "u1", Question: "What does juche mean?"})
+		id := fd.Ask(fakediscord.Ask{ChannelID: other, UserID: "u1", Question: "What does juche mean?"})
 		if m := h.ephemeral(t, id); !strings.Contains(m.Content, "isn't enabled here") {
 			t.Errorf("reply = %q", m.Content)
 		}
 	})
 
 	t.Run("ignores mentions outside the allowed guilds", func(t *testing.T) {
-		fd.Post(fakediscord.Post{ChannelID: h.channel, AuthorID: "u1", Content: "What does juche mean?", Mention: true})
+		fd.Post(fakediscord.Post{ChannelID: other, AuthorID: "u1", Content: "What does juche mean?", Mention: true})
 		h.logs.waitRecord(t, "message where the bot is not enabled")
-		for _, m := range fd.Messages(h.channel) {
+		for _, m := range fd.Messages(other) {
 			if m.Bot && !m.Ephemeral {
 				t.Errorf("the bot spoke in a guild that is not allowed: %q", m.Content)
 			}
@@ -126,5 +128,13 @@ func TestNewRejectsBadConfig(t *testing.T) {
 				t.Errorf("New = %v, want an error about %q", err, tc.want)
 			}
 		})
+	}
+}
+
+func TestShardZeroRegistersAskInTheConfiguredGuild(t *testing.T) {
+	guild := "700000000000000009"
+	h := startBot(t, bot.Config{GuildID: guild, ShardCount: 2}, newEngine(t))
+	if _, ok := h.fd.Commands("/api/v9/applications/" + h.fd.AppID + "/guilds/" + guild + "/commands"); !ok {
+		t.Error("/ask not registered in the guild")
 	}
 }

@@ -15,16 +15,18 @@ import (
 const (
 	abstainMessage = "The corpus doesn't cover this question, so I won't guess. " +
 		"Try asking about something the articles discuss, or rephrase the question."
-	usageMessage = "Ask me a question about the articles, for example `/ask question: Why did Kim skip the Victory Day parade?`"
-	tooLongFmt   = "That question is too long: it may be at most %d characters."
-	notEnabled   = "footnote isn't enabled here."
-	failMessage  = "Sorry, something went wrong while answering. Please try again in a moment."
-	timeoutMsg   = "Sorry, that took too long to answer. Please try again, perhaps with a shorter question."
-	busyMessage  = "I'm answering a lot of questions right now. Please try again in a minute."
-	shutdownMsg  = "I'm restarting right now. Please ask again in a minute."
-	thinking     = "Looking through the articles…"
-	expired      = "I no longer have that answer in memory, so I can't show its sources. Please ask again."
-	thanks       = "Thanks for the feedback!"
+	usageMessage   = "Ask me a question about the articles, for example `/ask question: Why did Kim skip the Victory Day parade?`"
+	tooLongFmt     = "That question is too long: it may be at most %d characters."
+	notEnabled     = "footnote isn't enabled here."
+	failMessage    = "Sorry, something went wrong while answering. Please try again in a moment."
+	timeoutMsg     = "Sorry, that took too long to answer. Please try again, perhaps with a shorter question."
+	busyMessage    = "I'm answering a lot of questions right now. Please try again in a minute."
+	shutdownMsg    = "I'm restarting right now. Please ask again in a minute."
+	thinking       = "Looking through the articles…"
+	unavailableMsg = "Search is unavailable right now; please try again shortly."
+	lookupFailed   = "Sorry, I couldn't look that answer up right now. Please try again shortly."
+	expired        = "I no longer have that answer in memory, so I can't show its sources. Please ask again."
+	thanks         = "Thanks for the feedback!"
 )
 
 // quoteLen is how long a Sources quote may be, in characters.

@@ -1,9 +1,6 @@
 package retrieval
 
-import (
-	"math"
-	"sort"
-)
+import "sort"
 
 // BM25 parameters: the usual defaults, which the fixtures did not improve on.
 const (
@@ -68,8 +65,7 @@ func (lx *Lexical) DocFreq(stem string) int { return len(lx.Postings[stem]) }
 // IDF is BM25's inverse document frequency of stem; a stem no chunk
 // contains gets the highest value any stem could have.
 func (lx *Lexical) IDF(stem string) float64 {
-	n, df := float64(lx.Len()), float64(lx.DocFreq(stem))
-	return math.Log(1 + (n-df+0.5)/(df+0.5))
+	return BM25IDF(lx.Len(), lx.DocFreq(stem))
 }
 
 // Search scores every chunk that shares a stem with the query, each stem

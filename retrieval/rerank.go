@@ -20,6 +20,12 @@ var sentenceWeight = 0.5
 // rerank re-scores the top fused hits by how much of the question their
 // best sentence covers, and re-sorts them.
 func (ix *Index) rerank(q analysis.Question, fused []Hit) []Hit {
+	return rerankHits(q, fused, func(c int) string { return ix.paragraphs[c].Text }, ix.stems.Tokens)
+}
+
+// rerankHits is rerank over any store: text returns a chunk's text and
+// tokens stems it.
+func rerankHits(q analysis.Question, fused []Hit, text func(chunk int) string, tokens func(string) []string) []Hit {
 	depth := min(rerankDepth, len(fused))
 	if depth == 0 || fused[0].Score <= 0 || sentenceWeight == 0 {
 		return fused
@@ -27,8 +33,8 @@ func (ix *Index) rerank(q analysis.Question, fused []Hit) []Hit {
 	top := make([]Hit, depth)
 	for i, h := range fused[:depth] {
 		best := 0.0
-		for _, s := range roughSentences(ix.paragraphs[h.Chunk].Text) {
-			best = max(best, q.Coverage(analysis.Set(ix.stems.Tokens(s))))
+		for _, s := range roughSentences(text(h.Chunk)) {
+			best = max(best, q.Coverage(analysis.Set(tokens(s))))
 		}
 		top[i] = Hit{Chunk: h.Chunk, Score: (1-sentenceWeight)*h.Score/fused[0].Score + sentenceWeight*best}
 	}

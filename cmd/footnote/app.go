@@ -113,42 +113,44 @@ func (a *app) warnSkipped(warnings []corpus.Warning) {
 	}
 }
 
-// corpusSource returns the configured corpus's hash and how to read it.
-// The built-in corpus is hashed from its embedded bytes and parsed only if
-// the index must be built; a folder is read now (its hash covers the
-// files that load, which only reading tells).
-func (a *app) corpusSource(ctx context.Context) (string, func() (*corpus.Corpus, error), []corpus.Warning, error) {
+// corpusSource is a corpus known by its hash, read by load only when an
+// index must be built from it.
+type corpusSource struct {
+	hash string
+	load func() (*corpus.Corpus, error)
+}
+
+// sourceOf is the source of a corpus already read.
+func sourceOf(c *corpus.Corpus) corpusSource {
+	return corpusSource{hash: c.Hash, load: func() (*corpus.Corpus, error) { return c, nil }}
+}
+
+// corpusSource returns the configured corpus's source. The built-in corpus
+// is hashed from its embedded bytes and parsed only if the index must be
+// built; a folder is read now (its hash covers the files that load, which
+// only reading tells).
+func (a *app) corpusSource(ctx context.Context) (corpusSource, []corpus.Warning, error) {
 	if a.cfg.CorpusDir == "" {
 		hash, err := corpus.BuiltinHash()
-		return hash, corpus.Builtin, nil, err
+		return corpusSource{hash: hash, load: corpus.Builtin}, nil, err
 	}
 	c, skipped, err := a.loadCorpus(ctx)
 	if err != nil {
-		return "", nil, nil, err
+		return corpusSource{}, nil, err
 	}
-	return c.Hash, func() (*corpus.Corpus, error) { return c, nil }, skipped, nil
+	return sourceOf(c), skipped, nil
 }
 
-// openIndex loads the index of the configured corpus, building it first
-// when missing or stale. The files the corpus skipped are listed once per
-// build, not on every question that loads the index built then.
-func (a *app) openIndex(ctx context.Context, rebuild bool, progress func(done, total int)) (*retrieval.Index, retrieval.Status, error) {
-	hash, load, skipped, err := a.corpusSource(ctx)
+// openIndex loads the index of the configured corpus from the configured
+// store, building it first when missing or stale. The files the corpus
+// skipped are listed once per build, not on every question that loads the
+// index built then.
+func (a *app) openIndex(ctx context.Context, rebuild bool, progress func(done, total int)) (searchIndex, retrieval.Status, error) {
+	src, skipped, err := a.corpusSource(ctx)
 	if err != nil {
 		return nil, retrieval.Status{}, err
 	}
-	dir, err := a.cfg.indexDir()
-	if err != nil {
-		return nil, retrieval.Status{}, err
-	}
-	if dir == "" {
-		a.warn("no user cache folder (set HOME or XDG_CACHE_HOME, or FOOTNOTE_INDEX_DIR): keeping the index in memory")
-	}
-	emb, err := a.embedder()
-	if err != nil {
-		return nil, retrieval.Status{}, err
-	}
-	ix, st, err := retrieval.OpenLazily(ctx, hash, load, retrieval.Options{Dir: dir, Embedder: emb, Rebuild: rebuild, Progress: progress, Warn: a.warn})
+	ix, st, _, err := a.openStore(ctx, src, rebuild, progress)
 	if err == nil && st.Built {
 		a.warnSkipped(skipped)
 	}

@@ -35,6 +35,11 @@ func (a *app) botCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			closeState, err := a.sharedState(cmd.Context(), &cfg)
+			if err != nil {
+				return err
+			}
+			defer closeState()
 			b, err := bot.New(cfg, eng, slog.New(slog.NewTextHandler(a.stderr, nil)))
 			if err != nil {
 				return usageError{err}

@@ -13,13 +13,20 @@ func (a *app) indexCommand() *cobra.Command {
 		Short: "Build or refresh the index of the corpus",
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			ix, st, err := a.openIndex(cmd.Context(), rebuild, a.progressBar())
+			c, skipped, err := a.loadCorpus(cmd.Context())
 			if err != nil {
 				return err
 			}
+			ix, st, where, err := a.openStore(cmd.Context(), sourceOf(c), rebuild, a.progressBar())
+			if err != nil {
+				return err
+			}
+			if st.Built {
+				a.warnSkipped(skipped)
+			}
 			m := ix.Manifest()
 			docs := map[string]bool{}
-			for _, p := range ix.Paragraphs() {
+			for _, p := range c.Paragraphs() {
 				docs[p.Doc] = true
 			}
 			verb := "loaded"
@@ -29,15 +36,11 @@ func (a *app) indexCommand() *cobra.Command {
 					verb += fmt.Sprintf(", %d paragraphs embedded and %d taken from the embedding cache,", st.Embedded, ix.Len()-st.Embedded)
 				}
 			}
-			dir, _ := a.cfg.indexDir()
 			if st.SaveErr != nil {
-				return fmt.Errorf("index built in %s but nothing was saved to %s: the next command will build it again", st.Took.Round(timeUnit(st.Took)), dir)
-			}
-			if dir == "" {
-				dir = "(in memory only)"
+				return fmt.Errorf("index built in %s but nothing was saved to %s: the next command will build it again", st.Took.Round(timeUnit(st.Took)), where)
 			}
 			fmt.Fprintf(a.stdout, "index %s in %s: %d documents, %d paragraphs, embedder %s (%d dimensions)\n%s\n",
-				verb, st.Took.Round(timeUnit(st.Took)), len(docs), ix.Len(), m.EmbedderID, m.Dimension, dir)
+				verb, st.Took.Round(timeUnit(st.Took)), len(docs), ix.Len(), m.EmbedderID, m.Dimension, where)
 			return nil
 		},
 	}

@@ -57,6 +57,10 @@ type Config struct {
 	// 0: vectors alone); nil means the default. For measuring what each
 	// ranking adds (BENCHMARKS.md) more than for everyday use.
 	LexicalWeight *float64
+	// Store is where the index lives: "chromem" (in process, default) or
+	// "weaviate" (a cluster, see Weaviate).
+	Store    string
+	Weaviate WeaviateConfig
 }
 
 // maxTopK bounds FOOTNOTE_TOP_K and -k: more paragraphs than this make a
@@ -131,8 +135,17 @@ func configFromEnv(env environment) (Config, error) {
 	if cfg.Generator != "" && cfg.Generator != "extractive" && cfg.Generator != "llm" {
 		return cfg, usagef("FOOTNOTE_GENERATOR must be extractive or llm, not %q", cfg.Generator)
 	}
+	if cfg.Store = strings.ToLower(env.get("FOOTNOTE_STORE")); cfg.Store == "" {
+		cfg.Store = storeChromem
+	}
+	if cfg.Store != storeChromem && cfg.Store != storeWeaviate {
+		return cfg, usagef("FOOTNOTE_STORE must be chromem or weaviate, not %q", cfg.Store)
+	}
 	var errs []error
 	var err error
+	if cfg.Weaviate, err = weaviateFromEnv(env, cfg.Store); err != nil {
+		return cfg, err
+	}
 	if v := env.get("FOOTNOTE_THRESHOLD"); v != "" {
 		cfg.Threshold, err = parseFraction("FOOTNOTE_THRESHOLD", v, false)
 		errs = append(errs, err)

@@ -48,7 +48,11 @@ func (a *app) refresh(ctx context.Context, live *retrieval.Live) {
 		a.warn(fmt.Sprintf("corpus changed, but its new index failed: %v; still answering from the previous one", err))
 		return
 	}
-	live.Swap(ix)
+	rix, ok := ix.(*retrieval.Index)
+	if !ok {
+		return // liveCorpus only follows the in-process store
+	}
+	live.Swap(rix)
 	if st.Built {
 		a.warn(fmt.Sprintf("corpus changed: now answering from %d paragraphs (%d embedded) in %s", ix.Len(), st.Embedded, st.Took.Round(time.Millisecond)))
 	}

@@ -12,12 +12,12 @@ import (
 // secretVars are the settings whose whole value is a secret. A variable of
 // .env whose name ends in one of secretSuffixes counts too. A new secret
 // setting belongs here: the process environment cannot be listed.
-var secretVars = []string{"OPENAI_API_KEY", "DISCORD_TOKEN"}
+var secretVars = []string{"OPENAI_API_KEY", "DISCORD_TOKEN", "FOOTNOTE_WEAVIATE_API_KEY"}
 
 // urlVars are settings holding a URL, whose userinfo (user, password) is a
 // secret. A variable of .env whose name ends in _URL counts too. A new URL
 // setting belongs here.
-var urlVars = []string{"OPENAI_BASE_URL", "DISCORD_API_BASE_URL"}
+var urlVars = []string{"OPENAI_BASE_URL", "DISCORD_API_BASE_URL", "FOOTNOTE_REDIS_URL"}
 
 var secretSuffixes = []string{"_KEY", "_TOKEN", "_SECRET", "_PASSWORD"}
 

@@ -72,7 +72,7 @@ func (s *Server) interact(typ int, channelID, userID string, data, message map[s
 		ev["message"] = message
 	}
 	in.dispatched = time.Now()
-	s.dispatchLocked("INTERACTION_CREATE", ev)
+	s.dispatchGuildLocked(ch.GuildID, "INTERACTION_CREATE", ev)
 	return id
 }
 
@@ -106,7 +106,7 @@ func (s *Server) Post(p Post) string {
 	if p.Mention {
 		ev["mentions"] = []any{map[string]any{"id": s.BotID, "username": DefaultBotName, "bot": true}}
 	}
-	if m.GuildID != "" && !p.Mention && s.gw.identify.Intents&IntentMessageContent == 0 {
+	if m.GuildID != "" && !p.Mention && s.sessionLocked(s.shardOfLocked(m.GuildID)).identify.Intents&IntentMessageContent == 0 {
 		ev["content"] = ""
 	}
 	if ref, ok := s.messages[p.ReplyTo]; ok {
@@ -114,7 +114,7 @@ func (s *Server) Post(p Post) string {
 	} else if p.ReplyTo != "" {
 		s.t.Fatalf("fakediscord: reply to unknown message %s", p.ReplyTo)
 	}
-	s.dispatchLocked("MESSAGE_CREATE", ev)
+	s.dispatchGuildLocked(m.GuildID, "MESSAGE_CREATE", ev)
 	return m.ID
 }
 

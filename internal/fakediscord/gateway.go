@@ -3,6 +3,7 @@ package fakediscord
 import (
 	"encoding/json"
 	"net/http"
+	"strconv"
 	"sync"
 	"time"
 
@@ -24,7 +25,8 @@ const (
 // IntentMessageContent is the privileged message-content intent bit.
 const IntentMessageContent = 1 << 15
 
-// gatewayState is the fake's one gateway session. Guarded by Server.mu.
+// gatewayState is one shard's gateway session (Server.gw is shard 0's,
+// Server.shards the others'). Guarded by Server.mu.
 type gatewayState struct {
 	conns      map[*gwConn]bool
 	live       *gwConn // the connection whose session is identified or resumed
@@ -81,7 +83,7 @@ func (s *Server) serveGateway(w http.ResponseWriter, r *http.Request) {
 	}
 	c := &gwConn{ws: ws}
 	s.mu.Lock()
-	s.gw.conns[c] = true
+	s.gw.conns[c] = true // every connection is listed here, whatever its shard
 	s.mu.Unlock()
 	defer s.dropConn(c)
 	if s.stalled() {
@@ -111,6 +113,11 @@ func (s *Server) dropConn(c *gwConn) {
 	if s.gw.live == c {
 		s.gw.live = nil
 	}
+	for _, g := range s.shards {
+		if g.live == c {
+			g.live = nil
+		}
+	}
 	s.notify()
 }
 
@@ -138,16 +145,18 @@ func (s *Server) onIdentify(c *gwConn, host string, d json.RawMessage) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.gw.identify = id
-	s.gw.sessionID = "session-" + s.newID()
-	s.gw.seq, s.gw.sent = 0, nil
-	s.gw.live = c
-	s.gw.identifies++
 	shard := [2]int{0, 1}
 	if id.Shard != nil {
 		shard = *id.Shard
 	}
-	s.dispatchLocked("READY", map[string]any{
+	g := s.sessionLocked(shard[0])
+	s.lastIdentify, s.shardCount = id, max(shard[1], 1)
+	g.identify = id
+	g.sessionID = "session-" + s.newID()
+	g.seq, g.sent = 0, nil
+	g.live = c
+	g.identifies++
+	s.dispatchToLocked(g, "READY", map[string]any{
 		"v":                  9,
 		"user":               map[string]any{"id": s.BotID, "username": DefaultBotName, "discriminator": "0", "bot": true},
 		"guilds":             []any{},
@@ -171,29 +180,92 @@ func (s *Server) onResume(c *gwConn, d json.RawMessage) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if r.Token != "Bot "+s.token || r.SessionID != s.gw.sessionID || r.SessionID == "" {
+	g := s.sessionByIDLocked(r.SessionID)
+	if r.Token != "Bot "+s.token || g == nil || r.SessionID == "" {
 		_ = c.write(frame{Op: opInvalid, D: false})
 		return
 	}
-	s.gw.live = c
-	s.gw.resumes++
-	for _, f := range s.gw.sent {
+	g.live = c
+	g.resumes++
+	for _, f := range g.sent {
 		if *f.S > r.Seq {
 			_ = c.write(f)
 		}
 	}
-	s.dispatchLocked("RESUMED", map[string]any{})
+	s.dispatchToLocked(g, "RESUMED", map[string]any{})
 }
 
-// dispatchLocked sends a dispatch event to the live connection, or keeps
+// sessionLocked returns shard's session, making it on first use. Callers
+// hold s.mu.
+func (s *Server) sessionLocked(shard int) *gatewayState {
+	if shard == 0 {
+		return &s.gw
+	}
+	g, ok := s.shards[shard]
+	if !ok {
+		g = &gatewayState{}
+		g.init()
+		s.shards[shard] = g
+	}
+	return g
+}
+
+// sessionByIDLocked finds the session a RESUME names, nil when none.
+func (s *Server) sessionByIDLocked(id string) *gatewayState {
+	if s.gw.sessionID == id {
+		return &s.gw
+	}
+	for _, g := range s.shards {
+		if g.sessionID == id {
+			return g
+		}
+	}
+	return nil
+}
+
+// shardOfLocked is the shard Discord sends a guild's events to: (guild_id
+// >> 22) % shard_count, with the count of the last IDENTIFY; DMs go to
+// shard 0.
+func (s *Server) shardOfLocked(guildID string) int {
+	id, err := strconv.ParseInt(guildID, 10, 64)
+	if err != nil || s.shardCount <= 1 {
+		return 0
+	}
+	return int((id >> 22) % int64(s.shardCount))
+}
+
+// GuildOnShard returns a fresh guild ID whose events go to shard of count.
+func (s *Server) GuildOnShard(shard, count int) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.nextID++
+	base := s.nextID >> 22
+	for base%int64(count) != int64(shard) {
+		base++
+	}
+	id := base<<22 | s.nextID&(1<<22-1)
+	s.nextID = id
+	return strconv.FormatInt(id, 10)
+}
+
+// dispatchLocked sends a dispatch event on shard 0's session. Callers hold
+// s.mu.
+func (s *Server) dispatchLocked(t string, d any) { s.dispatchToLocked(&s.gw, t, d) }
+
+// dispatchGuildLocked sends a guild's event on its shard's session.
+func (s *Server) dispatchGuildLocked(guildID, t string, d any) {
+	s.dispatchToLocked(s.sessionLocked(s.shardOfLocked(guildID)), t, d)
+}
+
+// dispatchToLocked sends a dispatch event to g's live connection, or keeps
 // it for replay on resume when there is none. Callers hold s.mu.
-func (s *Server) dispatchLocked(t string, d any) {
-	s.gw.seq++
-	seq := s.gw.seq
+func (s *Server) dispatchToLocked(g *gatewayState, t string, d any) {
+	g.seq++
+	seq := g.seq
 	f := frame{Op: opDispatch, D: d, S: &seq, T: &t}
-	s.gw.sent = append(s.gw.sent, f)
-	if s.gw.live != nil {
-		_ = s.gw.live.write(f) // a failed write is replayed on resume
+	g.sent = append(g.sent, f)
+	if g.live != nil {
+		_ = g.live.write(f) // a failed write is replayed on resume
 	}
 	s.notify()
 }
@@ -221,14 +293,14 @@ func (s *Server) Reconnect() {
 func (s *Server) Intents() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.gw.identify.Intents
+	return s.lastIdentify.Intents
 }
 
 // Shard returns the shard of the last IDENTIFY, nil when none was sent.
 func (s *Server) Shard() *[2]int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.gw.identify.Shard
+	return s.lastIdentify.Shard
 }
 
 // Stall makes the gateway accept connections but never say HELLO, as a

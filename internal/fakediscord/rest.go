@@ -20,6 +20,7 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /gw/", s.serveGateway)
 	rest := map[string]restHandler{
 		"GET " + api + "/gateway":                                    s.getGateway,
+		"GET " + api + "/gateway/bot":                                s.getGatewayBot,
 		"PUT " + api + "/applications/{app}/commands":                s.putCommands,
 		"PUT " + api + "/applications/{app}/guilds/{guild}/commands": s.putCommands,
 		"POST " + api + "/interactions/{id}/{token}/callback":        s.postCallback,
@@ -101,6 +102,15 @@ func apiError(code int, msg string) map[string]any {
 
 func (s *Server) getGateway(r *http.Request, _ json.RawMessage) (int, any) {
 	return http.StatusOK, map[string]any{"url": "ws://" + r.Host + "/gw"}
+}
+
+// getGatewayBot tells a sharded bot the gateway URL and how many shards
+// may identify at once.
+func (s *Server) getGatewayBot(r *http.Request, _ json.RawMessage) (int, any) {
+	return http.StatusOK, map[string]any{
+		"url": "ws://" + r.Host + "/gw", "shards": 1,
+		"session_start_limit": map[string]any{"total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": s.MaxConcurrency},
+	}
 }
 
 // putCommands is a bulk overwrite of global or guild commands.

@@ -37,6 +37,10 @@ type Server struct {
 	// HeartbeatInterval is sent in HELLO, in milliseconds.
 	HeartbeatInterval int
 
+	// MaxConcurrency is the session_start_limit.max_concurrency that
+	// GET /gateway/bot reports: how many shards may identify at once.
+	MaxConcurrency int
+
 	mu        sync.Mutex
 	changed   chan struct{} // closed and replaced whenever state changes
 	nextID    int64
@@ -49,6 +53,10 @@ type Server struct {
 	originals map[string]string          // interaction token → original message ID
 	inter     map[string]*interaction    // interaction ID → timing and kind
 	gw        gatewayState
+	shards    map[int]*gatewayState // sessions of shards other than 0
+	// lastIdentify and shardCount are from the last IDENTIFY of any shard.
+	lastIdentify identifyData
+	shardCount   int
 }
 
 // Request is one REST request the bot made.
@@ -73,6 +81,7 @@ func New(t testing.TB, token string) *Server {
 		AppID:             DefaultAppID,
 		BotID:             DefaultBotID,
 		HeartbeatInterval: 41250,
+		MaxConcurrency:    16,
 		changed:           make(chan struct{}),
 		nextID:            1_000_000_000_000_000,
 		channels:          map[string]Channel{},
@@ -82,6 +91,7 @@ func New(t testing.TB, token string) *Server {
 		inter:             map[string]*interaction{},
 	}
 	s.gw.init()
+	s.shards = map[int]*gatewayState{}
 	s.http = httptest.NewUnstartedServer(s.routes())
 	s.http.Start()
 	t.Cleanup(s.close)
@@ -176,6 +186,15 @@ func (v View) Identified() (identifies, resumes int) {
 
 // Connected reports whether a gateway connection has a live session.
 func (v View) Connected() bool { return v.s.gw.live != nil }
+
+// ShardConnected reports whether shard has a live gateway session.
+func (v View) ShardConnected(shard int) bool {
+	if shard == 0 {
+		return v.s.gw.live != nil
+	}
+	g, ok := v.s.shards[shard]
+	return ok && g.live != nil
+}
 
 // Commands returns the last bulk-overwritten command list at path, e.g.
 // "/api/v9/applications/{app}/commands".
