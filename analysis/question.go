@@ -66,6 +66,7 @@ func (q Question) Coverage(stems map[string]bool) float64 {
 		return 0
 	}
 	var got float64
+	var near []string // the vectors of stems, looked up once, on first need
 	for _, t := range q.terms {
 		w := q.weight[t]
 		switch {
@@ -74,7 +75,10 @@ func (q Question) Coverage(stems map[string]bool) float64 {
 		case slices.ContainsFunc(q.related[t], func(r string) bool { return stems[r] }):
 			got += relatedCredit * w
 		default:
-			got += softCredit(t, stems) * w
+			if near == nil {
+				near = theStemVectors().vectorsOf(stems)
+			}
+			got += softCredit(t, near) * w
 		}
 	}
 	return got / q.total
@@ -107,9 +111,10 @@ const (
 )
 
 // softCredit is the partial credit a question term earns from its nearest
-// word in stems by word-vector similarity (see softFloor).
-func softCredit(t string, stems map[string]bool) float64 {
-	best := Similarity(t, stems)
+// word by word-vector similarity (see softFloor); near holds the vectors of
+// the words present.
+func softCredit(t string, near []string) float64 {
+	best := nearest(theStemVectors().vector(t), near)
 	if best < softFloor {
 		return 0
 	}
@@ -126,11 +131,20 @@ func Similarity(stem string, stems map[string]bool) float64 {
 	if vt == "" {
 		return 0
 	}
-	best := 0.0
-	for s := range stems {
-		if vs := sv.vector(s); vs != "" {
-			best = max(best, dotInt8(vt, vs))
-		}
+	return nearest(vt, sv.vectorsOf(stems))
+}
+
+// nearest is the largest cosine between vt and the vectors in near, and 0
+// when vt is "" or no cosine is positive. The maximum is taken over the
+// integer dot products and rescaled once: the same figure, to the last bit,
+// as the maximum of the rescaled ones, since rescaling preserves order.
+func nearest(vt string, near []string) float64 {
+	if vt == "" {
+		return 0
 	}
-	return best
+	var best int32
+	for _, v := range near {
+		best = max(best, dotInt32(vt, v))
+	}
+	return float64(best) / (127 * 127)
 }

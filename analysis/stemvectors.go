@@ -98,11 +98,40 @@ func (sv *StemVectors) similarity(a, b string) float64 {
 // dotInt8 is the dot product of two vectors of int8 stored as bytes,
 // rescaled to [-1, 1].
 func dotInt8(a, b string) float64 {
-	var sum int32
-	for i := range a {
-		sum += int32(int8(a[i])) * int32(int8(b[i]))
+	return float64(dotInt32(a, b)) / (127 * 127)
+}
+
+// dotInt32 is the integer dot product of two vectors of int8 stored as
+// bytes of the same length. Integer sums are exact in any order, so four
+// running sums (fewer dependent adds per step) give the plain loop's
+// result; 100 dimensions of ±127² cannot overflow an int32.
+func dotInt32(a, b string) int32 {
+	b = b[:len(a)]
+	var s0, s1, s2, s3 int32
+	i := 0
+	for ; i+4 <= len(a); i += 4 {
+		s0 += int32(int8(a[i])) * int32(int8(b[i]))
+		s1 += int32(int8(a[i+1])) * int32(int8(b[i+1]))
+		s2 += int32(int8(a[i+2])) * int32(int8(b[i+2]))
+		s3 += int32(int8(a[i+3])) * int32(int8(b[i+3]))
 	}
-	return float64(sum) / (127 * 127)
+	for ; i < len(a); i++ {
+		s0 += int32(int8(a[i])) * int32(int8(b[i]))
+	}
+	return s0 + s1 + s2 + s3
+}
+
+// vectorsOf returns the vectors of those stems that have one, in no
+// particular order; never nil, so that callers can tell "looked up" from
+// "not yet".
+func (sv *StemVectors) vectorsOf(stems map[string]bool) []string {
+	out := make([]string, 0, len(stems))
+	for s := range stems {
+		if v := sv.vector(s); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // WordVectors is the embedded GloVe table, indexed on first use.

@@ -3,6 +3,7 @@ package answer
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/footnote-dev/footnote/analysis"
 )
@@ -10,21 +11,33 @@ import (
 // Reporting verbs: "X said …", "… , adds X", "according to X".
 const reportingVerb = `(?:said|says|say|wrote|writes|write|told|tells|tell|stated|states|noted|notes|argued|argues|warned|warns|added|adds|explained|explains|claimed|claims|described|describes|called|calls|insisted|insists|observed|observes|commented|comments|remarked|remarks|reported|reports|suggested|suggests|believes|believed|thinks|predicted|predicts|cautioned|cautions|emphasized|emphasised|stressed|stresses|asserted|asserts|quipped|declared|declares|announced|announces|hailed|hails|echoed|echoes|recalled|recalls|praised|praises|referred|put it|puts it)`
 
-var (
-	// capRun is a run of capitalised words, hyphens and connectors inside.
-	capRun         = `((?:[A-Z][\p{L}'’.-]*)(?:\s+(?:of\s+|for\s+)?[A-Z][\p{L}'’.-]*)*)`
-	speakerBefore  = regexp.MustCompile(capRun + `(?:,[^,]{1,90},)?(?:\s+(?:himself|herself|themselves|also|later|then|reportedly|previously|once|has|had|have|publicly|openly))*\s+` + reportingVerb + `\b`)
-	speakerAfter   = regexp.MustCompile(`[,"”]\s*` + reportingVerb + `\s+` + capRun)
-	speakerAccord  = regexp.MustCompile(`(?i:according to|per|in the words of)\s+` + capRun)
-	pronounSpeaker = regexp.MustCompile(`(?i)\b(?:he|she|they|the official|the aide|the analyst|the expert)\s+` + reportingVerb + `\b`)
-)
+// capRun is a run of capitalised words, hyphens and connectors inside.
+const capRun = `((?:[A-Z][\p{L}'’.-]*)(?:\s+(?:of\s+|for\s+)?[A-Z][\p{L}'’.-]*)*)`
+
+// speakerPatterns are the reporting patterns, compiled on first use (only
+// the verifier of a model's reply needs them).
+type speakerPatterns struct {
+	named   []*regexp.Regexp // "X said", ", said X", "according to X"
+	pronoun *regexp.Regexp   // "he told reporters"
+}
+
+var speakers = sync.OnceValue(func() speakerPatterns {
+	return speakerPatterns{
+		named: []*regexp.Regexp{
+			regexp.MustCompile(capRun + `(?:,[^,]{1,90},)?(?:\s+(?:himself|herself|themselves|also|later|then|reportedly|previously|once|has|had|have|publicly|openly))*\s+` + reportingVerb + `\b`),
+			regexp.MustCompile(`[,"”]\s*` + reportingVerb + `\s+` + capRun),
+			regexp.MustCompile(`(?i:according to|per|in the words of)\s+` + capRun),
+		},
+		pronoun: regexp.MustCompile(`(?i)\b(?:he|she|they|the official|the aide|the analyst|the expert)\s+` + reportingVerb + `\b`),
+	}
+})
 
 // speakersIn returns who text says said something, by the reporting
 // patterns above, and whether a pronoun reports something ("he told
 // reporters"), in which case the speaker is named elsewhere.
 func speakersIn(text string, stats analysis.TermStats) (names []name, pronoun bool) {
 	text = typographic.Replace(text)
-	for _, re := range []*regexp.Regexp{speakerBefore, speakerAfter, speakerAccord} {
+	for _, re := range speakers().named {
 		for _, m := range re.FindAllStringSubmatch(text, -1) {
 			run := m[1]
 			ws := splitWords(run)
@@ -36,7 +49,7 @@ func speakersIn(text string, stats analysis.TermStats) (names []name, pronoun bo
 			names = append(names, namesIn(ws, func(string) bool { return false }, stats)...)
 		}
 	}
-	return names, pronounSpeaker.MatchString(text)
+	return names, speakers().pronoun.MatchString(text)
 }
 
 // attributionFails reports whether the claim gives a statement to someone

@@ -3,6 +3,7 @@ package answer
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/footnote-dev/footnote/corpus"
 )
@@ -18,48 +19,52 @@ const statingVerb = `(?:say|says|state|states|mention|mentions|contain|contains|
 // answer this", matched on the normalised, lower-case claim anywhere in
 // it. Each pairs a negation with a reference to the sources or to the
 // speaker's own knowledge, so that "Kim did not mention Putin" (a claim
-// about Kim) is not one.
-var refusalPatterns = compileAll(
-	// "the (provided) articles do not mention", "the context I was given doesn't say"
-	`\b`+sourceNoun+`(?:\s+[\w,'-]+){0,5}?\s+(?:do|does|did)\s*(?:not|n't)\s+(?:\w+\s+){0,2}?`+statingVerb+`\b`,
-	`\b`+sourceNoun+`(?:\s+[\w'-]+){0,3}?\s+(?:never|fail to|fails to|failed to|cannot|can't|can not)\s+`+statingVerb+`\b`,
-	// "none of the sources say", "neither article mentions", "no source states"
-	`\b(?:none of|neither of|neither|no)\s+(?:the\s+|these\s+|those\s+)?(?:\w+\s+)?`+sourceNoun+`\s+(?:\w+\s+)?`+statingVerb+`\b`,
-	// "the articles only mention …": what they say instead of the answer
-	`\b`+sourceNoun+`(?:\s+[\w'-]+){0,3}?\s+(?:only|merely|just)\s+`+statingVerb+`\b`,
-	`\b(?:all|the most)\s+(?:that\s+)?(?:the\s+)?`+sourceNoun+`\s+(?:say|says|mention|mentions|state|states|tell|tells)\s+is\b`,
-	`\bthe\s+closest\s+(?:thing|information|the\s+`+sourceNoun+`\s+come)\b`,
-	// "the sources are silent on", "say nothing about", "make no mention of"
-	`\b`+sourceNoun+`(?:\s+[\w'-]+){0,3}?\s+(?:are|is|were|was|remain|remains)\s+silent\b`,
-	`\b(?:say|says|said|mention|mentions|contain|contains|tell|tells|reveal|reveals)\s+nothing\s+(?:about|on|of|regarding|concerning)\b`,
-	`\bmakes?\s+no\s+(?:mention|reference)\b`,
-	`\b`+sourceNoun+`(?:\s+[\w'-]+){0,3}?\s+(?:gives?|provides?|offers?|includes?|contains?|states?|mentions?|lists?|specif(?:y|ies))\s+no\s+(?:exact\s+|specific\s+|precise\s+|clear\s+|particular\s+)?(?:time|date|hour|day|figure|number|name|reason|answer|indication|details?|information|data|reference|mention)\b`,
-	`\b`+sourceNoun+`(?:\s+[\w'-]+){0,3}?\s+(?:provides?|gives?|offers?|contains?|includes?|has|have|had|holds?)\s+no\s+(?:information|details?|data|mention|indication|evidence|record|answer|reference)\b`,
-	// "there is no information about", "there's no mention of"
-	`\bthere(?:\s+is|'s|\s+are|\s+was|\s+were)?\s+no\s+(?:\w+\s+)?(?:information|mention|details?|data|indication|record|reference|evidence|answer|word|statement)\b`,
-	`\b(?:no|not enough|insufficient|little)\s+(?:\w+\s+)?(?:information|details?|data)\s+(?:about|on|regarding|concerning|as to|is|are|was|were|to)\b`,
-	`\bno\s+(?:mention|indication|record)\s+(?:of|that|about)\b`,
-	`\bnothing\s+(?:in|from)\s+(?:the\s+|these\s+)?(?:\w+\s+)?`+sourceNoun+`\b`,
-	// "is not mentioned", "are not stated": verbs that only texts do
-	`\b(?:(?:is|are|was|were)\s+not|isn't|aren't|wasn't|weren't)\s+(?:explicitly\s+|specifically\s+|directly\s+)?(?:mentioned|stated)\b`,
-	`\bnot\s+(?:explicitly\s+|specifically\s+)?(?:mentioned|stated|specified|given|provided|included|covered|addressed|discussed|found|available|reported|disclosed|answered)\s+(?:in|by|anywhere in|within)\s+(?:the\s+|these\s+|any\s+of\s+the\s+)?(?:\w+\s+)?`+sourceNoun+`\b`,
-	`\b(?:does\s+not|doesn't|do\s+not|don't)\s+appear\s+(?:in|anywhere in)\s+(?:the\s+|these\s+)?(?:\w+\s+)?`+sourceNoun+`\b`,
-	`\bnot\s+(?:in|part of|among|covered by|found in|included in)\s+(?:the\s+|these\s+|any\s+of\s+the\s+)?(?:\w+\s+)?`+sourceNoun+`\b`,
-	// the speaker's own knowledge: "I couldn't find", "I don't know"
-	`\bi(?:\s+|')(?:could\s*not|couldn't|cannot|can't|can\s+not|am\s+unable\s+to|'m\s+unable\s+to|m\s+unable\s+to|was\s+unable\s+to|do\s+not|don't|did\s+not|didn't|am\s+not\s+able\s+to|'m\s+not\s+able\s+to)\s+(?:\w+\s+)?(?:find|see|locate|determine|answer|tell|say|identify|confirm|know|provide|give|verify|spot|extract|work out)\b`,
-	`\bi\s+(?:have|had)\s+no\s+(?:information|data|details|way)\b`,
-	`\bi(?:'m| am)\s+(?:not\s+sure|afraid|sorry)\b`,
-	`\b(?:unable|not\s+able|impossible|not\s+possible)\s+to\s+(?:answer|determine|tell|say|find|confirm|identify|know|provide|establish)\b`,
-	`\b(?:cannot|can't|can\s+not|could\s+not|couldn't)\s+be\s+(?:answered|determined|found|confirmed|established|identified|inferred|deduced)\b`,
-	`\b(?:is|remains)\s+(?:unclear|unknown|not\s+clear|not\s+known)\s+(?:from|in|based\s+on)\s+(?:the\s+|these\s+)?(?:\w+\s+)?`+sourceNoun+`\b`,
-	`\b(?:beyond|outside)\s+(?:the\s+scope|what\s+the)\b`,
-	`\bthe\s+answer(?:\s+\w+){0,3}?\s+(?:is\s+not|isn't)\s+(?:in|found|available|contained|given)\b`,
-	`\b(?:this|that|such|the|any)\s+(?:information|detail|details|answer|figure|data|fact)\s+(?:is|was|are|were)\s+(?:not|n't)\s+(?:\w+\s+)?(?:provided|given|available|included|mentioned|stated|specified|present|there|found)\b`,
-	`\bno\s+(?:answer|information|mention|details?)\s+(?:can|could)\s+be\s+found\b`,
-	`\b`+sourceNoun+`(?:\s+[\w'-]+){0,3}?\s+(?:are|is|were|was|remain|remains)\s+(?:unclear|inconclusive|vague)\s+(?:on|about|regarding|as to)\b`,
-	`\b`+sourceNoun+`(?:\s+[\w'-]+){0,3}?\s+(?:lacks?|omits?|leaves?\s+out)\s+(?:that|this|any|such|the)\b`,
-	`\bthe\s+corpus\s+(?:does\s+not|doesn't)\s+say\b`,
-)
+// about Kim) is not one. They are compiled on first use: only a model's
+// reply is checked for refusals, and compiling them at start-up was a
+// tenth of an extractive `footnote ask`'s CPU.
+var refusalPatterns = sync.OnceValue(func() []*regexp.Regexp {
+	return compileAll(
+		// "the (provided) articles do not mention", "the context I was given doesn't say"
+		`\b`+sourceNoun+`(?:\s+[\w,'-]+){0,5}?\s+(?:do|does|did)\s*(?:not|n't)\s+(?:\w+\s+){0,2}?`+statingVerb+`\b`,
+		`\b`+sourceNoun+`(?:\s+[\w'-]+){0,3}?\s+(?:never|fail to|fails to|failed to|cannot|can't|can not)\s+`+statingVerb+`\b`,
+		// "none of the sources say", "neither article mentions", "no source states"
+		`\b(?:none of|neither of|neither|no)\s+(?:the\s+|these\s+|those\s+)?(?:\w+\s+)?`+sourceNoun+`\s+(?:\w+\s+)?`+statingVerb+`\b`,
+		// "the articles only mention …": what they say instead of the answer
+		`\b`+sourceNoun+`(?:\s+[\w'-]+){0,3}?\s+(?:only|merely|just)\s+`+statingVerb+`\b`,
+		`\b(?:all|the most)\s+(?:that\s+)?(?:the\s+)?`+sourceNoun+`\s+(?:say|says|mention|mentions|state|states|tell|tells)\s+is\b`,
+		`\bthe\s+closest\s+(?:thing|information|the\s+`+sourceNoun+`\s+come)\b`,
+		// "the sources are silent on", "say nothing about", "make no mention of"
+		`\b`+sourceNoun+`(?:\s+[\w'-]+){0,3}?\s+(?:are|is|were|was|remain|remains)\s+silent\b`,
+		`\b(?:say|says|said|mention|mentions|contain|contains|tell|tells|reveal|reveals)\s+nothing\s+(?:about|on|of|regarding|concerning)\b`,
+		`\bmakes?\s+no\s+(?:mention|reference)\b`,
+		`\b`+sourceNoun+`(?:\s+[\w'-]+){0,3}?\s+(?:gives?|provides?|offers?|includes?|contains?|states?|mentions?|lists?|specif(?:y|ies))\s+no\s+(?:exact\s+|specific\s+|precise\s+|clear\s+|particular\s+)?(?:time|date|hour|day|figure|number|name|reason|answer|indication|details?|information|data|reference|mention)\b`,
+		`\b`+sourceNoun+`(?:\s+[\w'-]+){0,3}?\s+(?:provides?|gives?|offers?|contains?|includes?|has|have|had|holds?)\s+no\s+(?:information|details?|data|mention|indication|evidence|record|answer|reference)\b`,
+		// "there is no information about", "there's no mention of"
+		`\bthere(?:\s+is|'s|\s+are|\s+was|\s+were)?\s+no\s+(?:\w+\s+)?(?:information|mention|details?|data|indication|record|reference|evidence|answer|word|statement)\b`,
+		`\b(?:no|not enough|insufficient|little)\s+(?:\w+\s+)?(?:information|details?|data)\s+(?:about|on|regarding|concerning|as to|is|are|was|were|to)\b`,
+		`\bno\s+(?:mention|indication|record)\s+(?:of|that|about)\b`,
+		`\bnothing\s+(?:in|from)\s+(?:the\s+|these\s+)?(?:\w+\s+)?`+sourceNoun+`\b`,
+		// "is not mentioned", "are not stated": verbs that only texts do
+		`\b(?:(?:is|are|was|were)\s+not|isn't|aren't|wasn't|weren't)\s+(?:explicitly\s+|specifically\s+|directly\s+)?(?:mentioned|stated)\b`,
+		`\bnot\s+(?:explicitly\s+|specifically\s+)?(?:mentioned|stated|specified|given|provided|included|covered|addressed|discussed|found|available|reported|disclosed|answered)\s+(?:in|by|anywhere in|within)\s+(?:the\s+|these\s+|any\s+of\s+the\s+)?(?:\w+\s+)?`+sourceNoun+`\b`,
+		`\b(?:does\s+not|doesn't|do\s+not|don't)\s+appear\s+(?:in|anywhere in)\s+(?:the\s+|these\s+)?(?:\w+\s+)?`+sourceNoun+`\b`,
+		`\bnot\s+(?:in|part of|among|covered by|found in|included in)\s+(?:the\s+|these\s+|any\s+of\s+the\s+)?(?:\w+\s+)?`+sourceNoun+`\b`,
+		// the speaker's own knowledge: "I couldn't find", "I don't know"
+		`\bi(?:\s+|')(?:could\s*not|couldn't|cannot|can't|can\s+not|am\s+unable\s+to|'m\s+unable\s+to|m\s+unable\s+to|was\s+unable\s+to|do\s+not|don't|did\s+not|didn't|am\s+not\s+able\s+to|'m\s+not\s+able\s+to)\s+(?:\w+\s+)?(?:find|see|locate|determine|answer|tell|say|identify|confirm|know|provide|give|verify|spot|extract|work out)\b`,
+		`\bi\s+(?:have|had)\s+no\s+(?:information|data|details|way)\b`,
+		`\bi(?:'m| am)\s+(?:not\s+sure|afraid|sorry)\b`,
+		`\b(?:unable|not\s+able|impossible|not\s+possible)\s+to\s+(?:answer|determine|tell|say|find|confirm|identify|know|provide|establish)\b`,
+		`\b(?:cannot|can't|can\s+not|could\s+not|couldn't)\s+be\s+(?:answered|determined|found|confirmed|established|identified|inferred|deduced)\b`,
+		`\b(?:is|remains)\s+(?:unclear|unknown|not\s+clear|not\s+known)\s+(?:from|in|based\s+on)\s+(?:the\s+|these\s+)?(?:\w+\s+)?`+sourceNoun+`\b`,
+		`\b(?:beyond|outside)\s+(?:the\s+scope|what\s+the)\b`,
+		`\bthe\s+answer(?:\s+\w+){0,3}?\s+(?:is\s+not|isn't)\s+(?:in|found|available|contained|given)\b`,
+		`\b(?:this|that|such|the|any)\s+(?:information|detail|details|answer|figure|data|fact)\s+(?:is|was|are|were)\s+(?:not|n't)\s+(?:\w+\s+)?(?:provided|given|available|included|mentioned|stated|specified|present|there|found)\b`,
+		`\bno\s+(?:answer|information|mention|details?)\s+(?:can|could)\s+be\s+found\b`,
+		`\b`+sourceNoun+`(?:\s+[\w'-]+){0,3}?\s+(?:are|is|were|was|remain|remains)\s+(?:unclear|inconclusive|vague)\s+(?:on|about|regarding|as to)\b`,
+		`\b`+sourceNoun+`(?:\s+[\w'-]+){0,3}?\s+(?:lacks?|omits?|leaves?\s+out)\s+(?:that|this|any|such|the)\b`,
+		`\bthe\s+corpus\s+(?:does\s+not|doesn't)\s+say\b`,
+	)
+})
 
 func compileAll(patterns ...string) []*regexp.Regexp {
 	out := make([]*regexp.Regexp, len(patterns))
@@ -79,7 +84,7 @@ func isRefusal(sentence string) bool {
 	s := strings.NewReplacer("n’t", "n't", "’", "'").Replace(corpus.Normalize(claimOf(sentence)))
 	// Contractions spelled out too: "isn't covered" is "is not covered".
 	expanded := strings.NewReplacer("can't", "cannot", "won't", "will not", "n't", " not").Replace(s)
-	for _, re := range refusalPatterns {
+	for _, re := range refusalPatterns() {
 		if re.MatchString(s) || re.MatchString(expanded) {
 			return true
 		}

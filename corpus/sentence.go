@@ -46,9 +46,9 @@ var englishTokenizer = sync.OnceValue(func() *sentences.DefaultSentenceTokenizer
 // parsePunkt reads the plain form of a Punkt model.
 func parsePunkt(text string) (*sentences.Storage, error) {
 	st := sentences.NewStorage()
-	sets := map[string]sentences.SetString{
-		"AbbrevTypes": st.AbbrevTypes, "Collocations": st.Collocations,
-		"SentStarters": st.SentStarters, "OrthoContext": st.OrthoContext,
+	sets := map[string]*sentences.SetString{
+		"AbbrevTypes": &st.AbbrevTypes, "Collocations": &st.Collocations,
+		"SentStarters": &st.SentStarters, "OrthoContext": &st.OrthoContext,
 	}
 	var cur sentences.SetString
 	for len(text) > 0 {
@@ -57,10 +57,16 @@ func parsePunkt(text string) (*sentences.Storage, error) {
 		switch {
 		case line == "" || line[0] == '#':
 		case strings.HasPrefix(line, "= "):
-			name, _, _ := strings.Cut(line[2:], " ")
-			if cur = sets[name]; cur == nil {
+			name, count, _ := strings.Cut(line[2:], " ")
+			set := sets[name]
+			if set == nil {
 				return nil, fmt.Errorf("punkt model: unknown set %q", name)
 			}
+			// The header's count sizes the map once: growing a
+			// 20,000-entry map step by step was a third of the parse.
+			n, _ := strconv.Atoi(count)
+			*set = make(sentences.SetString, n)
+			cur = *set
 		default:
 			v, key, ok := strings.Cut(line, "\t")
 			n, err := strconv.Atoi(v)

@@ -424,17 +424,17 @@ func readVerified(dir, name string, m Manifest, decode func(io.ReadSeeker) error
 		return &CorruptError{Dir: dir, Reason: fmt.Sprintf("%s missing", name)}
 	}
 	defer f.Close()
-	crc := crc32.New(crcTable)
-	if _, err := io.Copy(crc, bufio.NewReaderSize(f, 1<<20)); err != nil {
-		return &CorruptError{Dir: dir, Reason: fmt.Sprintf("%s unreadable", name)}
+	src, err := verifiedSource(f, m.Checksums, name)
+	if err != nil {
+		if errors.Is(err, errChecksum) {
+			return &CorruptError{Dir: dir, Reason: fmt.Sprintf("%s checksum mismatch", name)}
+		}
+		if errors.Is(err, errUnreadable) {
+			return &CorruptError{Dir: dir, Reason: fmt.Sprintf("%s unreadable", name)}
+		}
+		return err
 	}
-	if want, ok := m.Checksums[name]; !ok || crc.Sum32() != want {
-		return &CorruptError{Dir: dir, Reason: fmt.Sprintf("%s checksum mismatch", name)}
-	}
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return fmt.Errorf("read %s: %w", name, err)
-	}
-	if err := decode(f); err != nil {
+	if err := decode(src); err != nil {
 		return &CorruptError{Dir: dir, Reason: fmt.Sprintf("%s undecodable", name)}
 	}
 	return nil

@@ -31,6 +31,9 @@ type app struct {
 	redactor *redact.Redactor
 	// flags bound by the root command; applied over cfg in configure.
 	corpusFlag, indexFlag string
+	// wholeProcess is set by main: the run owns the process (and its
+	// garbage collector), which the tests' in-process runs do not.
+	wholeProcess bool
 }
 
 func (a *app) rootCommand() *cobra.Command {
@@ -110,16 +113,44 @@ func (a *app) warnSkipped(warnings []corpus.Warning) {
 	}
 }
 
+// corpusSource is a corpus known by its hash, read by load only when an
+// index must be built from it.
+type corpusSource struct {
+	hash string
+	load func() (*corpus.Corpus, error)
+}
+
+// sourceOf is the source of a corpus already read.
+func sourceOf(c *corpus.Corpus) corpusSource {
+	return corpusSource{hash: c.Hash, load: func() (*corpus.Corpus, error) { return c, nil }}
+}
+
+// corpusSource returns the configured corpus's source. The built-in corpus
+// is hashed from its embedded bytes and parsed only if the index must be
+// built; a folder is read now (its hash covers the files that load, which
+// only reading tells).
+func (a *app) corpusSource(ctx context.Context) (corpusSource, []corpus.Warning, error) {
+	if a.cfg.CorpusDir == "" {
+		hash, err := corpus.BuiltinHash()
+		return corpusSource{hash: hash, load: corpus.Builtin}, nil, err
+	}
+	c, skipped, err := a.loadCorpus(ctx)
+	if err != nil {
+		return corpusSource{}, nil, err
+	}
+	return sourceOf(c), skipped, nil
+}
+
 // openIndex loads the index of the configured corpus from the configured
 // store, building it first when missing or stale. The files the corpus
 // skipped are listed once per build, not on every question that loads the
 // index built then.
 func (a *app) openIndex(ctx context.Context, rebuild bool, progress func(done, total int)) (searchIndex, retrieval.Status, error) {
-	c, skipped, err := a.loadCorpus(ctx)
+	src, skipped, err := a.corpusSource(ctx)
 	if err != nil {
 		return nil, retrieval.Status{}, err
 	}
-	ix, st, _, err := a.openStore(ctx, c, rebuild, progress)
+	ix, st, _, err := a.openStore(ctx, src, rebuild, progress)
 	if err == nil && st.Built {
 		a.warnSkipped(skipped)
 	}

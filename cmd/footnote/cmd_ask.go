@@ -24,6 +24,7 @@ func (a *app) askCommand() *cobra.Command {
 			if err := a.applyK(cmd, k); err != nil {
 				return err
 			}
+			a.collectLessForOneQuestion()
 			eng, err := a.engine(cmd.Context())
 			if err != nil {
 				return err

@@ -17,7 +17,7 @@ func (a *app) indexCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			ix, st, where, err := a.openStore(cmd.Context(), c, rebuild, a.progressBar())
+			ix, st, where, err := a.openStore(cmd.Context(), sourceOf(c), rebuild, a.progressBar())
 			if err != nil {
 				return err
 			}

@@ -32,6 +32,7 @@ func (a *app) searchCommand() *cobra.Command {
 			if err := a.applyK(cmd, k); err != nil {
 				return err
 			}
+			a.collectLessForOneQuestion()
 			ix, _, err := a.openIndex(cmd.Context(), false, a.progressBar())
 			if err != nil {
 				return err

@@ -13,7 +13,7 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr, os.Environ())
+	err := runApp(ctx, &app{stdout: os.Stdout, environ: os.Environ(), wholeProcess: true}, os.Args[1:], os.Stderr)
 	stop()
 	os.Exit(exitCode(err, os.Stderr))
 }

@@ -10,7 +10,6 @@ import (
 	"github.com/footnote-dev/footnote/internal/redact"
 
 	"github.com/footnote-dev/footnote/answer"
-	"github.com/footnote-dev/footnote/corpus"
 	"github.com/footnote-dev/footnote/retrieval"
 	"github.com/footnote-dev/footnote/retrieval/weaviate"
 )
@@ -75,15 +74,19 @@ type searchIndex interface {
 	Manifest() retrieval.Manifest
 }
 
-// openStore opens the index of c in the configured store; where reports
+// openStore opens the index of src in the configured store; where reports
 // where it lives (a folder, or the Weaviate collection).
-func (a *app) openStore(ctx context.Context, c *corpus.Corpus, rebuild bool, progress func(done, total int)) (ix searchIndex, st retrieval.Status, where string, err error) {
+func (a *app) openStore(ctx context.Context, src corpusSource, rebuild bool, progress func(done, total int)) (ix searchIndex, st retrieval.Status, where string, err error) {
 	emb, err := a.embedder()
 	if err != nil {
 		return nil, st, "", err
 	}
 	if a.cfg.Store == storeWeaviate {
 		w := a.cfg.Weaviate
+		c, err := src.load()
+		if err != nil {
+			return nil, st, "", err
+		}
 		s, st, err := weaviate.Open(ctx, c, weaviate.Options{
 			Endpoints: w.URLs, APIKey: w.APIKey.Reveal(), Collection: w.Collection,
 			ReadConsistency: w.ReadConsistency, WriteConsistency: w.WriteConsistency, Timeout: w.Timeout,
@@ -103,7 +106,7 @@ func (a *app) openStore(ctx context.Context, c *corpus.Corpus, rebuild bool, pro
 		a.warn("no user cache folder (set HOME or XDG_CACHE_HOME, or FOOTNOTE_INDEX_DIR): keeping the index in memory")
 		where = "(in memory only)"
 	}
-	rix, st, err := retrieval.Open(ctx, c, retrieval.Options{Dir: dir, Embedder: emb, Rebuild: rebuild, Progress: progress, Warn: a.warn})
+	rix, st, err := retrieval.OpenLazily(ctx, src.hash, src.load, retrieval.Options{Dir: dir, Embedder: emb, Rebuild: rebuild, Progress: progress, Warn: a.warn})
 	if err != nil {
 		return nil, st, "", err
 	}

@@ -1,0 +1,65 @@
+package analysis
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestSortedLinesFindEveryKeyOfTheLexicon holds the in-place binary search
+// to a plain scan: every key of the embedded lexicon is found with the
+// rest of its first line, and keys between and around them are not.
+func TestSortedLinesFindEveryKeyOfTheLexicon(t *testing.T) {
+	lx := theLexicon()
+	for name, sl := range map[string]sortedLines{"related": lx.related, "lemmas": lx.lemmas} {
+		t.Run(name, func(t *testing.T) {
+			first := map[string]string{}
+			for _, line := range strings.Split(strings.TrimSuffix(sl.text, "\n"), "\n") {
+				k, rest, _ := strings.Cut(line, " ")
+				if _, seen := first[k]; !seen {
+					first[k] = rest
+				}
+			}
+			if len(first) < 100 {
+				t.Fatalf("only %d keys in the %s table", len(first), name)
+			}
+			for k, want := range first {
+				if got, ok := sl.lookup(k); !ok || got != want {
+					t.Fatalf("lookup(%q) = %q, %v; want %q", k, got, ok, want)
+				}
+				for _, absent := range []string{k + "\x00", k[:len(k)-1] + "\x00"} {
+					if _, in := first[absent]; in {
+						continue
+					}
+					if got, ok := sl.lookup(absent); ok {
+						t.Fatalf("lookup(%q) = %q, want not found", absent, got)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestSortedLinesHandleTheEdgesOfASmallTable covers the first and last
+// line, a table without a final newline and an empty one.
+func TestSortedLinesHandleTheEdgesOfASmallTable(t *testing.T) {
+	tests := []struct {
+		name, text, key, want string
+		found                 bool
+	}{
+		{"the first line is found", "a 1\nb 2\nc 3\n", "a", "1", true},
+		{"the last line is found", "a 1\nb 2\nc 3\n", "c", "3", true},
+		{"a last line without a newline is found", "a 1\nb 2\nc 3", "c", "3", true},
+		{"a key after every line is absent", "a 1\nb 2\nc 3\n", "d", "", false},
+		{"a key before every line is absent", "b 2\nc 3\n", "a", "", false},
+		{"a key between lines is absent", "a 1\nc 3\n", "b", "", false},
+		{"an empty table finds nothing", "", "a", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := newSortedLines(tt.text).lookup(tt.key)
+			if got != tt.want || ok != tt.found {
+				t.Errorf("lookup(%q) = %q, %v; want %q, %v", tt.key, got, ok, tt.want, tt.found)
+			}
+		})
+	}
+}
