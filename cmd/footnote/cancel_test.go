@@ -69,8 +69,9 @@ func TestASignalStopsIndexAtOnceWithNothingHalfWritten(t *testing.T) {
 			exited := make(chan error, 1)
 			go func() { exited <- cmd.Wait() }()
 			t.Cleanup(func() { _ = cmd.Process.Kill() })
-			waitForFile(t, filepath.Join(index, "build.lock"), 60*time.Second) // building now
-			time.Sleep(300 * time.Millisecond)
+			// The lock is taken as the build starts: signal at once, so that a
+			// build faster than any fixed wait is still caught mid-way.
+			waitForFile(t, filepath.Join(index, "build.lock"), 60*time.Second)
 			if err := cmd.Process.Signal(sig); err != nil {
 				t.Fatal(err)
 			}
