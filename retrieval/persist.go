@@ -78,19 +78,21 @@ type Manifest struct {
 	Checksums map[string]uint32 `json:"checksums"`
 }
 
-// stale says why an index built with m cannot serve want, or "".
-func (m Manifest) stale(want Manifest) string {
+// Stale says why an index built with m cannot serve want, or "". A changed
+// corpus is checked last, so that "corpus changed" means nothing else did:
+// a store may then update only the paragraphs that changed.
+func (m Manifest) Stale(want Manifest) string {
 	switch {
 	case m.Format != want.Format:
 		return "index format changed"
-	case m.CorpusHash != want.CorpusHash:
-		return "corpus changed"
 	case m.ChunkerVersion != want.ChunkerVersion:
 		return "paragraph splitting changed"
 	case m.Tokenizer != want.Tokenizer:
 		return "tokenizer changed"
 	case m.EmbedderID != want.EmbedderID:
 		return fmt.Sprintf("embedder changed (%s → %s)", m.EmbedderID, want.EmbedderID)
+	case m.CorpusHash != want.CorpusHash:
+		return "corpus changed"
 	}
 	return ""
 }
@@ -360,7 +362,7 @@ func loadGeneration(ctx context.Context, gen string, emb Embedder, want Manifest
 	if err != nil {
 		return nil, err
 	}
-	if reason := m.stale(want); reason != "" {
+	if reason := m.Stale(want); reason != "" {
 		return nil, &staleError{reason}
 	}
 	ix := &Index{manifest: m, stems: &analysis.StemCache{}}

@@ -162,7 +162,7 @@ func Open(ctx context.Context, c *corpus.Corpus, opts Options) (*Store, retrieva
 	case opts.Rebuild:
 		reason = "rebuild requested"
 	default:
-		reason = staleReason(cur.manifest, want)
+		reason = cur.manifest.Stale(want)
 	}
 	switch reason {
 	case "":
@@ -187,24 +187,6 @@ func (s *Store) wantManifest(c *corpus.Corpus) retrieval.Manifest {
 		id = s.opts.Embedder.ID()
 	}
 	return retrieval.Manifest{Format: FormatVersion, CorpusHash: c.Hash, ChunkerVersion: corpus.ChunkerVersion, Tokenizer: analysis.TokenizerVersion, EmbedderID: id}
-}
-
-// staleReason says why a build with manifest m cannot serve want, "" when
-// it can.
-func staleReason(m, want retrieval.Manifest) string {
-	switch {
-	case m.Format != want.Format:
-		return "index format changed"
-	case m.ChunkerVersion != want.ChunkerVersion:
-		return "paragraph splitting changed"
-	case m.Tokenizer != want.Tokenizer:
-		return "tokenizer changed"
-	case m.EmbedderID != want.EmbedderID:
-		return fmt.Sprintf("embedder changed (%s → %s)", m.EmbedderID, want.EmbedderID)
-	case m.CorpusHash != want.CorpusHash:
-		return "corpus changed"
-	}
-	return ""
 }
 
 // build is a stored build: its collection, manifest and term statistics.
