@@ -1,10 +1,11 @@
 package answer
 
 import (
-	"github.com/footnote-dev/footnote/analysis"
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/footnote-dev/footnote/analysis"
 )
 
 // minBridge is the word-vector similarity at which a question word the

@@ -1,8 +1,9 @@
 package answer
 
 import (
-	"github.com/footnote-dev/footnote/analysis"
 	"strings"
+
+	"github.com/footnote-dev/footnote/analysis"
 
 	"github.com/kljensen/snowball/english"
 )

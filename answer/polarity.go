@@ -2,9 +2,10 @@ package answer
 
 import (
 	"cmp"
-	"github.com/footnote-dev/footnote/analysis"
 	"regexp"
 	"strings"
+
+	"github.com/footnote-dev/footnote/analysis"
 )
 
 // Negation: syntactic cues, and verbs and nouns that negate by meaning

@@ -2,10 +2,11 @@ package eval
 
 import (
 	"fmt"
-	"github.com/footnote-dev/footnote/internal/clip"
 	"io"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/footnote-dev/footnote/internal/clip"
 
 	"github.com/footnote-dev/footnote/answer"
 )

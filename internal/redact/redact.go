@@ -8,13 +8,14 @@ package redact
 
 import (
 	"encoding/json"
-	"github.com/footnote-dev/footnote/internal/clip"
 	"io"
 	"net/url"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/footnote-dev/footnote/internal/clip"
 )
 
 // Mask is what a secret becomes.
