@@ -60,14 +60,7 @@ func TestStreamedAnswersShowOnlyVerifiedSentences(t *testing.T) {
 			release := make(chan struct{})
 			srv.Chat(fakeopenai.PausedAt(r.Reply, wordDelay, throughNextWord(r.Reply, f.Claims[0]), release))
 			id := h.fd.Ask(fakediscord.Ask{ChannelID: h.channel, UserID: fmt.Sprint("u-stream-", i), Question: f.Question})
-			shown := h.fd.WaitOK(waitFor, func(v fakediscord.View) bool {
-				for _, req := range v.Requests() {
-					if isOriginalEdit(req, id) && strings.HasPrefix(contentOf(req), f.Claims[0]) {
-						return true
-					}
-				}
-				return false
-			})
+			shown := editStarts(h, id, f.Claims[0])
 			close(release)
 			if !shown {
 				t.Errorf("the first verified sentence was not shown while the reply was held; edits: %q", originalEdits(h.fd, id))
@@ -202,14 +195,7 @@ func TestWithAJudgeStreamedSentencesAreMarkedChecking(t *testing.T) {
 	srv.Chat(fakeopenai.PausedAt(reply, wordDelay, throughNextWord(reply, f.Claims[0]), release),
 		fakeopenai.Text(`{"verdicts": [{"id": 1, "verdict": "supported"}, {"id": 2, "verdict": "unsupported", "why": "not stated"}, {"id": 3, "verdict": "supported"}]}`))
 	id := h.fd.Ask(fakediscord.Ask{ChannelID: h.channel, UserID: "u-judge", Question: f.Question})
-	shown := h.fd.WaitOK(waitFor, func(v fakediscord.View) bool {
-		for _, req := range v.Requests() {
-			if isOriginalEdit(req, id) && strings.HasPrefix(contentOf(req), f.Claims[0]) {
-				return true
-			}
-		}
-		return false
-	})
+	shown := editStarts(h, id, f.Claims[0])
 	close(release)
 	if !shown {
 		t.Errorf("the first sentence was not shown while the reply was held; edits: %q", originalEdits(h.fd, id))
@@ -225,4 +211,17 @@ func TestWithAJudgeStreamedSentencesAreMarkedChecking(t *testing.T) {
 	if strings.Contains(final.Content, words(f.Claims[1])) || !strings.Contains(final.Content, words(f.Claims[2])) {
 		t.Errorf("final message:\n%s\nwant the judge's rejection of %q applied", final.Content, f.Claims[1])
 	}
+}
+
+// editStarts waits until an edit of the answer to interaction id begins
+// with prefix, and reports whether one did before waitFor ran out.
+func editStarts(h *harness, id, prefix string) bool {
+	return h.fd.WaitOK(waitFor, func(v fakediscord.View) bool {
+		for _, req := range v.Requests() {
+			if isOriginalEdit(req, id) && strings.HasPrefix(contentOf(req), prefix) {
+				return true
+			}
+		}
+		return false
+	})
 }
