@@ -49,6 +49,12 @@ func paragraphClass(name string, replicas int) map[string]any {
 		"vectorIndexType": "hnsw",
 		"vectorIndexConfig": map[string]any{
 			"distance": "cosine",
+			// HNSW is approximate; the in-process store is an exact scan.
+			// Weaviate's dynamic ef (8 × limit, at least 100) let a
+			// near-tied paragraph slip out of the candidates at 10k
+			// paragraphs; a fixed, wider search keeps the fused ranking
+			// equal to the in-process one at the cost of a slower query.
+			"ef": hnswEf,
 		},
 		"invertedIndexConfig": map[string]any{
 			"bm25":      map[string]any{"k1": 1.2, "b": 0.75},
@@ -168,3 +174,6 @@ func (c *client) pointAlias(ctx context.Context, alias, class string) error {
 	}
 	return nil
 }
+
+// hnswEf is the HNSW search breadth of every collection footnote creates.
+const hnswEf = 512
