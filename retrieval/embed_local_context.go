@@ -27,6 +27,8 @@ type wordFeature struct {
 	// fixed once its BM25 index exists.
 	idf    float64
 	hasIDF bool
+	// term is the stem's number in the build's termTable, -1 until set.
+	term int32
 }
 
 // features memoises wordFeature for one build.
@@ -59,7 +61,7 @@ func (f *features) word(w string) *wordFeature {
 	var wf *wordFeature
 	if !analysis.IsStop(w) {
 		stem := analysis.Stem(w)
-		wf = &wordFeature{stem: stem, vec: analysis.WordVectors().Vector(stem)}
+		wf = &wordFeature{stem: stem, vec: analysis.WordVectors().Vector(stem), term: -1}
 		wf.hash(f.e.dim, "w:"+stem, 1)
 		grams := ngrams(w)
 		for _, g := range grams {

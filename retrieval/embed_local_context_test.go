@@ -23,7 +23,7 @@ func TestContextVectorsMatchEmbeddingTheJoinedText(t *testing.T) {
 	for name, c := range map[string]*corpus.Corpus{"the built-in corpus": builtin, "a synthetic corpus": synthetic} {
 		t.Run(name, func(t *testing.T) {
 			ps := c.Paragraphs()
-			ix, err := buildLocal(context.Background(), ps, nil)
+			ix, err := buildLocal(context.Background(), ps, keysOf(ps), nil)
 			if err != nil {
 				t.Fatal(err)
 			}

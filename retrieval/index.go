@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/footnote-dev/footnote/analysis"
 	"github.com/footnote-dev/footnote/corpus"
@@ -33,8 +34,27 @@ type Index struct {
 	// embedded how many of them this build embedded (the rest were cached).
 	cacheKeys []textKey
 	embedded  int
-	// cache is the embedding cache this build used, saved with the index.
-	cache *embedCache
+	// cache is the embedding cache this build used, saved with the index;
+	// cacheAppend says it only gained the entries of cacheKeys (an
+	// incremental build), which are appended rather than the file rewritten.
+	cache       *embedCache
+	cacheAppend bool
+	// keys and terms are what the next build reuses: each chunk's content
+	// keys and BM25 term counts (chunks.bin).
+	keys  []chunkKeys
+	terms *termTable
+	// layout and paraPlan are where the vectors and paragraphs are
+	// stored: a base file, perhaps the prior generation's, and the rows
+	// added since (rows.go).
+	layout   vectorLayout
+	paraPlan rowPlan
+	// fit is the local embedder's, with fitInfo for the manifest; nil for
+	// other embedders. A build that kept the prior fit links its file.
+	fit     *fit
+	fitInfo *FitInfo
+	// prior is the generation this build took chunks from, nil for a full
+	// build.
+	prior *prior
 }
 
 // Paragraphs returns the indexed paragraphs in chunk order.
@@ -54,39 +74,80 @@ func (ix *Index) Manifest() Manifest { return ix.manifest }
 func (ix *Index) Len() int { return len(ix.paragraphs) }
 
 // build indexes paragraphs in memory. A nil embedder selects the local one,
-// fitted on this corpus's IDF; any other embeds only the texts cache lacks.
-func build(ctx context.Context, paragraphs []corpus.Paragraph, emb Embedder, cache *embedCache, progress func(done, total int)) (*Index, error) {
+// fitted on this corpus's IDF or, incrementally, keeping pr's fit; any
+// other embeds only the contexts that pr and the cache lack. pr is the
+// index this build replaces, nil for a full build.
+func build(ctx context.Context, paragraphs []corpus.Paragraph, emb Embedder, cache cacheSource, pr *prior, progress func(done, total int)) (*Index, error) {
 	if len(paragraphs) == 0 {
 		return nil, errors.New("build index: the corpus has no paragraphs")
 	}
+	keys := keysOf(paragraphs)
 	if emb == nil {
-		ix, err := buildLocal(ctx, paragraphs, progress)
-		if ix != nil {
-			ix.embedded = len(paragraphs)
+		if pr != nil && pr.fit != nil {
+			if d := pr.fit.drift(keys); !pr.fit.outgrown(d) {
+				return buildLocalIncremental(ctx, paragraphs, keys, pr, d, progress)
+			}
 		}
-		return ix, err
+		return buildLocal(ctx, paragraphs, keys, progress)
 	}
-	stems := &analysis.StemCache{}
-	toks := make([][]string, len(paragraphs))
-	for i, p := range paragraphs {
-		if i%1024 == 0 && ctx.Err() != nil {
-			return nil, fmt.Errorf("build index: %w", ctx.Err())
-		}
-		toks[i] = stems.Tokens(embeddingText(p))
+	if pr != nil && pr.fit != nil {
+		pr = nil
 	}
-	ix := &Index{paragraphs: paragraphs, lexical: NewLexical(toks), stems: stems, embedder: emb}
-	vecs, keys, embedded, err := embedAll(ctx, ix.embedder, paragraphs, cache, progress)
+	return buildRemote(ctx, paragraphs, keys, emb, cache, pr, progress)
+}
+
+// buildRemote indexes paragraphs with emb, taking from pr the term counts
+// of unchanged texts and the vectors of unchanged contexts.
+func buildRemote(ctx context.Context, paragraphs []corpus.Paragraph, keys []chunkKeys, emb Embedder, cache cacheSource, pr *prior, progress func(done, total int)) (*Index, error) {
+	terms, fresh := newTermTable(nil, len(paragraphs)), allChunks(len(paragraphs))
+	rowOf, miss := make([]int32, len(paragraphs)), fresh
+	if pr != nil {
+		terms, fresh = pr.reuseTerms(keys)
+		rowOf, miss = pr.reuseRows(keys)
+	}
+	if err := tokenise(ctx, terms, func(i int) string { return embeddingText(paragraphs[i]) }, fresh); err != nil {
+		return nil, err
+	}
+	ix := &Index{paragraphs: paragraphs, lexical: terms.lexical(), terms: terms, keys: keys, stems: &analysis.StemCache{}, embedder: emb, prior: pr}
+	vecs, cacheKeys, embedded, c, err := embedSome(ctx, emb, paragraphs, miss, cache, pr == nil, progress)
 	if err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
 	}
-	ix.cacheKeys, ix.embedded, ix.cache = keys, embedded, cache
+	if pr != nil && !sameDimension(vecs, pr.manifest.Dimension) {
+		// The model behind the ID now returns another dimension: nothing
+		// stored can be kept.
+		return buildRemote(ctx, paragraphs, keys, emb, cache, nil, progress)
+	}
+	ix.cacheKeys, ix.embedded, ix.cache, ix.cacheAppend = cacheKeys, embedded, c, pr != nil
 	if err := checkVectors(vecs, paragraphs); err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
 	}
-	if err := ix.storeVectors(ctx, vecs); err != nil {
+	ix.layout, ix.paraPlan = freshLayout(vecs), freshPlan(len(paragraphs))
+	if pr != nil {
+		ix.layout, ix.paraPlan = pr.layout(rowOf, vecs), pr.paragraphPlan(keys)
+	}
+	if err := ix.storeLayout(ctx); err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
 	}
 	return ix, nil
+}
+
+func allChunks(n int) []int {
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = i
+	}
+	return idx
+}
+
+// sameDimension says whether every vector embedded has dim dimensions.
+func sameDimension(vecs [][]float32, dim int) bool {
+	for _, v := range vecs {
+		if v != nil && len(v) != dim {
+			return false
+		}
+	}
+	return true
 }
 
 // buildLocal indexes paragraphs with the local embedder, fitted on their
@@ -94,12 +155,11 @@ func build(ctx context.Context, paragraphs []corpus.Paragraph, emb Embedder, cac
 // the context vectors are combined from the paragraphs' own. The work is
 // split over the CPUs in contiguous ranges, each with its own feature
 // memo, so no lock is taken.
-func buildLocal(ctx context.Context, paragraphs []corpus.Paragraph, progress func(done, total int)) (*Index, error) {
+func buildLocal(ctx context.Context, paragraphs []corpus.Paragraph, keys []chunkKeys, progress func(done, total int)) (*Index, error) {
 	emb := NewLocalEmbedder(0, nil)
 	ranges := splitRanges(len(paragraphs), runtime.GOMAXPROCS(0))
 	fs := make([]*features, len(ranges))
 	words := make([][]*wordFeature, len(paragraphs))
-	toks := make([][]string, len(paragraphs))
 	parallel(ranges, func(r int, lo, hi int) {
 		fs[r] = newFeatures(emb)
 		for i := lo; i < hi; i++ {
@@ -107,15 +167,22 @@ func buildLocal(ctx context.Context, paragraphs []corpus.Paragraph, progress fun
 				return
 			}
 			words[i] = fs[r].of(embeddingText(paragraphs[i]))
-			toks[i] = stems(words[i])
 		}
 	})
-	ix := &Index{paragraphs: paragraphs, lexical: NewLexical(toks), stems: &analysis.StemCache{}}
-	emb.idf = ix.lexical.IDF
-	ix.embedder = emb
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
 	}
+	terms := newTermTable(nil, len(paragraphs))
+	var seen []int32
+	for i, ws := range words {
+		seen = terms.setFeatures(i, ws, seen)
+	}
+	ix := &Index{paragraphs: paragraphs, lexical: terms.lexical(), terms: terms, keys: keys, stems: &analysis.StemCache{}}
+	emb.idf = ix.lexical.IDF
+	ix.embedder = emb
+	now := time.Now().UTC().Truncate(time.Second)
+	ix.fit = newFit(keys, terms)
+	ix.fitInfo = &FitInfo{Paragraphs: ix.fit.n, Fitted: now}
 	// Every paragraph word's IDF is set before the workers read each
 	// other's words at their ranges' edges; only title words, each
 	// worker's own, are weighed later.
@@ -127,10 +194,82 @@ func buildLocal(ctx context.Context, paragraphs []corpus.Paragraph, progress fun
 	if progress != nil {
 		progress(len(paragraphs), len(paragraphs))
 	}
-	if err := ix.storeVectors(ctx, vecs); err != nil {
+	ix.layout, ix.paraPlan = freshLayout(vecs), freshPlan(len(paragraphs))
+	ix.embedded = len(paragraphs)
+	if err := ix.storeLayout(ctx); err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
 	}
 	return ix, nil
+}
+
+// buildLocalIncremental indexes paragraphs with the local embedder as
+// fitted for pr, whose drift from the fit is drift: the chunks whose
+// context pr had keep their vectors, the others are embedded in their
+// context from the features of the paragraphs involved only; texts pr
+// had keep their term counts.
+func buildLocalIncremental(ctx context.Context, paragraphs []corpus.Paragraph, keys []chunkKeys, pr *prior, drift int, progress func(done, total int)) (*Index, error) {
+	emb := NewLocalEmbedder(0, pr.fit.idf)
+	terms, fresh := pr.reuseTerms(keys)
+	rowOf, miss := pr.reuseRows(keys)
+	need := map[int]bool{}
+	for _, i := range fresh {
+		need[i] = true
+	}
+	for _, i := range miss {
+		for j := max(i-1, 0); j <= min(i+1, len(paragraphs)-1); j++ {
+			if paragraphs[j].Doc == paragraphs[i].Doc {
+				need[j] = true
+			}
+		}
+	}
+	f := newFeatures(emb)
+	words := make([][]*wordFeature, len(paragraphs))
+	for i := range need {
+		words[i] = f.of(embeddingText(paragraphs[i]))
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("build index: %w", err)
+	}
+	var seen []int32
+	for _, i := range fresh {
+		seen = terms.setFeatures(i, words[i], seen)
+	}
+	f.weigh()
+	vecs := make([][]float32, len(paragraphs))
+	for lo := 0; lo < len(miss); {
+		hi := lo + 1
+		for hi < len(miss) && miss[hi] == miss[hi-1]+1 {
+			hi++
+		}
+		emb.contextVectors(f, paragraphs, words, vecs, miss[lo], miss[hi-1]+1)
+		lo = hi
+	}
+	if progress != nil {
+		progress(len(miss), len(miss))
+	}
+	ix := &Index{
+		paragraphs: paragraphs, lexical: terms.lexical(), terms: terms, keys: keys, stems: &analysis.StemCache{},
+		embedder: emb, fit: pr.fit, fitInfo: &FitInfo{Paragraphs: pr.fit.n, Drift: drift, Fitted: pr.manifest.Fit.Fitted},
+		layout: pr.layout(rowOf, vecs), paraPlan: pr.paragraphPlan(keys), embedded: len(miss), prior: pr,
+	}
+	if err := ix.storeLayout(ctx); err != nil {
+		return nil, fmt.Errorf("build index: %w", err)
+	}
+	return ix, nil
+}
+
+// storeLayout puts the layout's vectors into chromem-go. A zero vector
+// storeVectors replaces is replaced in its row too, so that what is saved
+// is what is searched.
+func (ix *Index) storeLayout(ctx context.Context) error {
+	vecs := ix.layout.vectors()
+	if err := ix.storeVectors(ctx, vecs); err != nil {
+		return err
+	}
+	for i, r := range ix.layout.plan.rowOf {
+		ix.layout.rows[r] = vecs[i]
+	}
+	return nil
 }
 
 // splitRanges cuts 0..n into at most k contiguous ranges of similar size,
@@ -196,61 +335,104 @@ func batchSize(emb Embedder) int {
 	return embedBatch
 }
 
+// cacheSource reads the embedding cache, only the entries for want when
+// want is not nil: an incremental build looks up just the few contexts
+// the prior index lacks, without decoding every vector in the file.
+type cacheSource func(want map[textKey]bool) *embedCache
+
 // embedAll embeds every paragraph in its context, taking the vectors of
 // texts embedded before from cache and putting the new ones in. It
 // returns the vectors, the texts' cache keys and how many it embedded.
 func embedAll(ctx context.Context, emb Embedder, paragraphs []corpus.Paragraph, cache *embedCache, progress func(done, total int)) ([][]float32, []textKey, int, error) {
-	texts := make([]string, len(paragraphs))
-	keys := make([]textKey, len(paragraphs))
+	vecs, keys, n, _, err := embedSome(ctx, emb, paragraphs, allChunks(len(paragraphs)), func(map[textKey]bool) *embedCache { return cache }, true, progress)
+	return vecs, keys, n, err
+}
+
+// embedSome embeds paragraphs idx in their context, taking the vectors of
+// texts embedded before from the cache and putting the new ones in. It
+// returns the vectors (nil for chunks not in idx), the cache keys to save
+// — all of idx's when all is set (a full build, whose cache keeps just
+// those), otherwise only the new ones (appended) — how many it embedded,
+// and the cache.
+func embedSome(ctx context.Context, emb Embedder, paragraphs []corpus.Paragraph, idx []int, source cacheSource, all bool, progress func(done, total int)) ([][]float32, []textKey, int, *embedCache, error) {
 	vecs := make([][]float32, len(paragraphs))
-	var miss []int
-	for i := range paragraphs {
-		texts[i] = contextText(paragraphs, i)
-		keys[i] = keyOf(texts[i])
-		if v := cache.vecs[keys[i]]; v != nil && (emb.Dimension() == 0 || len(v) == emb.Dimension()) {
+	if len(idx) == 0 {
+		return vecs, nil, 0, nil, nil
+	}
+	texts := make([]string, len(idx))
+	keys := make([]textKey, len(idx))
+	var want map[textKey]bool
+	if !all {
+		want = make(map[textKey]bool, len(idx))
+	}
+	for j, i := range idx {
+		texts[j] = contextText(paragraphs, i)
+		keys[j] = keyOf(texts[j])
+		if want != nil {
+			want[keys[j]] = true
+		}
+	}
+	cache := source(want)
+	var miss []int // positions in idx
+	for j, i := range idx {
+		if v := cache.vecs[keys[j]]; v != nil && (emb.Dimension() == 0 || len(v) == emb.Dimension()) {
 			vecs[i] = v
 		} else {
-			miss = append(miss, i)
+			miss = append(miss, j)
 		}
 	}
 	batch := batchSize(emb)
+	var added []textKey
 	for start := 0; start < len(miss); start += batch {
 		if err := ctx.Err(); err != nil {
-			return nil, nil, 0, err
+			return nil, nil, 0, nil, err
 		}
-		idx := miss[start:min(start+batch, len(miss))]
-		in := make([]string, len(idx))
-		for j, i := range idx {
-			in[j] = texts[i]
+		part := miss[start:min(start+batch, len(miss))]
+		in := make([]string, len(part))
+		for n, j := range part {
+			in[n] = texts[j]
 		}
+		first, last := idx[part[0]]+1, idx[part[len(part)-1]]+1
 		out, err := emb.Embed(ctx, in)
 		if err != nil {
-			return nil, nil, 0, fmt.Errorf("embed paragraphs %d-%d: %w", idx[0]+1, idx[len(idx)-1]+1, err)
+			return nil, nil, 0, nil, fmt.Errorf("embed paragraphs %d-%d: %w", first, last, err)
 		}
 		if len(out) != len(in) {
-			return nil, nil, 0, fmt.Errorf("embed paragraphs %d-%d: got %d vectors for %d texts", idx[0]+1, idx[len(idx)-1]+1, len(out), len(in))
+			return nil, nil, 0, nil, fmt.Errorf("embed paragraphs %d-%d: got %d vectors for %d texts", first, last, len(out), len(in))
 		}
-		for j, i := range idx {
-			vecs[i] = out[j]
-			cache.put(keys[i], out[j])
+		for n, j := range part {
+			vecs[idx[j]] = out[n]
+			cache.put(keys[j], out[n])
+			added = append(added, keys[j])
 		}
 		if progress != nil {
-			progress(start+len(idx), len(miss))
+			progress(start+len(part), len(miss))
 		}
 	}
-	if !sameLength(vecs) && len(miss) < len(paragraphs) {
+	if !sameLength(vecs) && len(miss) < len(idx) {
 		// The cache holds another dimension than the model now returns:
 		// embed everything afresh.
-		return embedAll(ctx, emb, paragraphs, &embedCache{id: cache.id, vecs: map[textKey][]float32{}}, progress)
+		empty := &embedCache{id: cache.id, vecs: map[textKey][]float32{}}
+		return embedSome(ctx, emb, paragraphs, idx, func(map[textKey]bool) *embedCache { return empty }, true, progress)
 	}
-	return vecs, keys, len(miss), nil
+	if all {
+		added = keys
+	}
+	return vecs, added, len(miss), cache, nil
 }
 
+// sameLength says whether the vectors embedded (the non-nil ones) all have
+// one length.
 func sameLength(vecs [][]float32) bool {
+	n := -1
 	for _, v := range vecs {
-		if len(v) != len(vecs[0]) {
+		if v == nil {
+			continue
+		}
+		if n >= 0 && len(v) != n {
 			return false
 		}
+		n = len(v)
 	}
 	return true
 }
@@ -262,7 +444,6 @@ func (ix *Index) storeVectors(ctx context.Context, vecs [][]float32) error {
 	if err != nil {
 		return fmt.Errorf("create collection: %w", err)
 	}
-	docs := make([]chromem.Document, len(vecs))
 	for i, v := range vecs {
 		if len(v) == 0 || isZero(v) {
 			// chromem would divide by zero; a unit vector on one axis keeps
@@ -271,9 +452,18 @@ func (ix *Index) storeVectors(ctx context.Context, vecs [][]float32) error {
 			v[0] = 1
 		}
 		vecs[i] = v
-		docs[i] = chromem.Document{ID: strconv.Itoa(i), Embedding: v}
 	}
-	if err := col.AddDocuments(ctx, docs, runtime.NumCPU()); err != nil {
+	// AddDocument from one goroutine per CPU, each over its own range:
+	// chromem-go's AddDocuments starts a goroutine per document, which was
+	// a tenth of loading 10,000 of them.
+	ranges := splitRanges(len(vecs), runtime.NumCPU())
+	errs := make([]error, len(ranges))
+	parallel(ranges, func(r, lo, hi int) {
+		for i := lo; i < hi && errs[r] == nil; i++ {
+			errs[r] = col.AddDocument(ctx, chromem.Document{ID: strconv.Itoa(i), Embedding: vecs[i]})
+		}
+	})
+	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("add vectors: %w", err)
 	}
 	ix.vectors, ix.vecs = col, vecs

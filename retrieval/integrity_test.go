@@ -49,7 +49,7 @@ func TestOpenRefusesAnIndexItDoesNotOwn(t *testing.T) {
 			if os.Getuid() != 0 {
 				t.Skip("changing owners needs root")
 			}
-			if err := os.Chown(filepath.Join(liveGeneration(t, dir), "lexical.gob"), 65534, 65534); err != nil {
+			if err := os.Chown(filepath.Join(liveGeneration(t, dir), "paragraphs.bin"), 65534, 65534); err != nil {
 				t.Fatal(err)
 			}
 		}},
@@ -121,19 +121,22 @@ func TestConcurrentRebuildsAndReadsNeverSeeAHalfPublishedIndex(t *testing.T) {
 	}
 }
 
-func TestTheLexicalFileIsTheSameForTheSameBuild(t *testing.T) {
+func TestTheDataFilesAreTheSameForTheSameBuild(t *testing.T) {
 	c := builtin(t)
-	read := func() []byte {
-		dir := t.TempDir()
-		openIn(t, c, dir)
-		data, err := os.ReadFile(filepath.Join(liveGeneration(t, dir), "lexical.gob"))
-		if err != nil {
-			t.Fatal(err)
+	a, b := t.TempDir(), t.TempDir()
+	openIn(t, c, a)
+	openIn(t, c, b)
+	for _, name := range []string{"paragraphs.bin", "paragraphs-delta.bin", "chunks.bin", "vectors.f32", "vectors-delta.f32", "fit.bin"} {
+		read := func(dir string) []byte {
+			data, err := os.ReadFile(filepath.Join(liveGeneration(t, dir), name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return data
 		}
-		return data
-	}
-	if a, b := read(), read(); !bytes.Equal(a, b) {
-		t.Errorf("two builds of one corpus wrote different lexical.gob files (%d and %d bytes)", len(a), len(b))
+		if x, y := read(a), read(b); !bytes.Equal(x, y) {
+			t.Errorf("two builds of one corpus wrote different %s files (%d and %d bytes)", name, len(x), len(y))
+		}
 	}
 }
 

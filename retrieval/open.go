@@ -39,9 +39,13 @@ type Status struct {
 	// SaveErr is why a built index could not be stored in Options.Dir
 	// (also passed to Options.Warn); the index still answers, from memory.
 	SaveErr error
-	// Embedded is how many paragraphs a build embedded; with a remote
-	// embedder the others' vectors came from the embedding cache.
+	// Embedded is how many paragraphs a build embedded in their context;
+	// the others' vectors came from the index it replaced or, with a
+	// remote embedder, from the embedding cache.
 	Embedded int
+	// Refitted is true when a build that could have kept the local
+	// embedder's fit refitted it, the corpus having drifted too far.
+	Refitted bool
 }
 
 // Open returns an index of c: the stored one in opts.Dir if it was built
@@ -109,18 +113,22 @@ func OpenLazily(ctx context.Context, hash string, load func() (*corpus.Corpus, e
 		}
 		reason = why
 	}
-	ix, err := buildIndex(ctx, c, opts, want)
+	var pr *prior
+	if reason == "corpus changed" {
+		pr = readPrior(ctx, opts.Dir, want)
+	}
+	ix, err := buildIndex(ctx, c, opts, want, pr)
 	if err != nil {
 		return nil, Status{}, err
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, Status{}, err // interrupted: publish nothing
 	}
-	st := Status{Built: true, Reason: reason, Embedded: ix.embedded}
+	st := Status{Built: true, Reason: reason, Embedded: ix.embedded, Refitted: ix.refitted(pr)}
 	if st.SaveErr = ix.save(opts.Dir); st.SaveErr != nil {
 		warn(opts.Warn, fmt.Sprintf("%v; answering from memory", st.SaveErr))
 	} else if ix.cache != nil {
-		if err := ix.cache.save(opts.Dir, ix.cacheKeys); err != nil {
+		if err := ix.saveCache(opts.Dir); err != nil {
 			warn(opts.Warn, fmt.Sprintf("%v; the next change re-embeds everything", err))
 		}
 	}
@@ -168,24 +176,26 @@ func tidy(dir string) {
 
 // buildOnly builds an index that is not stored.
 func buildOnly(ctx context.Context, c func() (*corpus.Corpus, error), opts Options, want Manifest, reason string, start time.Time) (*Index, Status, error) {
-	ix, err := buildIndex(ctx, c, opts, want)
+	ix, err := buildIndex(ctx, c, opts, want, nil)
 	if err != nil {
 		return nil, Status{}, err
 	}
 	return ix, Status{Built: true, Reason: reason, Took: time.Since(start), Embedded: ix.embedded}, nil
 }
 
-// buildIndex builds the index of c and fills in its manifest.
-func buildIndex(ctx context.Context, load func() (*corpus.Corpus, error), opts Options, want Manifest) (*Index, error) {
+// buildIndex builds the index of c and fills in its manifest, reusing what
+// it can of pr, the index it replaces (nil for a full build).
+func buildIndex(ctx context.Context, load func() (*corpus.Corpus, error), opts Options, want Manifest, pr *prior) (*Index, error) {
 	c, err := load()
 	if err != nil {
 		return nil, err
 	}
-	var cache *embedCache
+	var cache cacheSource
 	if opts.Embedder != nil {
-		cache = loadEmbedCache(opts.Dir, opts.Embedder.ID())
+		id := opts.Embedder.ID()
+		cache = func(want map[textKey]bool) *embedCache { return loadEmbedCache(opts.Dir, id, want) }
 	}
-	ix, err := build(ctx, c.Paragraphs(), opts.Embedder, cache, opts.Progress)
+	ix, err := build(ctx, c.Paragraphs(), opts.Embedder, cache, pr, opts.Progress)
 	if err != nil {
 		return nil, err
 	}

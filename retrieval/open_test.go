@@ -95,7 +95,9 @@ func TestOpenRebuildsACorruptIndexWithOneWarning(t *testing.T) {
 		reason string
 	}{
 		{"a truncated vectors file", func(dir string) error { return truncate(filepath.Join(dir, "vectors.f32")) }, "vectors.f32 checksum mismatch"},
-		{"a truncated lexical file", func(dir string) error { return truncate(filepath.Join(dir, "lexical.gob")) }, "lexical.gob checksum mismatch"},
+		{"a truncated paragraphs file", func(dir string) error { return truncate(filepath.Join(dir, "paragraphs.bin")) }, "paragraphs.bin checksum mismatch"},
+		{"a truncated chunks file", func(dir string) error { return truncate(filepath.Join(dir, "chunks.bin")) }, "chunks.bin checksum mismatch"},
+		{"a missing vectors delta file", func(dir string) error { return os.Remove(filepath.Join(dir, "vectors-delta.f32")) }, "vectors-delta.f32 missing"},
 		{"a missing vectors file", func(dir string) error { return os.Remove(filepath.Join(dir, "vectors.f32")) }, "vectors.f32 missing"},
 		{"a garbled manifest", func(dir string) error {
 			return os.WriteFile(filepath.Join(dir, "manifest.json"), []byte("{not json"), 0o644)

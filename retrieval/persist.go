@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"crypto/rand"
-	"encoding/gob"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -15,7 +14,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strings"
 	"time"
 
@@ -25,14 +23,23 @@ import (
 )
 
 // FormatVersion changes when the files of an index change shape.
-const FormatVersion = 3
+const FormatVersion = 4
 
 // An index folder holds:
 //
 //	build.lock     flock'd by the one process building and publishing
 //	CURRENT        the name of the live generation, replaced by one rename
 //	PREVIOUS       the generation CURRENT named before the last build
-//	gen-<hex>/     one complete build: manifest.json, lexical.gob, vectors.f32
+//	gen-<hex>/     one complete build: manifest.json, chunks.bin (each
+//	               chunk's keys, rows and term counts), paragraphs.bin and
+//	               paragraphs-delta.bin, vectors.f32 and vectors-delta.f32
+//	               (rows.go), fit.bin (the local embedder's fit)
+//
+// A build that only changed some paragraphs links the files that did not
+// change — the bases paragraphs.bin and vectors.f32, and fit.bin — from
+// the generation it replaces instead of writing them again: a
+// generation's files are never modified once published, so generations
+// can share them.
 //
 // A build writes a new generation folder in full, syncs it, then renames a
 // new CURRENT over the old: a reader sees the old build or the new one,
@@ -52,7 +59,12 @@ const (
 	previousFile = "PREVIOUS"
 	manifestFile = "manifest.json"
 	vectorsFile  = "vectors.f32"
-	lexicalFile  = "lexical.gob"
+	// vectorsDeltaFile and paragraphsDeltaFile hold the rows added since
+	// vectors.f32 and paragraphs.bin were written (rows.go).
+	vectorsDeltaFile    = "vectors-delta.f32"
+	paragraphsDeltaFile = "paragraphs-delta.bin"
+	// lexicalFile held the paragraphs and postings up to format 3.
+	lexicalFile = "lexical.gob"
 	genPrefix    = "gen-"
 )
 
@@ -73,6 +85,17 @@ type Manifest struct {
 	Dimension int       `json:"dimension"`
 	Chunks    int       `json:"chunks"`
 	Built     time.Time `json:"built"`
+	// VectorRows and VectorDeltaRows are the vectors in vectors.f32 and
+	// vectors-delta.f32, ParagraphRows and ParagraphDeltaRows the
+	// paragraphs in paragraphs.bin and paragraphs-delta.bin: a chunk names
+	// its row of each pair, read one after the other, in chunks.bin.
+	VectorRows         int `json:"vector_rows"`
+	VectorDeltaRows    int `json:"vector_delta_rows"`
+	ParagraphRows      int `json:"paragraph_rows"`
+	ParagraphDeltaRows int `json:"paragraph_delta_rows"`
+	// Fit says what the local embedder's IDF was fitted on; nil for other
+	// embedders, whose vectors do not depend on the corpus.
+	Fit *FitInfo `json:"fit,omitempty"`
 	// Checksums are CRC-32C of the data files, to catch truncation and
 	// corruption before they turn into wrong answers.
 	Checksums map[string]uint32 `json:"checksums"`
@@ -95,42 +118,6 @@ func (m Manifest) Stale(want Manifest) string {
 		return "corpus changed"
 	}
 	return ""
-}
-
-// lexicalState is what lexical.gob holds: the BM25 postings as parallel
-// slices in stem order, because gob writes a map in Go's random iteration
-// order and the same build must give the same bytes.
-type lexicalState struct {
-	Paragraphs []corpus.Paragraph
-	Stems      []string
-	Postings   [][]Posting
-	Lengths    []int32
-	AvgLength  float64
-}
-
-func newLexicalState(ps []corpus.Paragraph, lx *Lexical) lexicalState {
-	st := lexicalState{Paragraphs: ps, Lengths: lx.Lengths, AvgLength: lx.AvgLength}
-	st.Stems = make([]string, 0, len(lx.Postings))
-	for s := range lx.Postings {
-		st.Stems = append(st.Stems, s)
-	}
-	sort.Strings(st.Stems)
-	st.Postings = make([][]Posting, len(st.Stems))
-	for i, s := range st.Stems {
-		st.Postings[i] = lx.Postings[s]
-	}
-	return st
-}
-
-func (st lexicalState) lexical() (*Lexical, error) {
-	if len(st.Stems) != len(st.Postings) {
-		return nil, errors.New("stems and postings disagree")
-	}
-	lx := &Lexical{Postings: make(map[string][]Posting, len(st.Stems)), Lengths: st.Lengths, AvgLength: st.AvgLength}
-	for i, s := range st.Stems {
-		lx.Postings[s] = st.Postings[i]
-	}
-	return lx, nil
 }
 
 var crcTable = crc32.MakeTable(crc32.Castagnoli)
@@ -162,17 +149,45 @@ func (ix *Index) save(dir string) error {
 }
 
 // writeGeneration writes the data files, then the manifest naming them.
+// The bases it can keep are linked from the prior generation first; where
+// linking fails (a file system without hard links) the plan falls back to
+// writing everything, before chunks.bin records it.
 func (ix *Index) writeGeneration(gen string) (Manifest, error) {
 	m := ix.manifest
 	m.Checksums = map[string]uint32{}
-	writers := map[string]func(io.Writer) error{
-		lexicalFile: func(w io.Writer) error {
-			return gob.NewEncoder(w).Encode(newLexicalState(ix.paragraphs, ix.lexical))
-		},
-		vectorsFile: func(w io.Writer) error { return writeVectors(w, ix.vecs, m.Dimension) },
+	if !ix.linkBases(gen, m.Checksums) {
+		for _, name := range []string{paragraphsFile, vectorsFile} {
+			_ = os.Remove(filepath.Join(gen, name)) // one may have linked
+			delete(m.Checksums, name)
+		}
+		ix.paraPlan = freshPlan(len(ix.paragraphs))
+		ix.layout = freshLayout(ix.vecs)
 	}
-	for _, name := range []string{lexicalFile, vectorsFile} {
-		sum, err := writeFile(filepath.Join(gen, name), writers[name])
+	l, pp := ix.layout, ix.paraPlan
+	m.VectorRows, m.VectorDeltaRows, m.Fit = l.plan.baseRows, len(l.plan.deltaFrom), ix.fitInfo
+	m.ParagraphRows, m.ParagraphDeltaRows = pp.baseRows, len(pp.deltaFrom)
+	files := map[string]func(io.Writer) error{
+		chunksFile: func(w io.Writer) error {
+			return writeChunks(w, chunkState{keys: ix.keys, rowOf: l.plan.rowOf, paraOf: pp.rowOf, terms: ix.terms})
+		},
+		paragraphsDeltaFile: func(w io.Writer) error { return writeParagraphs(w, pick(ix.paragraphs, pp.deltaFrom)) },
+		vectorsDeltaFile:    func(w io.Writer) error { return writeVectors(w, l.rows[l.plan.baseRows:], m.Dimension) },
+	}
+	if !pp.linkBase {
+		files[paragraphsFile] = func(w io.Writer) error { return writeParagraphs(w, ix.paragraphs) }
+	}
+	if !l.plan.linkBase {
+		files[vectorsFile] = func(w io.Writer) error { return writeVectors(w, l.rows[:l.plan.baseRows], m.Dimension) }
+	}
+	if ix.fit != nil && !ix.fitLinked(gen, m.Checksums) {
+		files[fitFile] = func(w io.Writer) error { return writeFit(w, ix.fit) }
+	}
+	for _, name := range []string{chunksFile, paragraphsFile, paragraphsDeltaFile, vectorsFile, vectorsDeltaFile, fitFile} {
+		write := files[name]
+		if write == nil {
+			continue
+		}
+		sum, err := writeFile(filepath.Join(gen, name), write)
 		if err != nil {
 			return m, err
 		}
@@ -187,6 +202,37 @@ func (ix *Index) writeGeneration(gen string) (Manifest, error) {
 		return m, err
 	}
 	return m, syncDir(gen)
+}
+
+// linkBases links the base files the plans keep from the prior generation
+// into gen, noting their checksums, and says whether all of them could be.
+func (ix *Index) linkBases(gen string, sums map[string]uint32) bool {
+	for name, keep := range map[string]bool{paragraphsFile: ix.paraPlan.linkBase, vectorsFile: ix.layout.plan.linkBase} {
+		if keep && !ix.link(gen, name, sums) {
+			return false
+		}
+	}
+	return true
+}
+
+// fitLinked links fit.bin from the prior generation when this build kept
+// its fit.
+func (ix *Index) fitLinked(gen string, sums map[string]uint32) bool {
+	return ix.prior != nil && ix.prior.fit == ix.fit && ix.link(gen, fitFile, sums)
+}
+
+// link makes gen/name the prior generation's file, which has the same
+// bytes, so its checksum is the prior manifest's.
+func (ix *Index) link(gen, name string, sums map[string]uint32) bool {
+	if ix.prior == nil {
+		return false
+	}
+	sum, ok := ix.prior.manifest.Checksums[name]
+	if !ok || os.Link(filepath.Join(ix.prior.gen, name), filepath.Join(gen, name)) != nil {
+		return false
+	}
+	sums[name] = sum
+	return true
 }
 
 func newGenerationName() (string, error) {
@@ -285,7 +331,7 @@ func cleanup(dir string) {
 			_ = os.RemoveAll(filepath.Join(dir, name))
 		case strings.HasPrefix(name, ".") && strings.HasSuffix(name, ".tmp"):
 			_ = os.Remove(filepath.Join(dir, name))
-		case name == manifestFile || name == lexicalFile || name == vectorsFile:
+		case !e.IsDir() && (name == manifestFile || name == lexicalFile || name == vectorsFile):
 			_ = os.Remove(filepath.Join(dir, name)) // format 2 kept these at the top
 		}
 	}
@@ -365,31 +411,93 @@ func loadGeneration(ctx context.Context, gen string, emb Embedder, want Manifest
 	if reason := m.Stale(want); reason != "" {
 		return nil, &staleError{reason}
 	}
-	ix := &Index{manifest: m, stems: &analysis.StemCache{}}
-	var lx lexicalState
-	if err := readVerified(gen, lexicalFile, m, func(r io.ReadSeeker) error { return gob.NewDecoder(r).Decode(&lx) }); err != nil {
+	ix := &Index{manifest: m, stems: &analysis.StemCache{}, embedder: emb}
+	paras, err := readParagraphRows(gen, m)
+	if err != nil {
 		return nil, err
 	}
-	ix.paragraphs = lx.Paragraphs
-	if ix.lexical, err = lx.lexical(); err != nil || len(ix.paragraphs) != m.Chunks || ix.lexical.Len() != m.Chunks {
-		return nil, &CorruptError{Dir: gen, Reason: "chunk counts disagree"}
+	rows, err := readRows(gen, m)
+	if err != nil {
+		return nil, err
 	}
-	ix.embedder = emb
-	if ix.embedder == nil {
-		ix.embedder = NewLocalEmbedder(0, ix.lexical.IDF) // the manifest's ID names the default dimension
-	}
-	var vecs [][]float32
-	err = readVerified(gen, vectorsFile, m, func(r io.ReadSeeker) (err error) {
-		vecs, err = readVectors(r, m.Chunks, m.Dimension)
+	var st chunkState
+	err = readVerified(gen, chunksFile, m, func(r io.ReadSeeker) error {
+		data, err := readAll(r)
+		if err == nil {
+			st, err = readChunks(data, m.Chunks, len(rows), len(paras))
+		}
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	if err := ix.storeVectors(ctx, vecs); err != nil {
+	ix.paragraphs = pick(paras, st.paraOf)
+	ix.keys, ix.terms, ix.lexical = st.keys, st.terms, st.terms.lexical()
+	ix.layout = vectorLayout{rows: rows, plan: rowPlan{rowOf: st.rowOf, baseRows: m.VectorRows}}
+	ix.paraPlan = rowPlan{rowOf: st.paraOf, baseRows: m.ParagraphRows}
+	if ix.embedder == nil {
+		if ix.embedder, err = loadLocalEmbedder(gen, m, ix.lexical); err != nil {
+			return nil, err
+		}
+	}
+	if err := ix.storeVectors(ctx, ix.layout.vectors()); err != nil {
 		return nil, fmt.Errorf("load index: %w", err)
 	}
 	return ix, ctx.Err()
+}
+
+// readParagraphRows reads a generation's paragraph rows: the base, then
+// the delta.
+func readParagraphRows(gen string, m Manifest) ([]corpus.Paragraph, error) {
+	var rows []corpus.Paragraph
+	for _, f := range []struct {
+		name string
+		n    int
+	}{{paragraphsFile, m.ParagraphRows}, {paragraphsDeltaFile, m.ParagraphDeltaRows}} {
+		err := readVerified(gen, f.name, m, func(r io.ReadSeeker) error {
+			data, err := readAll(r)
+			if err == nil {
+				var ps []corpus.Paragraph
+				ps, err = readParagraphs(data, f.n)
+				rows = append(rows, ps...)
+			}
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return rows, nil
+}
+
+// pick returns the rows of rows at idx, in order.
+func pick[T any](rows []T, idx []int32) []T {
+	out := make([]T, len(idx))
+	for i, r := range idx {
+		out[i] = rows[r]
+	}
+	return out
+}
+
+// loadLocalEmbedder is the local embedder as fitted for the generation:
+// on the corpus's own IDF when nothing changed since the fit (then
+// fit.bin need not be read), otherwise on the stored fit.
+func loadLocalEmbedder(gen string, m Manifest, lx *Lexical) (*LocalEmbedder, error) {
+	if m.Fit == nil || m.Fit.Drift == 0 {
+		return NewLocalEmbedder(0, lx.IDF), nil // the manifest's ID names the default dimension
+	}
+	var f *fit
+	err := readVerified(gen, fitFile, m, func(r io.ReadSeeker) error {
+		data, err := readAll(r)
+		if err == nil {
+			f, err = readFit(data)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return NewLocalEmbedder(0, f.idf), nil
 }
 
 func readManifest(gen string) (Manifest, error) {

@@ -37,7 +37,7 @@ func verifiedSource(f *os.File, sums map[string]uint32, name string) (io.ReadSee
 		if !listed || crc32.Checksum(data, crcTable) != want {
 			return nil, errChecksum
 		}
-		return bytes.NewReader(data), nil
+		return &inMemory{Reader: bytes.NewReader(data), data: data}, nil
 	}
 	crc := crc32.New(crcTable)
 	if _, err := io.Copy(crc, bufio.NewReaderSize(f, 1<<20)); err != nil {
@@ -50,4 +50,11 @@ func verifiedSource(f *os.File, sums map[string]uint32, name string) (io.ReadSee
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
 	return f, nil
+}
+
+// inMemory is a verified file read whole into memory, which a decoder may
+// take as it is instead of reading it again.
+type inMemory struct {
+	*bytes.Reader
+	data []byte
 }

@@ -1,0 +1,249 @@
+package retrieval
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/footnote-dev/footnote/analysis"
+	"github.com/footnote-dev/footnote/corpus"
+)
+
+// edited returns a copy of c with k paragraphs changed, under a new hash:
+// edit j changes paragraph 3 + j/D of document j%D (D documents), so the
+// first D edits touch one paragraph of each document.
+func edited(c *corpus.Corpus, k int, tag string) *corpus.Corpus {
+	return editedFrom(c, 0, k, tag)
+}
+
+// editedFrom is edited with edits from, …, from+k-1.
+func editedFrom(c *corpus.Corpus, from, k int, tag string) *corpus.Corpus {
+	out := &corpus.Corpus{Hash: c.Hash + "-" + tag, Documents: append([]corpus.Document(nil), c.Documents...)}
+	copied := map[int]bool{}
+	for j := from; j < from+k; j++ {
+		d := j % len(out.Documents)
+		doc := &out.Documents[d]
+		if !copied[d] {
+			doc.Paragraphs = append([]corpus.Paragraph(nil), doc.Paragraphs...)
+			copied[d] = true
+		}
+		doc.Paragraphs[2+j/len(out.Documents)].Text += fmt.Sprintf(" An added sentence about harbours %s.", tag)
+	}
+	return out
+}
+
+// vectorsWithFit embeds every paragraph of ps in its context from scratch
+// with the local embedder weighted by f: a fresh build that keeps f.
+func vectorsWithFit(ps []corpus.Paragraph, f *fit) [][]float32 {
+	emb := NewLocalEmbedder(0, f.idf)
+	fs := newFeatures(emb)
+	words := make([][]*wordFeature, len(ps))
+	for i, p := range ps {
+		words[i] = fs.of(p.Text)
+	}
+	fs.weigh()
+	vecs := make([][]float32, len(ps))
+	emb.contextVectors(fs, ps, words, vecs, 0, len(ps))
+	return vecs
+}
+
+func tokensOf(ps []corpus.Paragraph) [][]string {
+	toks := make([][]string, len(ps))
+	for i, p := range ps {
+		toks[i] = analysis.Tokens(p.Text)
+	}
+	return toks
+}
+
+func openAt(t *testing.T, c *corpus.Corpus, dir string, rebuild bool) (*Index, Status) {
+	t.Helper()
+	ix, st, err := Open(context.Background(), c, Options{Dir: dir, Rebuild: rebuild})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ix, st
+}
+
+func TestAnIncrementalBuildEqualsAFreshBuildWithTheSameFit(t *testing.T) {
+	before, _ := synthCorpus(600)
+	after := edited(before, 2, "a")
+	dir := t.TempDir()
+	first, _ := openAt(t, before, dir, false)
+	ix, st := openAt(t, after, dir, false)
+	if !st.Built || st.Refitted || st.Embedded != 6 {
+		t.Fatalf("status %+v; want an incremental build embedding the 6 contexts the edits changed", st)
+	}
+	m := ix.Manifest()
+	if m.Fit == nil || m.Fit.Paragraphs != 600 || m.Fit.Drift != 2 {
+		t.Errorf("manifest fit %+v; want 600 paragraphs fitted, drift 2", m.Fit)
+	}
+	want := vectorsWithFit(after.Paragraphs(), first.fit)
+	for i := range want {
+		if !reflect.DeepEqual(ix.vecs[i], want[i]) {
+			t.Fatalf("chunk %d: the incremental vector differs from a fresh build's with the same fit", i)
+		}
+	}
+	if !reflect.DeepEqual(ix.lexical, NewLexical(tokensOf(after.Paragraphs()))) {
+		t.Error("BM25 after the incremental build differs from one built afresh: it must stay exact")
+	}
+	if !reflect.DeepEqual(ix.paragraphs, after.Paragraphs()) {
+		t.Error("the incremental build's paragraphs are not the corpus's")
+	}
+
+	loaded, st := openAt(t, after, dir, false)
+	if st.Built {
+		t.Fatalf("the incremental index was rebuilt on the next open (%s)", st.Reason)
+	}
+	if !reflect.DeepEqual(loaded.vecs, ix.vecs) || !reflect.DeepEqual(loaded.lexical, ix.lexical) || !reflect.DeepEqual(loaded.paragraphs, ix.paragraphs) {
+		t.Error("the index read back differs from the one built")
+	}
+	q1, _ := ix.embedQuery(context.Background(), "harbours and the new sentence")
+	q2, _ := loaded.embedQuery(context.Background(), "harbours and the new sentence")
+	if !reflect.DeepEqual(q1, q2) {
+		t.Error("the index read back embeds queries with another IDF than its vectors were built with")
+	}
+}
+
+func TestAnIncrementalBuildLinksTheFilesItDidNotChange(t *testing.T) {
+	before, _ := synthCorpus(600)
+	dir := t.TempDir()
+	openAt(t, before, dir, false)
+	gen0 := liveGen(t, dir)
+	openAt(t, edited(before, 1, "a"), dir, false)
+	gen1 := liveGen(t, dir)
+	for _, name := range []string{vectorsFile, paragraphsFile, fitFile} {
+		if !sameFile(t, filepath.Join(gen0, name), filepath.Join(gen1, name)) {
+			t.Errorf("%s was written again; want it linked from the generation before", name)
+		}
+	}
+	if sameFile(t, filepath.Join(gen0, chunksFile), filepath.Join(gen1, chunksFile)) {
+		t.Error("chunks.bin was linked, but the chunks changed")
+	}
+}
+
+func TestDriftPastATenthOfTheFitRefitsTheLocalEmbedder(t *testing.T) {
+	before, _ := synthCorpus(600) // 30 documents of 20 paragraphs
+	dir := t.TempDir()
+	openAt(t, before, dir, false)
+	tests := []struct {
+		name    string
+		c       *corpus.Corpus
+		refit   bool
+		drift   int
+		fitSize int
+	}{
+		{"a tenth changed keeps the fit", edited(before, 60, "a"), false, 60, 600},
+		{"the same tenth changed again still keeps it", edited(before, 60, "b"), false, 60, 600},
+		{"one more than a tenth refits", edited(before, 61, "c"), true, 0, 600},
+		{"the next edit keeps the new fit", edited(edited(before, 61, "c"), 1, "d"), false, 1, 600},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ix, st := openAt(t, tt.c, dir, false)
+			m := ix.Manifest()
+			if st.Refitted != tt.refit || m.Fit == nil || m.Fit.Drift != tt.drift || m.Fit.Paragraphs != tt.fitSize {
+				t.Fatalf("refitted %v, fit %+v; want refitted %v, drift %d of %d", st.Refitted, m.Fit, tt.refit, tt.drift, tt.fitSize)
+			}
+			if tt.refit {
+				full, _ := openAt(t, tt.c, t.TempDir(), false)
+				if !reflect.DeepEqual(ix.vecs, full.vecs) {
+					t.Error("a refitted index's vectors differ from a full build's")
+				}
+			}
+		})
+	}
+}
+
+func TestRebuildRefitsTheLocalEmbedder(t *testing.T) {
+	before, _ := synthCorpus(600)
+	dir := t.TempDir()
+	openAt(t, before, dir, false)
+	after := edited(before, 3, "a")
+	openAt(t, after, dir, false)
+	ix, st := openAt(t, after, dir, true)
+	if m := ix.Manifest(); st.Embedded != 600 || m.Fit == nil || m.Fit.Drift != 0 || m.Fit.Paragraphs != 600 {
+		t.Errorf("after --rebuild: embedded %d, fit %+v; want everything embedded, a fresh fit", st.Embedded, m.Fit)
+	}
+	full, _ := openAt(t, after, t.TempDir(), false)
+	if !reflect.DeepEqual(ix.vecs, full.vecs) {
+		t.Error("a rebuilt index's vectors differ from a first build's")
+	}
+}
+
+func TestManyEditsCompactTheDelta(t *testing.T) {
+	c, _ := synthCorpus(200)
+	dir := t.TempDir()
+	openAt(t, c, dir, false)
+	// Each round edits another paragraph, ten apart and none first or last
+	// in its article: its context's row and its neighbours' go to the delta, until the delta passes a quarter of
+	// the chunks and everything is written afresh. 20 edits of 200
+	// paragraphs stay within the fit.
+	compacted, compactedAt := false, 0
+	for round := range 20 {
+		c = editedAt(c, 10*round+5, fmt.Sprint(round))
+		ix, _ := openAt(t, c, dir, false)
+		l := ix.layout.plan
+		if len(l.deltaFrom)*4 > ix.Len() {
+			t.Fatalf("round %d: %d delta rows for %d chunks", round, len(l.deltaFrom), ix.Len())
+		}
+		switch {
+		case !l.linkBase:
+			compacted = true
+		case compacted && len(l.deltaFrom) > 3*(round-compactedAt):
+			t.Fatalf("round %d: %d delta rows %d rounds after compacting", round, len(l.deltaFrom), round-compactedAt)
+		}
+		if !l.linkBase {
+			compactedAt = round
+		}
+		if st := ix.Manifest().Fit; st.Drift != round+1 {
+			t.Fatalf("round %d: drift %d, want %d", round, st.Drift, round+1)
+		}
+		if want := vectorsWithFit(c.Paragraphs(), ix.fit); round%5 == 4 && !reflect.DeepEqual(ix.vecs, want) {
+			t.Fatalf("round %d: vectors differ from a fresh build's with the same fit", round)
+		}
+	}
+	if !compacted {
+		t.Error("20 edits never rewrote the vectors afresh")
+	}
+}
+
+// editedAt returns a copy of c with its n-th paragraph (in chunk order)
+// changed.
+func editedAt(c *corpus.Corpus, n int, tag string) *corpus.Corpus {
+	out := &corpus.Corpus{Hash: c.Hash + "-" + tag, Documents: append([]corpus.Document(nil), c.Documents...)}
+	for d := range out.Documents {
+		doc := &out.Documents[d]
+		if n < len(doc.Paragraphs) {
+			doc.Paragraphs = append([]corpus.Paragraph(nil), doc.Paragraphs...)
+			doc.Paragraphs[n].Text += " An added sentence about harbours " + tag + "."
+			return out
+		}
+		n -= len(doc.Paragraphs)
+	}
+	return out
+}
+
+func liveGen(t *testing.T, dir string) string {
+	t.Helper()
+	name, err := currentGeneration(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return filepath.Join(dir, name)
+}
+
+func sameFile(t *testing.T, a, b string) bool {
+	t.Helper()
+	sa, err := os.Stat(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sb, err := os.Stat(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return os.SameFile(sa, sb)
+}

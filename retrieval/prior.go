@@ -1,0 +1,224 @@
+package retrieval
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"github.com/footnote-dev/footnote/analysis"
+)
+
+// prior is what a build takes over from the index it replaces, when only
+// the corpus changed: the chunks' keys, term counts and vector rows, the
+// vectors, and the local embedder's fit.
+type prior struct {
+	gen      string // the generation folder
+	manifest Manifest
+	chunks   chunkState
+	rows     [][]float32
+	baseRows int
+	fit      *fit // nil for a remote embedder
+}
+
+// readPrior reads what a build can reuse from the live generation in dir,
+// or nil: an index built with another format, chunker, tokenizer or
+// embedder, or one that cannot be read, is rebuilt from nothing.
+func readPrior(ctx context.Context, dir string, want Manifest) *prior {
+	if dir == "" {
+		return nil
+	}
+	name, err := currentGeneration(dir)
+	if err != nil {
+		return nil
+	}
+	gen := filepath.Join(dir, name)
+	m, err := readManifest(gen)
+	if err != nil || m.Stale(want) != "corpus changed" || ctx.Err() != nil {
+		return nil
+	}
+	p := &prior{gen: gen, manifest: m}
+	if err := p.read(); err != nil {
+		return nil
+	}
+	return p
+}
+
+func (p *prior) read() error {
+	m := p.manifest
+	rows, err := readRows(p.gen, m)
+	if err != nil {
+		return err
+	}
+	p.rows, p.baseRows = rows, m.VectorRows
+	if err := readVerified(p.gen, chunksFile, m, func(r io.ReadSeeker) error {
+		data, err := readAll(r)
+		if err == nil {
+			p.chunks, err = readChunks(data, m.Chunks, len(rows), m.ParagraphRows+m.ParagraphDeltaRows)
+		}
+		return err
+	}); err != nil {
+		return err
+	}
+	if m.Fit == nil {
+		return nil
+	}
+	return readVerified(p.gen, fitFile, m, func(r io.ReadSeeker) error {
+		data, err := readAll(r)
+		if err == nil {
+			p.fit, err = readFit(data)
+		}
+		return err
+	})
+}
+
+// readRows reads a generation's vector rows: the base file, then the rows
+// added since it was written.
+func readRows(gen string, m Manifest) ([][]float32, error) {
+	rows, err := readVectorsVerified(gen, vectorsFile, m, m.VectorRows, m.Dimension)
+	if err != nil {
+		return nil, err
+	}
+	delta, err := readVectorsVerified(gen, vectorsDeltaFile, m, m.VectorDeltaRows, m.Dimension)
+	if err != nil {
+		return nil, err
+	}
+	return append(rows, delta...), nil
+}
+
+// readAll returns the bytes of a verified source, without a copy when it
+// is already in memory.
+func readAll(r io.ReadSeeker) ([]byte, error) {
+	if m, ok := r.(*inMemory); ok {
+		return m.data, nil
+	}
+	return io.ReadAll(r)
+}
+
+// byText maps the prior chunks' text keys to a chunk with that text.
+func (p *prior) byText() map[contentKey]int32 {
+	m := make(map[contentKey]int32, len(p.chunks.keys))
+	for i, k := range p.chunks.keys {
+		m[k.text] = int32(i)
+	}
+	return m
+}
+
+// byContext maps the prior chunks' context keys to their vector rows.
+func (p *prior) byContext() map[contentKey]int32 {
+	m := make(map[contentKey]int32, len(p.chunks.keys))
+	for i, k := range p.chunks.keys {
+		m[k.context] = p.chunks.rowOf[i]
+	}
+	return m
+}
+
+// reuseTerms fills terms with the prior counts of every chunk whose text
+// the prior index had, and returns the chunks it must tokenise.
+func (p *prior) reuseTerms(keys []chunkKeys) (*termTable, []int) {
+	terms := newTermTable(p.chunks.terms.vocab, len(keys))
+	byText := p.byText()
+	var fresh []int
+	for i, k := range keys {
+		if j, ok := byText[k.text]; ok {
+			terms.docs[i] = p.chunks.terms.docs[j]
+		} else {
+			fresh = append(fresh, i)
+		}
+	}
+	return terms, fresh
+}
+
+// reuseRows returns each chunk's prior vector row, -1 for the chunks whose
+// context changed, and those chunks.
+func (p *prior) reuseRows(keys []chunkKeys) ([]int32, []int) {
+	byContext := p.byContext()
+	rowOf := make([]int32, len(keys))
+	var miss []int
+	for i, k := range keys {
+		r, ok := byContext[k.context]
+		if !ok {
+			r = -1
+			miss = append(miss, i)
+		}
+		rowOf[i] = r
+	}
+	return rowOf, miss
+}
+
+// vectorLayout is a build's vectors as stored: chunk i's is
+// rows[plan.rowOf[i]].
+type vectorLayout struct {
+	rows [][]float32
+	plan rowPlan
+}
+
+// freshLayout stores vecs in chunk order as a new base.
+func freshLayout(vecs [][]float32) vectorLayout {
+	return vectorLayout{rows: vecs, plan: freshPlan(len(vecs))}
+}
+
+// layout places a build's vectors: chunk i reuses prior row rowOf[i], or,
+// where that is -1, takes fresh[i] (planRows decides what is written).
+func (p *prior) layout(rowOf []int32, fresh [][]float32) vectorLayout {
+	plan := planRows(rowOf, p.baseRows)
+	vecOf := func(i int) []float32 {
+		if rowOf[i] < 0 {
+			return fresh[i]
+		}
+		return p.rows[rowOf[i]]
+	}
+	l := vectorLayout{plan: plan, rows: make([][]float32, 0, plan.rows())}
+	if plan.linkBase {
+		l.rows = append(l.rows, p.rows[:p.baseRows]...)
+	} else {
+		for i := range rowOf {
+			l.rows = append(l.rows, vecOf(i))
+		}
+	}
+	for _, i := range plan.deltaFrom {
+		l.rows = append(l.rows, vecOf(int(i)))
+	}
+	return l
+}
+
+// vectors are the chunks' vectors under l.
+func (l vectorLayout) vectors() [][]float32 {
+	vecs := make([][]float32, len(l.plan.rowOf))
+	for i, r := range l.plan.rowOf {
+		vecs[i] = l.rows[r]
+	}
+	return vecs
+}
+
+// paragraphPlan places the paragraphs, matched on their keys: an article
+// edited in one place changes its paragraphs after the edit too (their
+// offsets move), but no other article's.
+func (p *prior) paragraphPlan(keys []chunkKeys) rowPlan {
+	byRecord := make(map[contentKey]int32, len(p.chunks.keys))
+	for i, k := range p.chunks.keys {
+		byRecord[k.record] = p.chunks.paraOf[i]
+	}
+	prev := make([]int32, len(keys))
+	for i, k := range keys {
+		r, ok := byRecord[k.record]
+		if !ok {
+			r = -1
+		}
+		prev[i] = r
+	}
+	return planRows(prev, p.manifest.ParagraphRows)
+}
+
+// tokens tokenises the chunks in idx into terms, with the BM25 tokenizer.
+func tokenise(ctx context.Context, terms *termTable, texts func(i int) string, idx []int) error {
+	stems := &analysis.StemCache{}
+	var seen []int32
+	for n, i := range idx {
+		if n%1024 == 0 && ctx.Err() != nil {
+			return fmt.Errorf("build index: %w", ctx.Err())
+		}
+		seen = terms.setTokens(i, stems.Tokens(texts(i)), seen)
+	}
+	return nil
+}
