@@ -5,20 +5,37 @@ import (
 	"errors"
 	"io"
 	"sort"
+	"unsafe"
 )
 
 // chunksFile holds what a build keeps of each chunk for the next one: its
-// keys, the row of its vector in the generation's vector files, and its
-// BM25 term counts over a vocabulary. The postings are derived from it.
+// keys and the rows of its vector, paragraph and term counts, and the
+// vocabulary the term counts number their stems in.
 //
-//	"footnote chunks 1\n"
+//	"footnote chunks 2\n"
 //	uvarint vocabulary size, then each stem as uvarint length and bytes
-//	uvarint chunk count, then per chunk: text, context and record keys
-//	(16 bytes each), uvarint vector row, uvarint paragraph row, uvarint
-//	term count, then per term the uvarint stem number and uvarint frequency
+//	uvarint chunk count, then per chunk 60 bytes: text, context and
+//	record keys (16 bytes each), then as little-endian uint32 the rows of
+//	its vector, its paragraph and its term counts
 const (
 	chunksFile   = "chunks.bin"
-	chunksHeader = "footnote chunks 1\n"
+	chunksHeader = "footnote chunks 2\n"
+	chunkRecord  = 3*len(contentKey{}) + 12
+)
+
+// termsFile and termsDeltaFile hold term-count rows (rows.go), each the
+// BM25 tokens of one paragraph text:
+//
+//	"footnote terms 1\n", uvarint rows, per row its term count as
+//	little-endian uint32, uvarint total terms, then every row's terms,
+//	each as little-endian uint32 stem number and frequency
+//
+// The terms are fixed-width so that a machine that stores int32 the same
+// way reads them with one copy: 500,000 varints took most of reading them.
+const (
+	termsFile      = "terms.bin"
+	termsDeltaFile = "terms-delta.bin"
+	termsHeader    = "footnote terms 1\n"
 )
 
 // fitFile holds the local embedder's fit:
@@ -41,7 +58,8 @@ type chunkState struct {
 	keys   []chunkKeys
 	rowOf  []int32 // vector rows
 	paraOf []int32 // paragraph rows
-	terms  *termTable
+	termOf []int32 // term-count rows
+	vocab  []string
 }
 
 func appendString(b []byte, s string) []byte {
@@ -49,14 +67,10 @@ func appendString(b []byte, s string) []byte {
 }
 
 func writeChunks(w io.Writer, st chunkState) error {
-	size := len(chunksHeader) + 16*len(st.terms.vocab) + 64*len(st.keys)
-	for _, tf := range st.terms.docs {
-		size += 3 * len(tf)
-	}
-	b := make([]byte, 0, size)
+	b := make([]byte, 0, len(chunksHeader)+16*len(st.vocab)+chunkRecord*len(st.keys)+20)
 	b = append(b, chunksHeader...)
-	b = binary.AppendUvarint(b, uint64(len(st.terms.vocab)))
-	for _, s := range st.terms.vocab {
+	b = binary.AppendUvarint(b, uint64(len(st.vocab)))
+	for _, s := range st.vocab {
 		b = appendString(b, s)
 	}
 	b = binary.AppendUvarint(b, uint64(len(st.keys)))
@@ -64,17 +78,93 @@ func writeChunks(w io.Writer, st chunkState) error {
 		b = append(b, k.text[:]...)
 		b = append(b, k.context[:]...)
 		b = append(b, k.record[:]...)
-		b = binary.AppendUvarint(b, uint64(st.rowOf[i]))
-		b = binary.AppendUvarint(b, uint64(st.paraOf[i]))
-		tf := st.terms.docs[i]
-		b = binary.AppendUvarint(b, uint64(len(tf)))
-		for _, f := range tf {
-			b = binary.AppendUvarint(b, uint64(f.stem))
-			b = binary.AppendUvarint(b, uint64(f.freq))
-		}
+		b = binary.LittleEndian.AppendUint32(b, uint32(st.rowOf[i]))
+		b = binary.LittleEndian.AppendUint32(b, uint32(st.paraOf[i]))
+		b = binary.LittleEndian.AppendUint32(b, uint32(st.termOf[i]))
 	}
 	_, err := w.Write(b)
 	return err
+}
+
+func writeTermRows(w io.Writer, rows [][]termFreq) error {
+	total := 0
+	for _, tf := range rows {
+		total += len(tf)
+	}
+	b := make([]byte, 0, len(termsHeader)+4*len(rows)+8*total+20)
+	b = append(b, termsHeader...)
+	b = binary.AppendUvarint(b, uint64(len(rows)))
+	for _, tf := range rows {
+		b = binary.LittleEndian.AppendUint32(b, uint32(len(tf)))
+	}
+	b = binary.AppendUvarint(b, uint64(total))
+	for _, tf := range rows {
+		b = appendTerms(b, tf)
+	}
+	_, err := w.Write(b)
+	return err
+}
+
+// readTermRows decodes a terms file of want rows over a vocabulary of nv
+// stems.
+func readTermRows(data []byte, want, nv int) ([][]termFreq, error) {
+	d := &decoder{b: data}
+	d.header(termsHeader)
+	n := int(d.uvarint(uint64(len(data)) / 4))
+	if d.err != nil || n != want {
+		return nil, errMalformed
+	}
+	counts := d.bytes(4 * n)
+	total := int(d.uvarint(uint64(len(data)) / 8))
+	body := d.bytes(8 * total)
+	if err := d.done(); err != nil {
+		return nil, err
+	}
+	all := decodeTerms(body, total)
+	for _, f := range all {
+		if f.stem < 0 || int(f.stem) >= nv || f.freq <= 0 {
+			return nil, errMalformed
+		}
+	}
+	rows := make([][]termFreq, n)
+	at := 0
+	for i := range rows {
+		c := int(binary.LittleEndian.Uint32(counts[4*i:]))
+		if c > total-at {
+			return nil, errMalformed
+		}
+		rows[i] = all[at : at+c : at+c]
+		at += c
+	}
+	if at != total {
+		return nil, errMalformed
+	}
+	return rows, nil
+}
+
+// appendTerms appends tf as little-endian uint32 pairs.
+func appendTerms(b []byte, tf []termFreq) []byte {
+	if littleEndian && len(tf) > 0 {
+		return append(b, unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(tf))), 8*len(tf))...)
+	}
+	for _, f := range tf {
+		b = binary.LittleEndian.AppendUint32(b, uint32(f.stem))
+		b = binary.LittleEndian.AppendUint32(b, uint32(f.freq))
+	}
+	return b
+}
+
+// decodeTerms decodes n terms from b, which holds 8n bytes.
+func decodeTerms(b []byte, n int) []termFreq {
+	all := make([]termFreq, n)
+	if littleEndian {
+		copy(unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(all))), 8*n), b)
+		return all
+	}
+	for i := range all {
+		all[i] = termFreq{stem: int32(binary.LittleEndian.Uint32(b[8*i:])), freq: int32(binary.LittleEndian.Uint32(b[8*i+4:]))}
+	}
+	return all
 }
 
 // decoder reads the varint layout of chunks.bin and fit.bin; the first
@@ -87,6 +177,11 @@ type decoder struct {
 func (d *decoder) uvarint(limit uint64) uint64 {
 	if d.err != nil {
 		return 0
+	}
+	if len(d.b) > 0 && d.b[0] < 0x80 && uint64(d.b[0]) <= limit {
+		v := uint64(d.b[0]) // most numbers in chunks.bin take one byte
+		d.b = d.b[1:]
+		return v
 	}
 	v, n := binary.Uvarint(d.b)
 	if n <= 0 || v > limit {
@@ -149,32 +244,40 @@ func (d *decoder) done() error {
 	return d.err
 }
 
-// readChunks decodes a chunks file of want chunks whose vector rows are
-// below rows and paragraph rows below paras.
-func readChunks(data []byte, want, rows, paras int) (chunkState, error) {
+// readChunks decodes a chunks file of want chunks whose vector,
+// paragraph and term rows are below rows[0], rows[1] and rows[2].
+func readChunks(data []byte, want int, rows [3]int) (chunkState, error) {
 	d := &decoder{b: data}
 	d.header(chunksHeader)
 	nv := int(d.uvarint(uint64(len(data))))
-	vocab := make([]string, 0, nv)
+	vocab := make([]string, 0, min(nv, len(data)))
 	for range nv {
 		vocab = append(vocab, d.string())
 	}
 	n := int(d.uvarint(uint64(len(data))))
-	if d.err == nil && n != want {
+	if d.err != nil || n != want {
 		return chunkState{}, errMalformed
 	}
-	st := chunkState{keys: make([]chunkKeys, n), rowOf: make([]int32, n), paraOf: make([]int32, n), terms: newTermTable(vocab, n)}
-	for i := 0; i < n && d.err == nil; i++ {
-		st.keys[i].text, st.keys[i].context, st.keys[i].record = d.key(), d.key(), d.key()
-		st.rowOf[i] = int32(d.index(rows))
-		st.paraOf[i] = int32(d.index(paras))
-		tf := make([]termFreq, d.uvarint(uint64(len(d.b))))
-		for j := range tf {
-			tf[j] = termFreq{stem: int32(d.index(nv)), freq: int32(d.uvarint(1 << 30))}
-		}
-		st.terms.docs[i] = tf
+	recs := d.bytes(n * chunkRecord)
+	if err := d.done(); err != nil {
+		return chunkState{}, err
 	}
-	return st, d.done()
+	st := chunkState{keys: make([]chunkKeys, n), rowOf: make([]int32, n), paraOf: make([]int32, n), termOf: make([]int32, n), vocab: vocab}
+	for i := range n {
+		r := recs[i*chunkRecord : (i+1)*chunkRecord]
+		k := &st.keys[i]
+		copy(k.text[:], r)
+		copy(k.context[:], r[16:])
+		copy(k.record[:], r[32:])
+		for j, dst := range []*int32{&st.rowOf[i], &st.paraOf[i], &st.termOf[i]} {
+			v := binary.LittleEndian.Uint32(r[48+4*j:])
+			if int(v) >= rows[j] {
+				return chunkState{}, errMalformed
+			}
+			*dst = int32(v)
+		}
+	}
+	return st, nil
 }
 
 func writeFit(w io.Writer, f *fit) error {

@@ -48,6 +48,7 @@ type Index struct {
 	// added since (rows.go).
 	layout   vectorLayout
 	paraPlan rowPlan
+	termPlan rowPlan
 	// fit is the local embedder's, with fitInfo for the manifest; nil for
 	// other embedders. A build that kept the prior fit links its file.
 	fit     *fit
@@ -99,16 +100,16 @@ func build(ctx context.Context, paragraphs []corpus.Paragraph, emb Embedder, cac
 // buildRemote indexes paragraphs with emb, taking from pr the term counts
 // of unchanged texts and the vectors of unchanged contexts.
 func buildRemote(ctx context.Context, paragraphs []corpus.Paragraph, keys []chunkKeys, emb Embedder, cache cacheSource, pr *prior, progress func(done, total int)) (*Index, error) {
-	terms, fresh := newTermTable(nil, len(paragraphs)), allChunks(len(paragraphs))
+	terms, fresh, termPlan := newTermTable(nil, len(paragraphs)), allChunks(len(paragraphs)), freshPlan(len(paragraphs))
 	rowOf, miss := make([]int32, len(paragraphs)), fresh
 	if pr != nil {
-		terms, fresh = pr.reuseTerms(keys)
+		terms, fresh, termPlan = pr.reuseTerms(keys)
 		rowOf, miss = pr.reuseRows(keys)
 	}
 	if err := tokenise(ctx, terms, func(i int) string { return embeddingText(paragraphs[i]) }, fresh); err != nil {
 		return nil, err
 	}
-	ix := &Index{paragraphs: paragraphs, lexical: terms.lexical(), terms: terms, keys: keys, stems: &analysis.StemCache{}, embedder: emb, prior: pr}
+	ix := &Index{paragraphs: paragraphs, lexical: terms.lexical(), terms: terms, termPlan: termPlan, keys: keys, stems: &analysis.StemCache{}, embedder: emb, prior: pr}
 	vecs, cacheKeys, embedded, c, err := embedSome(ctx, emb, paragraphs, miss, cache, pr == nil, progress)
 	if err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
@@ -177,7 +178,7 @@ func buildLocal(ctx context.Context, paragraphs []corpus.Paragraph, keys []chunk
 	for i, ws := range words {
 		seen = terms.setFeatures(i, ws, seen)
 	}
-	ix := &Index{paragraphs: paragraphs, lexical: terms.lexical(), terms: terms, keys: keys, stems: &analysis.StemCache{}}
+	ix := &Index{paragraphs: paragraphs, lexical: terms.lexical(), terms: terms, termPlan: freshPlan(len(paragraphs)), keys: keys, stems: &analysis.StemCache{}}
 	emb.idf = ix.lexical.IDF
 	ix.embedder = emb
 	now := time.Now().UTC().Truncate(time.Second)
@@ -209,7 +210,7 @@ func buildLocal(ctx context.Context, paragraphs []corpus.Paragraph, keys []chunk
 // had keep their term counts.
 func buildLocalIncremental(ctx context.Context, paragraphs []corpus.Paragraph, keys []chunkKeys, pr *prior, drift int, progress func(done, total int)) (*Index, error) {
 	emb := NewLocalEmbedder(0, pr.fit.idf)
-	terms, fresh := pr.reuseTerms(keys)
+	terms, fresh, termPlan := pr.reuseTerms(keys)
 	rowOf, miss := pr.reuseRows(keys)
 	need := map[int]bool{}
 	for _, i := range fresh {
@@ -248,7 +249,7 @@ func buildLocalIncremental(ctx context.Context, paragraphs []corpus.Paragraph, k
 		progress(len(miss), len(miss))
 	}
 	ix := &Index{
-		paragraphs: paragraphs, lexical: terms.lexical(), terms: terms, keys: keys, stems: &analysis.StemCache{},
+		paragraphs: paragraphs, lexical: terms.lexical(), terms: terms, termPlan: termPlan, keys: keys, stems: &analysis.StemCache{},
 		embedder: emb, fit: pr.fit, fitInfo: &FitInfo{Paragraphs: pr.fit.n, Drift: drift, Fitted: pr.manifest.Fit.Fitted},
 		layout: pr.layout(rowOf, vecs), paraPlan: pr.paragraphPlan(keys), embedded: len(miss), prior: pr,
 	}

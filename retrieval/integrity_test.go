@@ -126,7 +126,7 @@ func TestTheDataFilesAreTheSameForTheSameBuild(t *testing.T) {
 	a, b := t.TempDir(), t.TempDir()
 	openIn(t, c, a)
 	openIn(t, c, b)
-	for _, name := range []string{"paragraphs.bin", "paragraphs-delta.bin", "chunks.bin", "vectors.f32", "vectors-delta.f32", "fit.bin"} {
+	for _, name := range []string{"paragraphs.bin", "paragraphs-delta.bin", "terms.bin", "terms-delta.bin", "chunks.bin", "vectors.f32", "vectors-delta.f32", "fit.bin"} {
 		read := func(dir string) []byte {
 			data, err := os.ReadFile(filepath.Join(liveGeneration(t, dir), name))
 			if err != nil {

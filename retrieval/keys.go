@@ -3,6 +3,7 @@ package retrieval
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"runtime"
 	"unsafe"
 
 	"github.com/footnote-dev/footnote/corpus"
@@ -35,23 +36,18 @@ type chunkKeys struct {
 	record contentKey
 }
 
-// keysOf keys every paragraph of ps.
+// keysOf keys every paragraph of ps, the texts hashed on every CPU.
 func keysOf(ps []corpus.Paragraph) []chunkKeys {
 	keys := make([]chunkKeys, len(ps))
-	var rec []byte
-	for i := range ps {
-		p := &ps[i]
-		keys[i].text = keyOfText(p.Text)
-		rec = append(rec[:0], keys[i].text[:]...)
-		for _, f := range []string{p.ID, p.Doc, p.Title, p.URL, p.Publisher, p.Date, p.Author} {
-			rec = appendString(rec, f)
+	parallel(splitRanges(len(ps), runtime.GOMAXPROCS(0)), func(_, lo, hi int) {
+		var rec []byte
+		for i := lo; i < hi; i++ {
+			keys[i].text = keyOfText(ps[i].Text)
+			rec = recordBytes(rec[:0], keys[i].text, &ps[i])
+			sum := sha256.Sum256(rec)
+			keys[i].record = contentKey(sum[:16])
 		}
-		for _, n := range []int{p.N, p.Part, p.Start, p.End, p.Page} {
-			rec = binary.AppendVarint(rec, int64(n))
-		}
-		sum := sha256.Sum256(rec)
-		keys[i].record = contentKey(sum[:16])
-	}
+	})
 	var title string
 	var titleKey contentKey
 	buf := make([]byte, 0, 1+4*len(contentKey{}))
@@ -77,4 +73,17 @@ func keysOf(ps []corpus.Paragraph) []chunkKeys {
 		keys[i].context = contentKey(sum[:16])
 	}
 	return keys
+}
+
+// recordBytes appends what a paragraph's record key hashes: its text's
+// key and every other field.
+func recordBytes(b []byte, text contentKey, p *corpus.Paragraph) []byte {
+	b = append(b, text[:]...)
+	for _, f := range []string{p.ID, p.Doc, p.Title, p.URL, p.Publisher, p.Date, p.Author} {
+		b = appendString(b, f)
+	}
+	for _, n := range []int{p.N, p.Part, p.Start, p.End, p.Page} {
+		b = binary.AppendVarint(b, int64(n))
+	}
+	return b
 }

@@ -40,11 +40,14 @@ func TestCutFilesAreRefusedNotMisread(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var paras, chunks, fits bytes.Buffer
+	var paras, chunks, terms, fits bytes.Buffer
 	if err := writeParagraphs(&paras, ps); err != nil {
 		t.Fatal(err)
 	}
-	if err := writeChunks(&chunks, chunkState{keys: ix.keys, rowOf: ix.layout.plan.rowOf, paraOf: ix.paraPlan.rowOf, terms: ix.terms}); err != nil {
+	if err := writeChunks(&chunks, chunkState{keys: ix.keys, rowOf: ix.layout.plan.rowOf, paraOf: ix.paraPlan.rowOf, termOf: ix.termPlan.rowOf, vocab: ix.terms.vocab}); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeTermRows(&terms, ix.terms.docs); err != nil {
 		t.Fatal(err)
 	}
 	if err := writeFit(&fits, ix.fit); err != nil {
@@ -55,7 +58,8 @@ func TestCutFilesAreRefusedNotMisread(t *testing.T) {
 		read func([]byte) error
 	}{
 		"paragraphs.bin": {paras.Bytes(), func(b []byte) error { _, err := readParagraphs(b, len(ps)); return err }},
-		"chunks.bin":     {chunks.Bytes(), func(b []byte) error { _, err := readChunks(b, len(ps), len(ps), len(ps)); return err }},
+		"chunks.bin":     {chunks.Bytes(), func(b []byte) error { _, err := readChunks(b, len(ps), [3]int{len(ps), len(ps), len(ps)}); return err }},
+		"terms.bin":      {terms.Bytes(), func(b []byte) error { _, err := readTermRows(b, len(ps), len(ix.terms.vocab)); return err }},
 		"fit.bin":        {fits.Bytes(), func(b []byte) error { _, err := readFit(b); return err }},
 	}
 	for name, d := range decoders {

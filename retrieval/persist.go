@@ -31,12 +31,14 @@ const FormatVersion = 4
 //	CURRENT        the name of the live generation, replaced by one rename
 //	PREVIOUS       the generation CURRENT named before the last build
 //	gen-<hex>/     one complete build: manifest.json, chunks.bin (each
-//	               chunk's keys, rows and term counts), paragraphs.bin and
-//	               paragraphs-delta.bin, vectors.f32 and vectors-delta.f32
-//	               (rows.go), fit.bin (the local embedder's fit)
+//	               chunk's keys and rows), paragraphs.bin and
+//	               paragraphs-delta.bin, terms.bin and terms-delta.bin (BM25
+//	               term counts), vectors.f32 and vectors-delta.f32 (rows.go),
+//	               fit.bin (the local embedder's fit)
 //
 // A build that only changed some paragraphs links the files that did not
-// change — the bases paragraphs.bin and vectors.f32, and fit.bin — from
+// change — the bases paragraphs.bin, terms.bin and vectors.f32, and
+// fit.bin — from
 // the generation it replaces instead of writing them again: a
 // generation's files are never modified once published, so generations
 // can share them.
@@ -65,7 +67,7 @@ const (
 	paragraphsDeltaFile = "paragraphs-delta.bin"
 	// lexicalFile held the paragraphs and postings up to format 3.
 	lexicalFile = "lexical.gob"
-	genPrefix    = "gen-"
+	genPrefix   = "gen-"
 )
 
 // generationName matches the generation folders footnote writes.
@@ -93,6 +95,10 @@ type Manifest struct {
 	VectorDeltaRows    int `json:"vector_delta_rows"`
 	ParagraphRows      int `json:"paragraph_rows"`
 	ParagraphDeltaRows int `json:"paragraph_delta_rows"`
+	// TermRows and TermDeltaRows are the term-count rows in terms.bin and
+	// terms-delta.bin.
+	TermRows      int `json:"term_rows"`
+	TermDeltaRows int `json:"term_delta_rows"`
 	// Fit says what the local embedder's IDF was fitted on; nil for other
 	// embedders, whose vectors do not depend on the corpus.
 	Fit *FitInfo `json:"fit,omitempty"`
@@ -156,25 +162,30 @@ func (ix *Index) writeGeneration(gen string) (Manifest, error) {
 	m := ix.manifest
 	m.Checksums = map[string]uint32{}
 	if !ix.linkBases(gen, m.Checksums) {
-		for _, name := range []string{paragraphsFile, vectorsFile} {
+		for _, name := range []string{paragraphsFile, vectorsFile, termsFile} {
 			_ = os.Remove(filepath.Join(gen, name)) // one may have linked
 			delete(m.Checksums, name)
 		}
-		ix.paraPlan = freshPlan(len(ix.paragraphs))
+		ix.paraPlan, ix.termPlan = freshPlan(len(ix.paragraphs)), freshPlan(len(ix.paragraphs))
 		ix.layout = freshLayout(ix.vecs)
 	}
-	l, pp := ix.layout, ix.paraPlan
+	l, pp, tp := ix.layout, ix.paraPlan, ix.termPlan
+	m.TermRows, m.TermDeltaRows = tp.baseRows, len(tp.deltaFrom)
 	m.VectorRows, m.VectorDeltaRows, m.Fit = l.plan.baseRows, len(l.plan.deltaFrom), ix.fitInfo
 	m.ParagraphRows, m.ParagraphDeltaRows = pp.baseRows, len(pp.deltaFrom)
 	files := map[string]func(io.Writer) error{
 		chunksFile: func(w io.Writer) error {
-			return writeChunks(w, chunkState{keys: ix.keys, rowOf: l.plan.rowOf, paraOf: pp.rowOf, terms: ix.terms})
+			return writeChunks(w, chunkState{keys: ix.keys, rowOf: l.plan.rowOf, paraOf: pp.rowOf, termOf: tp.rowOf, vocab: ix.terms.vocab})
 		},
+		termsDeltaFile:      func(w io.Writer) error { return writeTermRows(w, pick(ix.terms.docs, tp.deltaFrom)) },
 		paragraphsDeltaFile: func(w io.Writer) error { return writeParagraphs(w, pick(ix.paragraphs, pp.deltaFrom)) },
 		vectorsDeltaFile:    func(w io.Writer) error { return writeVectors(w, l.rows[l.plan.baseRows:], m.Dimension) },
 	}
 	if !pp.linkBase {
 		files[paragraphsFile] = func(w io.Writer) error { return writeParagraphs(w, ix.paragraphs) }
+	}
+	if !tp.linkBase {
+		files[termsFile] = func(w io.Writer) error { return writeTermRows(w, ix.terms.docs) }
 	}
 	if !l.plan.linkBase {
 		files[vectorsFile] = func(w io.Writer) error { return writeVectors(w, l.rows[:l.plan.baseRows], m.Dimension) }
@@ -182,7 +193,7 @@ func (ix *Index) writeGeneration(gen string) (Manifest, error) {
 	if ix.fit != nil && !ix.fitLinked(gen, m.Checksums) {
 		files[fitFile] = func(w io.Writer) error { return writeFit(w, ix.fit) }
 	}
-	for _, name := range []string{chunksFile, paragraphsFile, paragraphsDeltaFile, vectorsFile, vectorsDeltaFile, fitFile} {
+	for _, name := range []string{chunksFile, paragraphsFile, paragraphsDeltaFile, termsFile, termsDeltaFile, vectorsFile, vectorsDeltaFile, fitFile} {
 		write := files[name]
 		if write == nil {
 			continue
@@ -207,7 +218,7 @@ func (ix *Index) writeGeneration(gen string) (Manifest, error) {
 // linkBases links the base files the plans keep from the prior generation
 // into gen, noting their checksums, and says whether all of them could be.
 func (ix *Index) linkBases(gen string, sums map[string]uint32) bool {
-	for name, keep := range map[string]bool{paragraphsFile: ix.paraPlan.linkBase, vectorsFile: ix.layout.plan.linkBase} {
+	for name, keep := range map[string]bool{paragraphsFile: ix.paraPlan.linkBase, termsFile: ix.termPlan.linkBase, vectorsFile: ix.layout.plan.linkBase} {
 		if keep && !ix.link(gen, name, sums) {
 			return false
 		}
@@ -246,17 +257,22 @@ func newGenerationName() (string, error) {
 // publish makes generation name the live one with one rename of CURRENT,
 // after noting the generation it replaces in PREVIOUS: a reader may have
 // read the old CURRENT a moment ago, so cleanup keeps that one.
+//
+// PREVIOUS is not synced on its own: it only tells cleanup what a reader
+// of this boot may still be reading, and after a crash there is none; its
+// rename reaches the disk with CURRENT's directory sync anyway.
 func publish(dir, name string) error {
 	if old, err := currentGeneration(dir); err == nil {
-		if err := writePointer(dir, previousFile, old); err != nil {
+		if err := writePointer(dir, previousFile, old, false); err != nil {
 			return err
 		}
 	}
-	return writePointer(dir, currentFile, name)
+	return writePointer(dir, currentFile, name, true)
 }
 
-// writePointer replaces the pointer file dir/file with one naming gen.
-func writePointer(dir, file, gen string) error {
+// writePointer replaces the pointer file dir/file with one naming gen,
+// synced to disk when durable.
+func writePointer(dir, file, gen string, durable bool) error {
 	tmp, err := os.CreateTemp(dir, "."+file+".*.tmp")
 	if err != nil {
 		return err
@@ -266,15 +282,20 @@ func writePointer(dir, file, gen string) error {
 		_ = tmp.Close()
 		return err
 	}
-	if err := tmp.Sync(); err != nil {
-		_ = tmp.Close()
-		return err
+	if durable {
+		if err := tmp.Sync(); err != nil {
+			_ = tmp.Close()
+			return err
+		}
 	}
 	if err := tmp.Close(); err != nil {
 		return err
 	}
 	if err := os.Rename(tmp.Name(), filepath.Join(dir, file)); err != nil {
 		return err
+	}
+	if !durable {
+		return nil
 	}
 	return syncDir(dir)
 }
@@ -424,15 +445,21 @@ func loadGeneration(ctx context.Context, gen string, emb Embedder, want Manifest
 	err = readVerified(gen, chunksFile, m, func(r io.ReadSeeker) error {
 		data, err := readAll(r)
 		if err == nil {
-			st, err = readChunks(data, m.Chunks, len(rows), len(paras))
+			st, err = readChunks(data, m.Chunks, [3]int{len(rows), len(paras), m.TermRows + m.TermDeltaRows})
 		}
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
+	termRows, err := readTermRowFiles(gen, m, len(st.vocab))
+	if err != nil {
+		return nil, err
+	}
 	ix.paragraphs = pick(paras, st.paraOf)
-	ix.keys, ix.terms, ix.lexical = st.keys, st.terms, st.terms.lexical()
+	ix.keys, ix.terms = st.keys, &termTable{vocab: st.vocab, docs: pick(termRows, st.termOf)}
+	ix.lexical = ix.terms.lexical()
+	ix.termPlan = rowPlan{rowOf: st.termOf, baseRows: m.TermRows}
 	ix.layout = vectorLayout{rows: rows, plan: rowPlan{rowOf: st.rowOf, baseRows: m.VectorRows}}
 	ix.paraPlan = rowPlan{rowOf: st.paraOf, baseRows: m.ParagraphRows}
 	if ix.embedder == nil {

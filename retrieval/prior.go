@@ -16,6 +16,7 @@ type prior struct {
 	gen      string // the generation folder
 	manifest Manifest
 	chunks   chunkState
+	terms    [][]termFreq // term-count rows
 	rows     [][]float32
 	baseRows int
 	fit      *fit // nil for a remote embedder
@@ -54,10 +55,13 @@ func (p *prior) read() error {
 	if err := readVerified(p.gen, chunksFile, m, func(r io.ReadSeeker) error {
 		data, err := readAll(r)
 		if err == nil {
-			p.chunks, err = readChunks(data, m.Chunks, len(rows), m.ParagraphRows+m.ParagraphDeltaRows)
+			p.chunks, err = readChunks(data, m.Chunks, [3]int{len(rows), m.ParagraphRows + m.ParagraphDeltaRows, m.TermRows + m.TermDeltaRows})
 		}
 		return err
 	}); err != nil {
+		return err
+	}
+	if p.terms, err = readTermRowFiles(p.gen, m, len(p.chunks.vocab)); err != nil {
 		return err
 	}
 	if m.Fit == nil {
@@ -86,6 +90,30 @@ func readRows(gen string, m Manifest) ([][]float32, error) {
 	return append(rows, delta...), nil
 }
 
+// readTermRowFiles reads a generation's term-count rows: the base, then
+// the delta, over a vocabulary of nv stems.
+func readTermRowFiles(gen string, m Manifest, nv int) ([][]termFreq, error) {
+	var rows [][]termFreq
+	for _, f := range []struct {
+		name string
+		n    int
+	}{{termsFile, m.TermRows}, {termsDeltaFile, m.TermDeltaRows}} {
+		err := readVerified(gen, f.name, m, func(r io.ReadSeeker) error {
+			data, err := readAll(r)
+			if err == nil {
+				var tf [][]termFreq
+				tf, err = readTermRows(data, f.n, nv)
+				rows = append(rows, tf...)
+			}
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return rows, nil
+}
+
 // readAll returns the bytes of a verified source, without a copy when it
 // is already in memory.
 func readAll(r io.ReadSeeker) ([]byte, error) {
@@ -95,11 +123,11 @@ func readAll(r io.ReadSeeker) ([]byte, error) {
 	return io.ReadAll(r)
 }
 
-// byText maps the prior chunks' text keys to a chunk with that text.
+// byText maps the prior chunks' text keys to their term-count rows.
 func (p *prior) byText() map[contentKey]int32 {
 	m := make(map[contentKey]int32, len(p.chunks.keys))
 	for i, k := range p.chunks.keys {
-		m[k.text] = int32(i)
+		m[k.text] = p.chunks.termOf[i]
 	}
 	return m
 }
@@ -114,19 +142,24 @@ func (p *prior) byContext() map[contentKey]int32 {
 }
 
 // reuseTerms fills terms with the prior counts of every chunk whose text
-// the prior index had, and returns the chunks it must tokenise.
-func (p *prior) reuseTerms(keys []chunkKeys) (*termTable, []int) {
-	terms := newTermTable(p.chunks.terms.vocab, len(keys))
+// the prior index had, and returns the chunks it must tokenise and how
+// the counts are to be stored.
+func (p *prior) reuseTerms(keys []chunkKeys) (*termTable, []int, rowPlan) {
+	terms := newTermTable(p.chunks.vocab, len(keys))
 	byText := p.byText()
+	prev := make([]int32, len(keys))
 	var fresh []int
 	for i, k := range keys {
-		if j, ok := byText[k.text]; ok {
-			terms.docs[i] = p.chunks.terms.docs[j]
+		r, ok := byText[k.text]
+		if ok {
+			terms.docs[i] = p.terms[r]
 		} else {
+			r = -1
 			fresh = append(fresh, i)
 		}
+		prev[i] = r
 	}
-	return terms, fresh
+	return terms, fresh, planRows(prev, p.manifest.TermRows)
 }
 
 // reuseRows returns each chunk's prior vector row, -1 for the chunks whose

@@ -32,8 +32,11 @@ func (a *app) indexCommand() *cobra.Command {
 			verb := "loaded"
 			if st.Built {
 				verb = "built (" + st.Reason + ")"
+				if st.Refitted {
+					verb += ", the local embedder refitted: more than a tenth of the paragraphs changed since its fit"
+				}
 				if st.Embedded < ix.Len() {
-					verb += fmt.Sprintf(", %d paragraphs embedded and %d taken from the embedding cache,", st.Embedded, ix.Len()-st.Embedded)
+					verb += fmt.Sprintf(", %d paragraphs embedded and %d kept from the previous index or the embedding cache,", st.Embedded, ix.Len()-st.Embedded)
 				}
 			}
 			if st.SaveErr != nil {
@@ -44,6 +47,6 @@ func (a *app) indexCommand() *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().BoolVar(&rebuild, "rebuild", false, "rebuild even if the stored index is current")
+	cmd.Flags().BoolVar(&rebuild, "rebuild", false, "rebuild in full even if the stored index is current (refits the local embedder)")
 	return cmd
 }
