@@ -205,15 +205,6 @@ func (d *decoder) varint() int {
 	return int(v)
 }
 
-// index reads a number that must be below n.
-func (d *decoder) index(n int) int {
-	if n <= 0 {
-		d.err = errMalformed
-		return 0
-	}
-	return int(d.uvarint(uint64(n - 1)))
-}
-
 func (d *decoder) bytes(n int) []byte {
 	if d.err != nil || n > len(d.b) {
 		d.err = errMalformed

@@ -93,15 +93,6 @@ func (wf *wordFeature) hash(dim int, feature string, weight float64) {
 	wf.unit = append(wf.unit, weight)
 }
 
-// stems are the BM25 tokens of a paragraph's features.
-func stems(fs []*wordFeature) []string {
-	out := make([]string, len(fs))
-	for i, f := range fs {
-		out[i] = f.stem
-	}
-	return out
-}
-
 // addRaw adds the IDF-weighted features of words to raw, a vector of the
 // embedder's full dimension, times k.
 func (e *LocalEmbedder) addRaw(raw []float32, words []*wordFeature, k float32) {

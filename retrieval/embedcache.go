@@ -119,19 +119,16 @@ func readEmbedCacheHeader(r io.Reader, id string) (dim, n int, err error) {
 // incremental build found and read: the new records go at the end and the
 // header's count is updated after them, so a save cut short leaves the
 // old entries readable. A file that holds more than twice live entries
-// (the vectors of paragraphs since changed) is rewritten with the live
-// ones only; live returns their keys, computed only then, and puts their
-// vectors into c.
-func (c *embedCache) appendTo(dir string, keys []textKey, live func() []textKey) error {
+// (the vectors of paragraphs since changed; there are liveCount live
+// ones) is rewritten with the live ones only; live returns their keys,
+// computed only then, and puts their vectors into c.
+func (c *embedCache) appendTo(dir string, keys []textKey, liveCount int, live func() []textKey) error {
 	if dir == "" || c.dim == 0 || len(keys) == 0 {
 		return nil
 	}
 	path := filepath.Join(dir, embedCacheFile)
-	if c.records == 0 || trust.File(path) != nil {
+	if c.records == 0 || trust.File(path) != nil || c.records+len(keys) > 2*liveCount+1024 {
 		return c.save(dir, live())
-	}
-	if lk := live(); c.records+len(keys) > 2*len(lk)+1024 {
-		return c.save(dir, lk)
 	}
 	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
@@ -259,7 +256,7 @@ func (ix *Index) saveCache(dir string) error {
 	}
 	// Rewriting needs every live vector, and the cache read only the
 	// few asked for: the index has them all.
-	return ix.cache.appendTo(dir, ix.cacheKeys, func() []textKey {
+	return ix.cache.appendTo(dir, ix.cacheKeys, ix.Len(), func() []textKey {
 		keys := make([]textKey, len(ix.paragraphs))
 		for i := range keys {
 			keys[i] = keyOf(contextText(ix.paragraphs, i))

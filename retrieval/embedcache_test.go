@@ -120,3 +120,50 @@ func TestACorruptEmbeddingCacheOnlyCostsRequests(t *testing.T) {
 		t.Fatalf("with a truncated cache: embedded %d, err %v; want all 10 embedded again", st.Embedded, err)
 	}
 }
+
+func TestAnIncrementalBuildAppendsToTheEmbeddingCache(t *testing.T) {
+	srv, emb := newFakeEmbedder(t, 8)
+	srv.AlwaysEmbed(fakeopenai.Vectors(localVectors()))
+	dir, index := articles(t, 4), t.TempDir()
+	ctx := context.Background()
+	if _, _, err := retrieval.Open(ctx, loadDir(t, dir), retrieval.Options{Dir: index, Embedder: emb}); err != nil {
+		t.Fatal(err)
+	}
+	cache := filepath.Join(index, "embeddings.cache")
+	size := func() int64 {
+		st, err := os.Stat(cache)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st.Size()
+	}
+	full := size()
+	record := (full - int64(len("footnote embedding cache 1\n")+4+len(emb.ID())+8)) / 20
+
+	path := filepath.Join(dir, "a01.txt")
+	original, _ := os.ReadFile(path)
+	edited := strings.Replace(string(original), "Paragraph 2 of article 1 is about", "Paragraph 2 of article 1, edited, is about", 1)
+	if err := os.WriteFile(path, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, st, err := retrieval.Open(ctx, loadDir(t, dir), retrieval.Options{Dir: index, Embedder: emb})
+	if err != nil || st.Embedded != 3 {
+		t.Fatalf("after the edit: embedded %d (%v), want the 3 contexts it changed", st.Embedded, err)
+	}
+	if got := size(); got != full+3*record {
+		t.Errorf("the cache is %d bytes after the edit; want the %d of the first build plus 3 records of %d", got, full, record)
+	}
+
+	// Undoing the edit needs no request: the old contexts are still in the
+	// cache, though the index before it no longer had them.
+	if err := os.WriteFile(path, original, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := len(srv.EmbedCalls())
+	if _, st, err = retrieval.Open(ctx, loadDir(t, dir), retrieval.Options{Dir: index, Embedder: emb}); err != nil || !st.Built || st.Embedded != 0 {
+		t.Fatalf("after undoing the edit: built %v, embedded %d (%v); want everything from the cache", st.Built, st.Embedded, err)
+	}
+	if got := len(srv.EmbedCalls()) - before; got != 0 {
+		t.Errorf("undoing the edit sent %d requests", got)
+	}
+}

@@ -45,22 +45,45 @@ func readPrior(ctx context.Context, dir string, want Manifest) *prior {
 	return p
 }
 
+// read reads the prior generation's files, the vectors (most of the
+// bytes) beside the rest.
 func (p *prior) read() error {
 	m := p.manifest
-	rows, err := readRows(p.gen, m)
+	type result struct {
+		rows [][]float32
+		err  error
+	}
+	vectors := make(chan result, 1)
+	go func() {
+		rows, err := readRows(p.gen, m)
+		vectors <- result{rows, err}
+	}()
+	err := p.readChunks()
+	v := <-vectors
 	if err != nil {
 		return err
 	}
-	p.rows, p.baseRows = rows, m.VectorRows
+	if v.err != nil {
+		return v.err
+	}
+	p.rows, p.baseRows = v.rows, m.VectorRows
+	return nil
+}
+
+// readChunks reads the chunks, their term counts and the fit.
+func (p *prior) readChunks() error {
+	m := p.manifest
+	rows := m.VectorRows + m.VectorDeltaRows
 	if err := readVerified(p.gen, chunksFile, m, func(r io.ReadSeeker) error {
 		data, err := readAll(r)
 		if err == nil {
-			p.chunks, err = readChunks(data, m.Chunks, [3]int{len(rows), m.ParagraphRows + m.ParagraphDeltaRows, m.TermRows + m.TermDeltaRows})
+			p.chunks, err = readChunks(data, m.Chunks, [3]int{rows, m.ParagraphRows + m.ParagraphDeltaRows, m.TermRows + m.TermDeltaRows})
 		}
 		return err
 	}); err != nil {
 		return err
 	}
+	var err error
 	if p.terms, err = readTermRowFiles(p.gen, m, len(p.chunks.vocab)); err != nil {
 		return err
 	}
