@@ -39,8 +39,10 @@ func BenchmarkBuild(b *testing.B) {
 // of the same corpus on disk: "full" builds the changed corpus from
 // nothing (Rebuild), "one-file" opens it over the index of the corpus as
 // it was before one document (20 paragraphs) was edited — incrementally,
-// so it fails unless only the 3 contexts the edit changed are embedded.
-// Both report CPU time per build beside wall time.
+// so it fails unless only the 3 contexts the edit changed are embedded —
+// and "one-file+search" adds the first search, which reads the vectors the
+// incremental build left in the file it links. All report CPU time per
+// build beside wall time.
 func BenchmarkReindex(b *testing.B) {
 	ctx := context.Background()
 	for _, n := range benchSizes[:2] {
@@ -62,25 +64,38 @@ func BenchmarkReindex(b *testing.B) {
 				}
 				b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
 			})
-			b.Run("one-file", func(b *testing.B) {
-				dir := b.TempDir()
-				cpu := time.Duration(0)
-				for b.Loop() {
-					b.StopTimer()
-					if _, _, err := Open(ctx, before, Options{Dir: dir, Rebuild: true}); err != nil {
-						b.Fatal(err)
-					}
-					collect()
-					c0 := cpuTime(b)
-					b.StartTimer()
-					_, st, err := Open(ctx, after, Options{Dir: dir})
-					if err != nil || !st.Built || st.Embedded != 3 {
-						b.Fatalf("re-embedded %d, want the 3 contexts the edit changed (%v)", st.Embedded, err)
-					}
-					cpu += cpuTime(b) - c0
+			for _, search := range []bool{false, true} {
+				name := "one-file"
+				if search {
+					// The first search after it, which reads the vectors an
+					// incremental build leaves in the base file it links.
+					name = "one-file+search"
 				}
-				b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
-			})
+				b.Run(name, func(b *testing.B) {
+					dir := b.TempDir()
+					cpu := time.Duration(0)
+					for b.Loop() {
+						b.StopTimer()
+						if _, _, err := Open(ctx, before, Options{Dir: dir, Rebuild: true}); err != nil {
+							b.Fatal(err)
+						}
+						collect()
+						c0 := cpuTime(b)
+						b.StartTimer()
+						ix, st, err := Open(ctx, after, Options{Dir: dir})
+						if err != nil || !st.Built || st.Embedded != 3 {
+							b.Fatalf("re-embedded %d, want the 3 contexts the edit changed (%v)", st.Embedded, err)
+						}
+						if search {
+							if _, err := ix.Search(ctx, "harbours", 5, SearchOptions{}); err != nil {
+								b.Fatal(err)
+							}
+						}
+						cpu += cpuTime(b) - c0
+					}
+					b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
+				})
+			}
 		})
 	}
 }

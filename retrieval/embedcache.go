@@ -2,6 +2,7 @@ package retrieval
 
 import (
 	"bufio"
+	"context"
 	"crypto/sha256"
 	"encoding/binary"
 	"errors"
@@ -257,10 +258,13 @@ func (ix *Index) saveCache(dir string) error {
 	// Rewriting needs every live vector, and the cache read only the
 	// few asked for: the index has them all.
 	return ix.cache.appendTo(dir, ix.cacheKeys, ix.Len(), func() []textKey {
+		loaded := ix.vectorsReady(context.Background()) == nil // else only the new entries are kept
 		keys := make([]textKey, len(ix.paragraphs))
 		for i := range keys {
 			keys[i] = keyOf(contextText(ix.paragraphs, i))
-			ix.cache.vecs[keys[i]] = ix.vecs[i]
+			if loaded {
+				ix.cache.vecs[keys[i]] = ix.vecs[i]
+			}
 		}
 		return keys
 	})

@@ -82,7 +82,7 @@ func TestAnIncrementalBuildEqualsAFreshBuildWithTheSameFit(t *testing.T) {
 	}
 	want := vectorsWithFit(after.Paragraphs(), first.fit)
 	for i := range want {
-		if !reflect.DeepEqual(ix.vecs[i], want[i]) {
+		if !reflect.DeepEqual(vecsOf(t, ix)[i], want[i]) {
 			t.Fatalf("chunk %d: the incremental vector differs from a fresh build's with the same fit", i)
 		}
 	}
@@ -97,7 +97,7 @@ func TestAnIncrementalBuildEqualsAFreshBuildWithTheSameFit(t *testing.T) {
 	if st.Built {
 		t.Fatalf("the incremental index was rebuilt on the next open (%s)", st.Reason)
 	}
-	if !reflect.DeepEqual(loaded.vecs, ix.vecs) || !reflect.DeepEqual(loaded.lexical, ix.lexical) || !reflect.DeepEqual(loaded.paragraphs, ix.paragraphs) {
+	if !reflect.DeepEqual(vecsOf(t, loaded), vecsOf(t, ix)) || !reflect.DeepEqual(loaded.lexical, ix.lexical) || !reflect.DeepEqual(loaded.paragraphs, ix.paragraphs) {
 		t.Error("the index read back differs from the one built")
 	}
 	q1, _ := ix.embedQuery(context.Background(), "harbours and the new sentence")
@@ -149,7 +149,7 @@ func TestDriftPastATenthOfTheFitRefitsTheLocalEmbedder(t *testing.T) {
 			}
 			if tt.refit {
 				full, _ := openAt(t, tt.c, t.TempDir(), false)
-				if !reflect.DeepEqual(ix.vecs, full.vecs) {
+				if !reflect.DeepEqual(vecsOf(t, ix), vecsOf(t, full)) {
 					t.Error("a refitted index's vectors differ from a full build's")
 				}
 			}
@@ -168,7 +168,7 @@ func TestRebuildRefitsTheLocalEmbedder(t *testing.T) {
 		t.Errorf("after --rebuild: embedded %d, fit %+v; want everything embedded, a fresh fit", st.Embedded, m.Fit)
 	}
 	full, _ := openAt(t, after, t.TempDir(), false)
-	if !reflect.DeepEqual(ix.vecs, full.vecs) {
+	if !reflect.DeepEqual(vecsOf(t, ix), vecsOf(t, full)) {
 		t.Error("a rebuilt index's vectors differ from a first build's")
 	}
 }
@@ -201,7 +201,7 @@ func TestManyEditsCompactTheDelta(t *testing.T) {
 		if st := ix.Manifest().Fit; st.Drift != round+1 {
 			t.Fatalf("round %d: drift %d, want %d", round, st.Drift, round+1)
 		}
-		if want := vectorsWithFit(c.Paragraphs(), ix.fit); round%5 == 4 && !reflect.DeepEqual(ix.vecs, want) {
+		if want := vectorsWithFit(c.Paragraphs(), ix.fit); round%5 == 4 && !reflect.DeepEqual(vecsOf(t, ix), want) {
 			t.Fatalf("round %d: vectors differ from a fresh build's with the same fit", round)
 		}
 	}
@@ -226,6 +226,16 @@ func editedAt(c *corpus.Corpus, n int, tag string) *corpus.Corpus {
 	return out
 }
 
+// vecsOf returns the index's vectors, read first if an incremental build
+// left them in the base file.
+func vecsOf(t *testing.T, ix *Index) [][]float32 {
+	t.Helper()
+	if err := ix.vectorsReady(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return ix.vecs
+}
+
 func liveGen(t *testing.T, dir string) string {
 	t.Helper()
 	name, err := currentGeneration(dir)
@@ -246,4 +256,43 @@ func sameFile(t *testing.T, a, b string) bool {
 		t.Fatal(err)
 	}
 	return os.SameFile(sa, sb)
+}
+
+func TestAnIncrementalIndexReadsItsBaseVectorsOnTheFirstVectorSearch(t *testing.T) {
+	before, queries := synthCorpus(600)
+	after := edited(before, 2, "a")
+	dir := t.TempDir()
+	openAt(t, before, dir, false)
+	ix, _ := openAt(t, after, dir, false)
+	if ix.vectors != nil {
+		t.Fatal("the incremental build read the base vectors it only links")
+	}
+	// Later builds remove the generations that held the base file; the
+	// index still reads it, from the file it holds open.
+	openAt(t, after, dir, true)
+	openAt(t, after, dir, true)
+
+	other := t.TempDir()
+	openAt(t, before, other, false)
+	openAt(t, after, other, false)
+	loaded, st := openAt(t, after, other, false)
+	if st.Built {
+		t.Fatal("the second folder's index was rebuilt instead of loaded")
+	}
+	for _, q := range queries[:8] {
+		got, err := ix.Search(context.Background(), q, 5, SearchOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := loaded.Search(context.Background(), q, 5, SearchOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q: the incremental index ranks %v, the same index loaded from disk %v", q, got, want)
+		}
+	}
+	if ix.vectors == nil {
+		t.Error("searching never read the base vectors")
+	}
 }

@@ -125,7 +125,10 @@ func buildRemote(ctx context.Context, paragraphs []corpus.Paragraph, keys []chun
 	}
 	ix.layout, ix.paraPlan = freshLayout(vecs), freshPlan(len(paragraphs))
 	if pr != nil {
-		ix.layout, ix.paraPlan = pr.layout(rowOf, vecs), pr.paragraphPlan(keys)
+		if ix.layout, err = pr.layout(rowOf, vecs); err != nil {
+			return nil, fmt.Errorf("build index: %w", err)
+		}
+		ix.paraPlan = pr.paragraphPlan(keys)
 	}
 	if err := ix.storeLayout(ctx); err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
@@ -248,10 +251,14 @@ func buildLocalIncremental(ctx context.Context, paragraphs []corpus.Paragraph, k
 	if progress != nil {
 		progress(len(miss), len(miss))
 	}
+	layout, err := pr.layout(rowOf, vecs)
+	if err != nil {
+		return nil, fmt.Errorf("build index: %w", err)
+	}
 	ix := &Index{
 		paragraphs: paragraphs, lexical: terms.lexical(), terms: terms, termPlan: termPlan, keys: keys, stems: &analysis.StemCache{},
 		embedder: emb, fit: pr.fit, fitInfo: &FitInfo{Paragraphs: pr.fit.n, Drift: drift, Fitted: pr.manifest.Fit.Fitted},
-		layout: pr.layout(rowOf, vecs), paraPlan: pr.paragraphPlan(keys), embedded: len(miss), prior: pr,
+		layout: layout, paraPlan: pr.paragraphPlan(keys), embedded: len(miss), prior: pr,
 	}
 	if err := ix.storeLayout(ctx); err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
@@ -259,10 +266,14 @@ func buildLocalIncremental(ctx context.Context, paragraphs []corpus.Paragraph, k
 	return ix, nil
 }
 
-// storeLayout puts the layout's vectors into chromem-go. A zero vector
-// storeVectors replaces is replaced in its row too, so that what is saved
-// is what is searched.
+// storeLayout puts the layout's vectors into chromem-go — or, while the
+// base is unread (lazyBase), leaves that to the first vector search. A zero
+// vector storeVectors replaces is replaced in its row too, so that what is
+// saved is what is searched.
 func (ix *Index) storeLayout(ctx context.Context) error {
+	if l := ix.layout.lazy; l != nil && !l.loaded {
+		return nil
+	}
 	vecs := ix.layout.vectors()
 	if err := ix.storeVectors(ctx, vecs); err != nil {
 		return err

@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/footnote-dev/footnote/analysis"
@@ -162,6 +163,9 @@ func (ix *Index) writeGeneration(gen string) (Manifest, error) {
 	m := ix.manifest
 	m.Checksums = map[string]uint32{}
 	if !ix.linkBases(gen, m.Checksums) {
+		if err := ix.vectorsReady(context.Background()); err != nil {
+			return m, err
+		}
 		for _, name := range []string{paragraphsFile, vectorsFile, termsFile} {
 			_ = os.Remove(filepath.Join(gen, name)) // one may have linked
 			delete(m.Checksums, name)
@@ -193,16 +197,8 @@ func (ix *Index) writeGeneration(gen string) (Manifest, error) {
 	if ix.fit != nil && !ix.fitLinked(gen, m.Checksums) {
 		files[fitFile] = func(w io.Writer) error { return writeFit(w, ix.fit) }
 	}
-	for _, name := range []string{chunksFile, paragraphsFile, paragraphsDeltaFile, termsFile, termsDeltaFile, vectorsFile, vectorsDeltaFile, fitFile} {
-		write := files[name]
-		if write == nil {
-			continue
-		}
-		sum, err := writeFile(filepath.Join(gen, name), write)
-		if err != nil {
-			return m, err
-		}
-		m.Checksums[name] = sum
+	if err := writeFiles(gen, files, m.Checksums); err != nil {
+		return m, err
 	}
 	_, err := writeFile(filepath.Join(gen, manifestFile), func(w io.Writer) error {
 		enc := json.NewEncoder(w)
@@ -213,6 +209,30 @@ func (ix *Index) writeGeneration(gen string) (Manifest, error) {
 		return m, err
 	}
 	return m, syncDir(gen)
+}
+
+// writeFiles writes and syncs the files at once, each in its own
+// goroutine: their syncs then share the file system's journal commits
+// instead of waiting for one each, in turn.
+func writeFiles(gen string, files map[string]func(io.Writer) error, sums map[string]uint32) error {
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var errs []error
+	for name, write := range files {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sum, err := writeFile(filepath.Join(gen, name), write)
+			mu.Lock()
+			defer mu.Unlock()
+			if err != nil {
+				errs = append(errs, err)
+			}
+			sums[name] = sum
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // linkBases links the base files the plans keep from the prior generation

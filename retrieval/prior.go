@@ -17,8 +17,9 @@ type prior struct {
 	manifest Manifest
 	chunks   chunkState
 	terms    [][]termFreq // term-count rows
-	rows     [][]float32
+	rows     [][]float32 // the base's are nil while base is unread
 	baseRows int
+	base     *lazyBase
 	fit      *fit // nil for a remote embedder
 }
 
@@ -55,8 +56,16 @@ func (p *prior) read() error {
 	}
 	vectors := make(chan result, 1)
 	go func() {
-		rows, err := readRows(p.gen, m)
-		vectors <- result{rows, err}
+		// The base's floats are left in the file (lazyBase) unless the
+		// build rewrites it.
+		base, err := openLazyBase(p.gen, m)
+		if err != nil {
+			vectors <- result{nil, err}
+			return
+		}
+		p.base = base
+		delta, err := readVectorsVerified(p.gen, vectorsDeltaFile, m, m.VectorDeltaRows, m.Dimension)
+		vectors <- result{append(make([][]float32, m.VectorRows), delta...), err}
 	}()
 	err := p.readChunks()
 	v := <-vectors
@@ -67,6 +76,21 @@ func (p *prior) read() error {
 		return v.err
 	}
 	p.rows, p.baseRows = v.rows, m.VectorRows
+	return nil
+}
+
+// loadBase reads the base vectors into p.rows, for a build that rewrites
+// them.
+func (p *prior) loadBase() error {
+	if p.base == nil {
+		return nil
+	}
+	rows, err := p.base.read()
+	if err != nil {
+		return err
+	}
+	copy(p.rows, rows)
+	p.base = nil
 	return nil
 }
 
@@ -203,10 +227,12 @@ func (p *prior) reuseRows(keys []chunkKeys) ([]int32, []int) {
 }
 
 // vectorLayout is a build's vectors as stored: chunk i's is
-// rows[plan.rowOf[i]].
+// rows[plan.rowOf[i]]. While lazy is set, the base rows are still in its
+// file and nil here.
 type vectorLayout struct {
 	rows [][]float32
 	plan rowPlan
+	lazy *lazyBase
 }
 
 // freshLayout stores vecs in chunk order as a new base.
@@ -216,8 +242,13 @@ func freshLayout(vecs [][]float32) vectorLayout {
 
 // layout places a build's vectors: chunk i reuses prior row rowOf[i], or,
 // where that is -1, takes fresh[i] (planRows decides what is written).
-func (p *prior) layout(rowOf []int32, fresh [][]float32) vectorLayout {
+func (p *prior) layout(rowOf []int32, fresh [][]float32) (vectorLayout, error) {
 	plan := planRows(rowOf, p.baseRows)
+	if !plan.linkBase {
+		if err := p.loadBase(); err != nil {
+			return vectorLayout{}, err
+		}
+	}
 	vecOf := func(i int) []float32 {
 		if rowOf[i] < 0 {
 			return fresh[i]
@@ -235,7 +266,10 @@ func (p *prior) layout(rowOf []int32, fresh [][]float32) vectorLayout {
 	for _, i := range plan.deltaFrom {
 		l.rows = append(l.rows, vecOf(int(i)))
 	}
-	return l
+	if plan.linkBase {
+		l.lazy = p.base
+	}
+	return l, nil
 }
 
 // vectors are the chunks' vectors under l.

@@ -78,6 +78,9 @@ func (ix *Index) vectorSearch(ctx context.Context, query string, n int) ([]Hit, 
 	if d := ix.manifest.Dimension; d > 0 && len(qv) != d {
 		return nil, fmt.Errorf("embedding dimension changed (%d → %d) since the index was built; run footnote index --rebuild", d, len(qv))
 	}
+	if err := ix.vectorsReady(ctx); err != nil {
+		return nil, fmt.Errorf("load vectors: %w", err)
+	}
 	res, err := ix.vectors.QueryEmbedding(ctx, qv, n, nil, nil)
 	if err != nil {
 		return nil, fmt.Errorf("query vectors: %w", err)

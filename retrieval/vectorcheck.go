@@ -34,6 +34,9 @@ func checkVectors(vecs [][]float32, ps []corpus.Paragraph) error {
 // dimension is the length of the stored vectors: what the embedder
 // returned, which the manifest records.
 func (ix *Index) dimension() int {
+	if l := ix.layout.lazy; l != nil && !l.loaded {
+		return l.dim
+	}
 	for _, v := range ix.vecs {
 		if len(v) > 0 {
 			return len(v)

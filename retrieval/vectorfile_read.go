@@ -28,16 +28,9 @@ func readVectorsVerified(dir, name string, m Manifest, count, dim int) ([][]floa
 		})
 		return vecs, err
 	}
-	path := filepath.Join(dir, name)
-	if err := trust.File(path); err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return nil, &CorruptError{Dir: dir, Reason: fmt.Sprintf("%s missing", name)}
-		}
-		return nil, err
-	}
-	f, err := os.Open(path)
+	f, err := openData(dir, name)
 	if err != nil {
-		return nil, &CorruptError{Dir: dir, Reason: fmt.Sprintf("%s missing", name)}
+		return nil, err
 	}
 	defer f.Close()
 	all, err := readVectorBody(f, m.Checksums, name, count, dim)
@@ -77,4 +70,21 @@ func readVectorBody(f *os.File, sums map[string]uint32, name string, count, dim 
 		return nil, errors.New("undecodable")
 	}
 	return all, nil
+}
+
+// openData opens a generation's data file, refusing one another user
+// could have planted.
+func openData(dir, name string) (*os.File, error) {
+	path := filepath.Join(dir, name)
+	if err := trust.File(path); err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, &CorruptError{Dir: dir, Reason: fmt.Sprintf("%s missing", name)}
+		}
+		return nil, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &CorruptError{Dir: dir, Reason: fmt.Sprintf("%s missing", name)}
+	}
+	return f, nil
 }
