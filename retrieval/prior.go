@@ -17,7 +17,7 @@ type prior struct {
 	manifest Manifest
 	chunks   chunkState
 	terms    [][]termFreq // term-count rows
-	rows     [][]float32 // the base's are nil while base is unread
+	rows     [][]float32  // the base's are nil while base is unread
 	baseRows int
 	base     *lazyBase
 	fit      *fit // nil for a remote embedder
