@@ -152,9 +152,12 @@ func BenchmarkReindexRemote(b *testing.B) {
 				}
 			})
 			b.Run("one-file", func(b *testing.B) {
-				dir := b.TempDir()
 				for b.Loop() {
 					b.StopTimer()
+					// A folder of its own each time: the embedding cache keeps
+					// the edited contexts once embedded, so a second run in
+					// the same folder would embed none.
+					dir := b.TempDir()
 					if _, _, err := Open(ctx, before, Options{Dir: dir, Embedder: emb}); err != nil {
 						b.Fatal(err)
 					}
