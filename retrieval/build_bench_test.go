@@ -171,3 +171,28 @@ func BenchmarkReindexRemote(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkReindexRepeated re-indexes one folder over and over, each time
+// after a one-paragraph edit (undone the next time): every timed build is
+// incremental, with no set-up between them, which makes it the one to
+// profile (-cpuprofile) for where an incremental build spends its time.
+func BenchmarkReindexRepeated(b *testing.B) {
+	ctx := context.Background()
+	before, _ := synthCorpus(10_000)
+	after := editedCopy(before)
+	dir := b.TempDir()
+	if _, _, err := Open(ctx, before, Options{Dir: dir, Rebuild: true}); err != nil {
+		b.Fatal(err)
+	}
+	i := 0
+	for b.Loop() {
+		c := after
+		if i%2 == 1 {
+			c = before
+		}
+		if _, st, err := Open(ctx, c, Options{Dir: dir}); err != nil || st.Embedded != 3 {
+			b.Fatalf("re-embedded %d, want the 3 contexts the edit changed (%v)", st.Embedded, err)
+		}
+		i++
+	}
+}
