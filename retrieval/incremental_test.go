@@ -296,3 +296,34 @@ func TestAnIncrementalIndexReadsItsBaseVectorsOnTheFirstVectorSearch(t *testing.
 		t.Error("searching never read the base vectors")
 	}
 }
+
+func TestACorruptPriorIndexIsRebuiltNotCarriedOver(t *testing.T) {
+	for _, name := range []string{paragraphsFile, vectorsFile, termsFile, chunksFile, fitFile} {
+		t.Run(name, func(t *testing.T) {
+			before, _ := synthCorpus(300)
+			dir := t.TempDir()
+			openAt(t, before, dir, false)
+			path := filepath.Join(liveGen(t, dir), name)
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data[len(data)/2] ^= 0xff
+			if err := os.WriteFile(path, data, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			after := edited(before, 1, "a")
+			ix, st := openAt(t, after, dir, false)
+			if st.Embedded != 300 {
+				t.Errorf("built over a corrupt %s: embedded %d, want a full build of 300", name, st.Embedded)
+			}
+			if sameFile(t, path, filepath.Join(liveGen(t, dir), name)) {
+				t.Errorf("the corrupt %s was linked into the new generation", name)
+			}
+			loaded, st := openAt(t, after, dir, false)
+			if st.Built || !reflect.DeepEqual(vecsOf(t, loaded), vecsOf(t, ix)) {
+				t.Errorf("the rebuilt index did not load back as built (rebuilt again: %v)", st.Built)
+			}
+		})
+	}
+}

@@ -34,17 +34,29 @@ type lazyBase struct {
 // openLazyBase opens and checksums gen's base vectors file without
 // keeping its floats.
 func openLazyBase(gen string, m Manifest) (*lazyBase, error) {
-	f, err := openData(gen, vectorsFile)
+	f, err := openChecked(gen, vectorsFile, m)
 	if err != nil {
 		return nil, err
 	}
-	sum, listed := m.Checksums[vectorsFile]
+	return &lazyBase{f: f, name: vectorsFile, sum: m.Checksums[vectorsFile], rows: m.VectorRows, dim: m.Dimension}, nil
+}
+
+// openChecked opens gen's data file name and checks it against the
+// manifest's checksum, streaming: for a file a build links into its
+// generation without decoding it, so that it never passes on a file that
+// was corrupted or planted.
+func openChecked(gen, name string, m Manifest) (*os.File, error) {
+	f, err := openData(gen, name)
+	if err != nil {
+		return nil, err
+	}
+	sum, listed := m.Checksums[name]
 	crc := crc32.New(crcTable)
 	if _, err := io.CopyBuffer(crc, struct{ io.Reader }{f}, make([]byte, 1<<20)); err != nil || !listed || crc.Sum32() != sum {
 		_ = f.Close()
-		return nil, &CorruptError{Dir: gen, Reason: vectorsFile + " checksum mismatch"}
+		return nil, &CorruptError{Dir: gen, Reason: name + " checksum mismatch"}
 	}
-	return &lazyBase{f: f, name: vectorsFile, sum: sum, rows: m.VectorRows, dim: m.Dimension}, nil
+	return f, nil
 }
 
 // read returns the base's rows, checked against the checksum again.

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/footnote-dev/footnote/analysis"
+	"github.com/footnote-dev/footnote/internal/trust"
 )
 
 // prior is what a build takes over from the index it replaces, when only
@@ -35,6 +36,9 @@ func readPrior(ctx context.Context, dir string, want Manifest) *prior {
 		return nil
 	}
 	gen := filepath.Join(dir, name)
+	if trust.Dir(gen) != nil {
+		return nil
+	}
 	m, err := readManifest(gen)
 	if err != nil || m.Stale(want) != "corpus changed" || ctx.Err() != nil {
 		return nil
@@ -64,6 +68,13 @@ func (p *prior) read() error {
 			return
 		}
 		p.base = base
+		// paragraphs.bin is linked, never decoded: checked here.
+		f, err := openChecked(p.gen, paragraphsFile, m)
+		if err != nil {
+			vectors <- result{nil, err}
+			return
+		}
+		_ = f.Close()
 		delta, err := readVectorsVerified(p.gen, vectorsDeltaFile, m, m.VectorDeltaRows, m.Dimension)
 		vectors <- result{append(make([][]float32, m.VectorRows), delta...), err}
 	}()
