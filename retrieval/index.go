@@ -76,13 +76,15 @@ func (ix *Index) Len() int { return len(ix.paragraphs) }
 
 // build indexes paragraphs in memory. A nil embedder selects the local one,
 // fitted on this corpus's IDF or, incrementally, keeping pr's fit; any
-// other embeds only the contexts that pr and the cache lack. pr is the
-// index this build replaces, nil for a full build.
-func build(ctx context.Context, paragraphs []corpus.Paragraph, emb Embedder, cache cacheSource, pr *prior, progress func(done, total int)) (*Index, error) {
+// other embeds only the contexts that pr and the cache lack. prior returns
+// pr, the index this build replaces (nil for a full build), which may
+// still be being read when build starts.
+func build(ctx context.Context, paragraphs []corpus.Paragraph, emb Embedder, cache cacheSource, prior func() *prior, progress func(done, total int)) (*Index, error) {
 	if len(paragraphs) == 0 {
 		return nil, errors.New("build index: the corpus has no paragraphs")
 	}
-	keys := keysOf(paragraphs)
+	keys := keysOf(paragraphs) // while the prior index is read
+	pr := prior()
 	if emb == nil {
 		if pr != nil && pr.fit != nil {
 			if d := pr.fit.drift(keys); !pr.fit.outgrown(d) {

@@ -113,9 +113,9 @@ func OpenLazily(ctx context.Context, hash string, load func() (*corpus.Corpus, e
 		}
 		reason = why
 	}
-	var pr *prior
+	pr := noPrior
 	if reason == "corpus changed" {
-		pr = readPrior(ctx, opts.Dir, want)
+		pr = priorInBackground(ctx, opts.Dir, want)
 	}
 	ix, err := buildIndex(ctx, c, opts, want, pr)
 	if err != nil {
@@ -124,7 +124,7 @@ func OpenLazily(ctx context.Context, hash string, load func() (*corpus.Corpus, e
 	if err := ctx.Err(); err != nil {
 		return nil, Status{}, err // interrupted: publish nothing
 	}
-	st := Status{Built: true, Reason: reason, Embedded: ix.embedded, Refitted: ix.refitted(pr)}
+	st := Status{Built: true, Reason: reason, Embedded: ix.embedded, Refitted: ix.refitted(pr())}
 	if st.SaveErr = ix.save(opts.Dir); st.SaveErr != nil {
 		warn(opts.Warn, fmt.Sprintf("%v; answering from memory", st.SaveErr))
 	} else if ix.cache != nil {
@@ -176,7 +176,7 @@ func tidy(dir string) {
 
 // buildOnly builds an index that is not stored.
 func buildOnly(ctx context.Context, c func() (*corpus.Corpus, error), opts Options, want Manifest, reason string, start time.Time) (*Index, Status, error) {
-	ix, err := buildIndex(ctx, c, opts, want, nil)
+	ix, err := buildIndex(ctx, c, opts, want, noPrior)
 	if err != nil {
 		return nil, Status{}, err
 	}
@@ -184,8 +184,8 @@ func buildOnly(ctx context.Context, c func() (*corpus.Corpus, error), opts Optio
 }
 
 // buildIndex builds the index of c and fills in its manifest, reusing what
-// it can of pr, the index it replaces (nil for a full build).
-func buildIndex(ctx context.Context, load func() (*corpus.Corpus, error), opts Options, want Manifest, pr *prior) (*Index, error) {
+// it can of pr(), the index it replaces (nil for a full build).
+func buildIndex(ctx context.Context, load func() (*corpus.Corpus, error), opts Options, want Manifest, pr func() *prior) (*Index, error) {
 	c, err := load()
 	if err != nil {
 		return nil, err

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"sync"
 
 	"github.com/footnote-dev/footnote/analysis"
 	"github.com/footnote-dev/footnote/internal/trust"
@@ -22,6 +23,17 @@ type prior struct {
 	baseRows int
 	base     *lazyBase
 	fit      *fit // nil for a remote embedder
+}
+
+// noPrior is the prior of a full build.
+func noPrior() *prior { return nil }
+
+// priorInBackground starts reading the prior index (readPrior) and returns
+// a function that waits for it: the build keys the new corpus meanwhile.
+func priorInBackground(ctx context.Context, dir string, want Manifest) func() *prior {
+	done := make(chan *prior, 1)
+	go func() { done <- readPrior(ctx, dir, want) }()
+	return sync.OnceValue(func() *prior { return <-done })
 }
 
 // readPrior reads what a build can reuse from the live generation in dir,
