@@ -31,10 +31,11 @@ func (a *app) indexCommand() *cobra.Command {
 			}
 			verb := "loaded"
 			if st.Built {
-				verb = "built (" + st.Reason + ")"
+				reason := st.Reason
 				if st.Refitted {
-					verb += ", the local embedder refitted: more than a tenth of the paragraphs changed since its fit"
+					reason += "; the local embedder refitted, over a tenth of its paragraphs having changed since its fit"
 				}
+				verb = "built (" + reason + ")"
 				if st.Embedded < ix.Len() {
 					verb += fmt.Sprintf(", %d paragraphs embedded and %d kept from the previous index or the embedding cache,", st.Embedded, ix.Len()-st.Embedded)
 				}
