@@ -42,12 +42,17 @@ func TestAnswerKindHoldsOnlyWhatAnswersIt(t *testing.T) {
 		{"a weekday is a date", KindDate, "Russia confirmed it on Monday.", true},
 		{"the verb may is not a date", KindDate, "North Korea may look to secure technology.", false},
 		{"a bare figure is not a year", KindDate, "Delegations from 27 countries attended.", false},
+		{"a longer figure is not a year", KindDate, "It cost 20115 won.", false},
+		{"a word that starts like a month is not one", KindDate, "Mayor Kim spoke.", false},
+		{"a year ends a text", KindDate, "He died in 2011", true},
 		{"a figure is a number", KindNumber, "Delegations from 27 countries attended.", true},
 		{"a number word is a number", KindNumber, "Hundreds of balloons were sent.", true},
 		{"the pronoun one is not a number", KindNumber, "No one attended the talks.", false},
 		{"a causal connective is a reason", KindReason, "Its absence was due to security concerns.", true},
 		{"a purpose is a reason", KindReason, "He sought to demonstrate a coalition.", true},
 		{"a plain report is no reason", KindReason, "Kim declined the invitation.", false},
+		{"a connective opening the sentence counts", KindReason, "Because of the war, Kim stayed.", true},
+		{"a connective inside a longer word does not", KindReason, "The reasonable man stayed.", false},
 		{"any text holds an answer of any kind", KindAny, "Kim declined.", true},
 	}
 	for _, tt := range tests {
