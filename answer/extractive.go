@@ -46,8 +46,6 @@ type extraction struct {
 	// sentences are the picked sentences, whose words the gate checks
 	// for the question's focus and answer type.
 	sentences []string
-	// top is the best sentence, the one the others were picked around.
-	top string
 	// from is, for each of sentences, the index in the retrieved results
 	// of its paragraph: what the verifier reads it against.
 	from []int
@@ -108,7 +106,7 @@ func extract(q string, results []retrieval.Result, lx analysis.TermStats) extrac
 		}
 	}
 	ex := compose(picked, results, best)
-	ex.best, ex.stems, ex.paraStems, ex.top = cands[0].result, covered, paras, cands[0].text
+	ex.best, ex.stems, ex.paraStems = cands[0].result, covered, paras
 	return ex
 }
 
