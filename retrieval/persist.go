@@ -200,7 +200,7 @@ func (ix *Index) writeGeneration(gen string) (Manifest, error) {
 	if err := writeFiles(gen, files, m.Checksums); err != nil {
 		return m, err
 	}
-	_, err := writeFile(filepath.Join(gen, manifestFile), func(w io.Writer) error {
+	_, err := writeFileUnsynced(filepath.Join(gen, manifestFile), func(w io.Writer) error {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		return enc.Encode(m)
@@ -208,12 +208,37 @@ func (ix *Index) writeGeneration(gen string) (Manifest, error) {
 	if err != nil {
 		return m, err
 	}
-	return m, syncDir(gen)
+	// Everything written, new and linked, is synced before CURRENT may
+	// name the generation; the syncs run at once and share journal commits.
+	paths := []string{gen}
+	for name := range m.Checksums {
+		if files[name] != nil {
+			paths = append(paths, filepath.Join(gen, name))
+		}
+	}
+	return m, syncAll(append(paths, filepath.Join(gen, manifestFile)))
 }
 
-// writeFiles writes and syncs the files at once, each in its own
-// goroutine: their syncs then share the file system's journal commits
-// instead of waiting for one each, in turn.
+// syncAll syncs the files and folders at paths to disk, each in its own
+// goroutine.
+func syncAll(paths []string) error {
+	errs := make([]error, len(paths))
+	var wg sync.WaitGroup
+	for i, path := range paths {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := syncDir(path); err != nil { // a file syncs as a folder does
+				errs[i] = fmt.Errorf("sync %s: %w", filepath.Base(path), err)
+			}
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// writeFiles writes the files at once, each in its own goroutine, without
+// syncing them: writeGeneration syncs them all together with the manifest.
 func writeFiles(gen string, files map[string]func(io.Writer) error, sums map[string]uint32) error {
 	var wg sync.WaitGroup
 	var mu sync.Mutex
@@ -222,7 +247,7 @@ func writeFiles(gen string, files map[string]func(io.Writer) error, sums map[str
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			sum, err := writeFile(filepath.Join(gen, name), write)
+			sum, err := writeFileUnsynced(filepath.Join(gen, name), write)
 			mu.Lock()
 			defer mu.Unlock()
 			if err != nil {
@@ -320,9 +345,9 @@ func writePointer(dir, file, gen string, durable bool) error {
 	return syncDir(dir)
 }
 
-// writeFile writes a new file, syncs it, and returns the CRC-32C of what
-// it wrote.
-func writeFile(path string, write func(io.Writer) error) (uint32, error) {
+// writeFileUnsynced writes a new file and returns the CRC-32C of what it
+// wrote; the caller syncs it before publishing anything that names it.
+func writeFileUnsynced(path string, write func(io.Writer) error) (uint32, error) {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return 0, err
@@ -332,9 +357,6 @@ func writeFile(path string, write func(io.Writer) error) (uint32, error) {
 	err = write(bw)
 	if err == nil {
 		err = bw.Flush()
-	}
-	if err == nil {
-		err = f.Sync()
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
