@@ -5,18 +5,18 @@
 package analysis
 
 import (
-	"regexp"
 	"strings"
 	"sync"
 	"unicode"
 
 	"github.com/footnote-dev/footnote/corpus"
+	"github.com/footnote-dev/footnote/internal/lazyregexp"
 	"github.com/kljensen/snowball/english"
 )
 
 // acronym matches dotted abbreviations such as "u.s." or "u.n." (already
 // lower-cased) so that they tokenise as one word.
-var acronym = regexp.MustCompile(`\b(?:[a-z]\.){2,}`)
+var acronym = lazyregexp.New(`\b(?:[a-z]\.){2,}`)
 
 // TokenizerVersion changes whenever Tokens changes its output for the same
 // text (stop words, lemmas, stemming), so that indexes get rebuilt.

@@ -1,12 +1,12 @@
 package answer
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/footnote-dev/footnote/analysis"
 	"github.com/footnote-dev/footnote/corpus"
+	"github.com/footnote-dev/footnote/internal/lazyregexp"
 	"github.com/footnote-dev/footnote/retrieval"
 )
 
@@ -109,7 +109,7 @@ func paragraphSets(results []retrieval.Result) []map[string]bool {
 
 // anaphoric matches a sentence that opens by pointing back at the one
 // before it.
-var anaphoric = regexp.MustCompile(`^["“]?(This|That|These|Those|It|Such|He|She|They|His|Her|Their)\b`)
+var anaphoric = lazyregexp.New(`^["“]?(This|That|These|Those|It|Such|He|She|They|His|Her|Their)\b`)
 
 // neighbour returns the sentence offset positions from c in its paragraph.
 func neighbour(cands []candidate, c candidate, offset int) (candidate, bool) {

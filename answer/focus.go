@@ -1,11 +1,11 @@
 package answer
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/footnote-dev/footnote/analysis"
+	"github.com/footnote-dev/footnote/internal/lazyregexp"
 )
 
 // minBridge is the word-vector similarity at which a question word the
@@ -120,9 +120,9 @@ func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
 
 // Answer types a question asks for, by its opening words.
 var (
-	asksNumber = regexp.MustCompile(`(?i)^\s*(?:(?:and|so|but)\s+)?(?:how\s+(?:many|much|old|tall|long|far|big|large|high|often)|what\s+(?:percentage|share|proportion|number|amount))\b`)
-	asksTime   = regexp.MustCompile(`(?i)^\s*(?:(?:and|so|but)\s+)?(?:when|what\s+(?:year|date|day|month|time|hour)|which\s+(?:year|date|day|month))\b`)
-	asksName   = regexp.MustCompile(`(?i)^\s*(?:(?:and|so|but)\s+)?(?:who|whom|where)\b`)
+	asksNumber = lazyregexp.New(`(?i)^\s*(?:(?:and|so|but)\s+)?(?:how\s+(?:many|much|old|tall|long|far|big|large|high|often)|what\s+(?:percentage|share|proportion|number|amount))\b`)
+	asksTime   = lazyregexp.New(`(?i)^\s*(?:(?:and|so|but)\s+)?(?:when|what\s+(?:year|date|day|month|time|hour)|which\s+(?:year|date|day|month))\b`)
+	asksName   = lazyregexp.New(`(?i)^\s*(?:(?:and|so|but)\s+)?(?:who|whom|where)\b`)
 	// quantityWords answer "how many" without a figure: "hundreds of
 	// balloons", "a handful".
 	quantityWords = setOf("hundreds", "thousands", "millions", "billions", "dozens", "dozen", "several", "few",
@@ -171,7 +171,7 @@ func (f focus) typed(sentence string) bool {
 }
 
 // possessive matches "Name's word word": a name owning what follows it.
-var possessive = regexp.MustCompile(`([A-Z][\p{L}-]*(?:\s+[A-Z][\p{L}-]*)*)['’]s\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)`)
+var possessive = lazyregexp.New(`([A-Z][\p{L}-]*(?:\s+[A-Z][\p{L}-]*)*)['’]s\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)`)
 
 // owned returns, for each possessive of text, the owner and the stems it
 // owns.

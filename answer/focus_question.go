@@ -1,10 +1,10 @@
 package answer
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/footnote-dev/footnote/analysis"
+	"github.com/footnote-dev/footnote/internal/lazyregexp"
 	"github.com/kljensen/snowball/english"
 )
 
@@ -44,7 +44,7 @@ func (f Focus) HasFocus() bool { return len(f.Stems) > 0 }
 
 // wordRe splits text into words, keeping hyphens and apostrophes inside
 // them and "'s" as a word of its own.
-var wordRe = regexp.MustCompile(`'s\b|[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*`)
+var wordRe = lazyregexp.New(`'s\b|[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*`)
 
 // questionWordsOf returns q's words, case kept, "'s" a word of its own.
 func questionWordsOf(q string) []string {

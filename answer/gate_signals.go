@@ -1,12 +1,12 @@
 package answer
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/footnote-dev/footnote/analysis"
 	"github.com/footnote-dev/footnote/corpus"
+	"github.com/footnote-dev/footnote/internal/lazyregexp"
 	"github.com/footnote-dev/footnote/retrieval"
 )
 
@@ -231,12 +231,12 @@ func topVector(results []retrieval.Result) float64 {
 }
 
 var (
-	numberRe = regexp.MustCompile(`(?i)\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|` +
+	numberRe = lazyregexp.New(`(?i)\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|` +
 		`fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|half|percent)\b`)
-	dateRe = regexp.MustCompile(`\b(1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|` +
+	dateRe = lazyregexp.New(`\b(1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|` +
 		`October|November|December|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|` +
 		`Saturday|Sunday|yesterday|today|tomorrow)\b`)
-	capitalRe = regexp.MustCompile(`\b\p{Lu}[\p{L}-]+`)
+	capitalRe = lazyregexp.New(`\b\p{Lu}[\p{L}-]+`)
 )
 
 // hasType reports whether sentence holds an answer of type t: a number, a
