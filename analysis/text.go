@@ -144,13 +144,17 @@ func hasAcronym(s string) bool {
 
 func isLowerASCII(b byte) bool { return b >= 'a' && b <= 'z' }
 
-// StemCache memoises Stem for one index. A corpus has a bounded vocabulary,
-// and Porter2 is the costliest step of tokenising, paid again for every
-// paragraph the rerank reads.
+// StemCache memoises Stem for one index, or one question. A corpus has a
+// bounded vocabulary, and Porter2 is the costliest step of tokenising,
+// paid again for every paragraph the rerank reads and every sentence of
+// it an answer reads. A nil *StemCache stems without memoising.
 type StemCache struct{ m sync.Map }
 
 // Stem is Stem through the cache.
 func (c *StemCache) Stem(w string) string {
+	if c == nil {
+		return Stem(w)
+	}
 	if s, ok := c.m.Load(w); ok {
 		return s.(string)
 	}
@@ -161,3 +165,6 @@ func (c *StemCache) Stem(w string) string {
 
 // Tokens is Tokens through the cache.
 func (c *StemCache) Tokens(text string) []string { return tokensWith(text, c.Stem) }
+
+// StemSet is StemSet through the cache.
+func (c *StemCache) StemSet(text string) map[string]bool { return Set(c.Tokens(text)) }

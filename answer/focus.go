@@ -26,6 +26,8 @@ type focus struct {
 	// index of the question itself: a name it mentions may be repeated
 	// by an answer as context.
 	index nameIndex
+	// cache, when set, stems the sentences and paragraphs read.
+	cache *analysis.StemCache
 }
 
 func newFocus(question string, stats analysis.TermStats) focus {
@@ -83,7 +85,7 @@ func (f focus) addressedBy(sentence string, paragraphs []string) bool {
 	// The paragraph may hold a question word itself; a bridge (a related
 	// word, a near vector) must be in the sentence: paragraphs are long
 	// enough to hold a word of some other sense ("elevated" for "height").
-	stems, own := analysis.StemSet(joinLines(paragraphs)), analysis.StemSet(sentence)
+	stems, own := f.cache.StemSet(joinLines(paragraphs)), f.cache.StemSet(sentence)
 	for _, t := range f.terms {
 		if stems[t] || own[t] || slices.ContainsFunc(analysis.Related(t), func(r string) bool { return own[r] }) ||
 			analysis.Similarity(t, own) >= minBridge {

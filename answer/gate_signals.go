@@ -127,6 +127,7 @@ func offQuestion(q string, results []retrieval.Result, ex extraction, terms anal
 		return 0
 	}
 	f := newFocus(q, terms)
+	f.cache = ex.cache
 	for i, s := range ex.sentences {
 		if f.addressedBy(s, []string{results[ex.from[i]].Text}) {
 			return 0
