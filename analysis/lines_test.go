@@ -10,7 +10,12 @@ import (
 // rest of its first line, and keys between and around them are not.
 func TestSortedLinesFindEveryKeyOfTheLexicon(t *testing.T) {
 	lx := theLexicon()
-	for name, sl := range map[string]sortedLines{"related": lx.related, "lemmas": lx.lemmas} {
+	tables := map[string]sortedLines{"related": lx.related, "lemmas": lx.lemmas,
+		"related, indexed": lx.related.indexed(), "lemmas, not indexed": newSortedLines(lx.lemmas.text)}
+	if lx.lemmas.starts == nil {
+		t.Error("the lemmas table is not indexed")
+	}
+	for name, sl := range tables {
 		t.Run(name, func(t *testing.T) {
 			first := map[string]string{}
 			for _, line := range strings.Split(strings.TrimSuffix(sl.text, "\n"), "\n") {
@@ -56,9 +61,11 @@ func TestSortedLinesHandleTheEdgesOfASmallTable(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, ok := newSortedLines(tt.text).lookup(tt.key)
-			if got != tt.want || ok != tt.found {
-				t.Errorf("lookup(%q) = %q, %v; want %q, %v", tt.key, got, ok, tt.want, tt.found)
+			for _, sl := range []sortedLines{newSortedLines(tt.text), newSortedLines(tt.text).indexed()} {
+				got, ok := sl.lookup(tt.key)
+				if got != tt.want || ok != tt.found {
+					t.Errorf("lookup(%q) indexed=%v = %q, %v; want %q, %v", tt.key, sl.starts != nil, got, ok, tt.want, tt.found)
+				}
 			}
 		})
 	}

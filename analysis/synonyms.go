@@ -43,7 +43,7 @@ var theLexicon = sync.OnceValue(func() *lexicon {
 	split := strings.Index(synonymsTxt, "\n=") + 1 // 0 when there are no lemmas
 	return &lexicon{
 		related: newSortedLines(synonymsTxt[:split]),
-		lemmas:  newSortedLines(synonymsTxt[split:]),
+		lemmas:  newSortedLines(synonymsTxt[split:]).indexed(),
 		extra:   newSortedLines(relatedExtraStems),
 	}
 })
