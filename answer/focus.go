@@ -178,6 +178,9 @@ var possessive = lazyregexp.New(`([A-Z][\p{L}-]*(?:\s+[A-Z][\p{L}-]*)*)['’]s\s
 // owned returns, for each possessive of text, the owner and the stems it
 // owns.
 func owned(text string, stats analysis.TermStats) (owners []name, stems []map[string]bool) {
+	if !strings.Contains(text, "'s") && !strings.Contains(text, "’s") {
+		return nil, nil // no possessive can match: skip compiling it
+	}
 	for _, m := range possessive.FindAllStringSubmatch(text, -1) {
 		ns := namesIn(splitWords(m[1]), func(string) bool { return true }, stats)
 		if len(ns) == 0 {
