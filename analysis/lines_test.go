@@ -70,3 +70,30 @@ func TestSortedLinesHandleTheEdgesOfASmallTable(t *testing.T) {
 		})
 	}
 }
+
+// TestLemmasStartAfterEveryRelatedLine checks that the lemma lines found
+// from the end of the lexicon are the ones a search from its start finds:
+// no "=" line stands among the related lines.
+func TestLemmasStartAfterEveryRelatedLine(t *testing.T) {
+	want := strings.Index(synonymsTxt, "\n=") + 1
+	if got := lemmaStart(synonymsTxt); got != want || want == 0 {
+		t.Errorf("lemma lines start at %d, a search from the start finds %d", got, want)
+	}
+	tests := []struct {
+		name, text string
+		want       int
+	}{
+		{"lemmas after related lines", "a b\nc d\n=e f\n=g h\n", len("a b\nc d\n")},
+		{"no lemmas", "a b\nc d\n", len("a b\nc d\n")},
+		{"only lemmas", "=e f\n=g h\n", 0},
+		{"no final newline", "a b\n=e f", len("a b\n")},
+		{"empty", "", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := lemmaStart(tt.text); got != tt.want {
+				t.Errorf("lemmaStart(%q) = %d, want %d", tt.text, got, tt.want)
+			}
+		})
+	}
+}
