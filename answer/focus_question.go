@@ -20,6 +20,8 @@ const (
 	TypeNumber AnswerType = "number"
 	TypeDate   AnswerType = "date"
 	TypePlace  AnswerType = "place"
+	// TypeShare is a number asked for as a share: "What percentage…".
+	TypeShare AnswerType = "share"
 )
 
 // Focus is what a question asks about: its wh-word, the type of answer
@@ -132,13 +134,13 @@ var attributes = map[string]string{"tall": "height", "old": "age", "far": "dista
 
 // typeHeads give a focus noun's answer type: "What year…" wants a date.
 var typeHeads = map[string]AnswerType{"year": TypeDate, "month": TypeDate, "date": TypeDate, "day": TypeDate,
-	"time": TypeDate, "percentage": TypeNumber, "share": TypeNumber, "number": TypeNumber, "amount": TypeNumber,
+	"time": TypeDate, "percentage": TypeShare, "share": TypeShare, "proportion": TypeShare, "number": TypeNumber, "amount": TypeNumber,
 	"population": TypeNumber, "age": TypeNumber, "country": TypePlace, "city": TypePlace, "place": TypePlace}
 
 // typeOnly are heads that say what type the answer is but that an
 // answering sentence does not repeat: "what year" is answered by "2011".
 var typeOnly = map[string]bool{"year": true, "month": true, "date": true, "day": true, "time": true,
-	"percentage": true, "share": true, "number": true, "amount": true, "country": true, "city": true, "place": true}
+	"percentage": true, "share": true, "proportion": true, "number": true, "amount": true, "country": true, "city": true, "place": true}
 
 // QuestionFocus finds what q asks about. It reads the words right after the
 // first wh-word; it needs no parser and errs toward no focus.

@@ -77,6 +77,16 @@ func ParseGateModel(r io.Reader) (GateModel, error) {
 // SignalNames lists the signals a gate model weighs, in a fixed order.
 func SignalNames() []string { return append([]string(nil), signalNames...) }
 
+// favourable are the signals of which more means the corpus is likelier
+// to answer: a better match, a clearer lead. Every other signal is a
+// warning, of which more means less likely. The fit holds each weight to
+// its signal's direction (see eval.FitGate).
+var favourable = map[string]bool{"coverage": true, "margin": true, "top_vector": true}
+
+// Favourable reports whether more of the named signal means a question is
+// likelier answerable; for every other signal more means less likely.
+func Favourable(name string) bool { return favourable[name] }
+
 // Values lists the signals in SignalNames order, for fitting a model.
 func (s Signals) Values() []float64 { return s.values() }
 

@@ -50,15 +50,32 @@ type Signals struct {
 	// reads every sentence of the paragraphs the model is given instead:
 	// the model need not quote the sentences extraction picked.
 	OffQuestion float64 `json:"off_question"`
+	// Unanchored is the share of the question's anchors — the names the
+	// corpus knows, its numbers — the best sentence's paragraph does not
+	// hold (see unanchored).
+	Unanchored float64 `json:"unanchored"`
+	// UnanchoredAnswer is the same for the picked sentence that holds the
+	// kind of answer the question wants (a number for "how many"), the one
+	// that anchors best: "27 countries attended this year's parade" is no
+	// answer to how many came to Beijing's, whatever its paragraph says.
+	UnanchoredAnswer float64 `json:"unanchored_answer"`
+	// Hedged is 1 when the best sentence only speculates about what the
+	// question asks as a fact (see hedged).
+	Hedged float64 `json:"hedged"`
+	// Nameless is UnknownTerms for a question that names nothing the
+	// corpus knows, else 0: with no name to tie it to the corpus, a word it
+	// has never seen is likelier another subject ("sourdough", "cricket")
+	// than a paraphrase.
+	Nameless float64 `json:"nameless"`
 }
 
 // signalNames are the signals in the order GateModel weighs them.
 var signalNames = []string{"coverage", "unknown_names", "unknown_terms", "focus_missing", "apart", "type_missing",
-	"margin", "top_vector", "off_question"}
+	"margin", "top_vector", "off_question", "unanchored", "unanchored_answer", "hedged", "nameless"}
 
 // values lists the signals in signalNames order.
 func (s Signals) values() []float64 {
-	return []float64{s.Coverage, s.UnknownNames, s.UnknownTerms, s.FocusMissing, s.Apart, s.TypeMissing, s.Margin, s.TopVector, s.OffQuestion}
+	return []float64{s.Coverage, s.UnknownNames, s.UnknownTerms, s.FocusMissing, s.Apart, s.TypeMissing, s.Margin, s.TopVector, s.OffQuestion, s.Unanchored, s.UnanchoredAnswer, s.Hedged, s.Nameless}
 }
 
 // measure computes the gate's signals for an extraction from results.
@@ -84,10 +101,10 @@ func measure(q string, results []retrieval.Result, ex extraction, terms analysis
 	}
 	focus := QuestionFocus(q)
 	if focus.HasFocus() {
-		s.FocusMissing = 1 - focusCredit(focus, ex.stems, floor)
+		s.FocusMissing = 1 - focusCredit(focus, ex.stems, terms, floor)
 	}
 	s.Apart = 1 - together(names, focus, ex.paraStems, terms, floor)
-	if focus.Type != TypeNone && !slices.ContainsFunc(ex.sentences, func(x string) bool { return hasType(x, focus.Type, q) }) {
+	if focus.Type != TypeNone && !slices.ContainsFunc(ex.sentences, func(x string) bool { return hasType(withoutAsked(x, q), focus.Type, q) }) {
 		s.TypeMissing = 1
 	}
 	s.TopVector = topVector(results)
@@ -95,6 +112,13 @@ func measure(q string, results []retrieval.Result, ex extraction, terms analysis
 		s.Margin = results[0].Score - results[1].Score
 	}
 	s.OffQuestion = offQuestion(q, results, ex, terms)
+	f := newFocus(q, terms)
+	s.Unanchored = unanchored(f, paragraphOf(results[ex.best].Title, results[ex.best].Text))
+	s.UnanchoredAnswer = unanchoredAnswer(f, focus, ex.sentences)
+	s.Hedged = hedged(q, ex.top)
+	if len(knownNames(f)) == 0 {
+		s.Nameless = s.UnknownTerms
+	}
 	return s
 }
 
@@ -167,7 +191,7 @@ func bridge(stem string, stems map[string]bool, floor float64) float64 {
 
 // focusCredit is how well stems state the focus: 1 for the word itself,
 // 0.5 for a WordNet-related word, else its word-vector bridge.
-func focusCredit(f Focus, stems map[string]bool, floor float64) float64 {
+func focusCredit(f Focus, stems map[string]bool, terms analysis.TermStats, floor float64) float64 {
 	credit := 0.0
 	for _, st := range f.Stems {
 		switch {
@@ -175,6 +199,10 @@ func focusCredit(f Focus, stems map[string]bool, floor float64) float64 {
 			return 1
 		case slices.ContainsFunc(analysis.Related(st), func(r string) bool { return stems[r] }):
 			credit = max(credit, 0.5)
+		case terms.DocFreq(st) > 0:
+			// The corpus has the word itself: an answer about it would
+			// use it, so a near vector ("greetings" for "birthday") is
+			// another subject, not a paraphrase.
 		default:
 			credit = max(credit, bridge(st, stems, floor))
 		}
@@ -238,6 +266,9 @@ var (
 		`October|November|December|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|` +
 		`Saturday|Sunday|yesterday|today|tomorrow)\b`)
 	capitalRe = lazyregexp.New(`\b\p{Lu}[\p{L}-]+`)
+	// shareRe is a share stated as one: "60%", "60 percent", "half",
+	// "a third", "most".
+	shareRe = lazyregexp.New(`(?i)%|\b(?:per ?cent|percentage|half|third|quarter|fifth|tenth|majority|most|bulk|fraction)\b`)
 )
 
 // hasType reports whether sentence holds an answer of type t: a number, a
@@ -249,6 +280,8 @@ func hasType(sentence string, t AnswerType, q string) bool {
 		return numberRe.MatchString(sentence)
 	case TypeDate:
 		return dateRe.MatchString(sentence)
+	case TypeShare:
+		return shareRe.MatchString(sentence)
 	case TypePerson, TypePlace:
 		asked := strings.ToLower(q)
 		for _, loc := range capitalRe.FindAllStringIndex(sentence, -1) {

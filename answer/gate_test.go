@@ -18,13 +18,14 @@ func TestTheBuiltInGateModelReads(t *testing.T) {
 }
 
 func TestParseGateModelRejectsABrokenFile(t *testing.T) {
-	weights := `"weights": {"coverage": 1, "unknown_names": 1, "unknown_terms": 1, "focus_missing": 1, "apart": 1, "type_missing": 1, "margin": 1, "top_vector": 1, "off_question": 1}`
+	// Every signal weighed 1, whatever the signals are.
+	weights := `"weights": {"` + strings.Join(answer.SignalNames(), `": 1, "`) + `": 1}`
 	tests := []struct {
 		name, text, want string
 	}{
 		{"an unknown key", `{"bais": 1, ` + weights + `, "threshold": 0.5, "llm_threshold": 0.2}`, `unknown field "bais"`},
 		{"a missing weight", `{"weights": {"coverage": 1}, "threshold": 0.5, "llm_threshold": 0.2}`, `no weight for signal "unknown_names"`},
-		{"a weight for no signal", `{` + strings.Replace(weights, `"apart": 1`, `"apart": 1, "vibes": 2`, 1) + `, "threshold": 0.5, "llm_threshold": 0.2}`, "unknown signals"},
+		{"a weight for no signal", `{` + strings.Replace(weights, `": 1}`, `": 1, "vibes": 2}`, 1) + `, "threshold": 0.5, "llm_threshold": 0.2}`, "unknown signals"},
 		{"a threshold out of range", `{` + weights + `, "threshold": 1.5, "llm_threshold": 0.2}`, "threshold must be between 0 and 1"},
 		{"a missing llm threshold", `{` + weights + `, "threshold": 0.5}`, "llm_threshold must be between 0 and 1"},
 		{"a bridge floor of 1", `{` + weights + `, "threshold": 0.5, "llm_threshold": 0.2, "bridge_floor": 1}`, "bridge_floor"},

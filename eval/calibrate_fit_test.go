@@ -102,7 +102,12 @@ func TestRiskCoverageTracesEveryOperatingPoint(t *testing.T) {
 }
 
 func TestTheLLMThresholdGatesNoAnswerableFixtureWithAMargin(t *testing.T) {
-	obs := gated()
+	// As many observations as a real fixture set: the fit's ridge
+	// penalty is sized for that, and squeezes a fit on thirteen.
+	var obs []eval.Observation
+	for range 8 {
+		obs = append(obs, gated()...)
+	}
 	m, err := eval.FitGate(obs, nil, answer.GateModel{Threshold: 0.5, LLMThreshold: 0.5})
 	if err != nil {
 		t.Fatal(err)
@@ -123,5 +128,35 @@ func TestTheLLMThresholdGatesNoAnswerableFixtureWithAMargin(t *testing.T) {
 	}
 	if hopeless == 0 {
 		t.Errorf("llm_threshold %g gates no unanswerable question: the hopeless ones (an unknown name, low coverage) should still cost no call", m.LLMThreshold)
+	}
+}
+
+func TestFitGateHoldsEachWeightToItsSignalsDirection(t *testing.T) {
+	// Coverage is favourable, but here the unanswerable questions are the
+	// better covered ones once unknown names are known: an unconstrained
+	// fit would give coverage a negative weight.
+	var obs []eval.Observation
+	add := func(answerable bool, coverage, unknown float64) {
+		a := answer.Answer{Gate: &answer.Gate{Signals: answer.Signals{Coverage: coverage, UnknownNames: unknown}}}
+		obs = append(obs, eval.Observation{Fixture: eval.Fixture{ID: "q", Answerable: answerable}, Answer: a})
+	}
+	for _, c := range []float64{0.3, 0.35, 0.4, 0.45} {
+		add(true, c, 0)
+		add(false, c+0.3, 0)
+		add(false, c, 1)
+	}
+	add(true, 0.9, 1)
+	m, err := eval.FitGate(obs, nil, answer.GateModel{BridgeFloor: 0.6, Threshold: 0.5, LLMThreshold: 0.2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range answer.SignalNames() {
+		w := m.Weights[n]
+		if answer.Favourable(n) && w < 0 || !answer.Favourable(n) && w > 0 {
+			t.Errorf("%s got weight %v, against its direction", n, w)
+		}
+	}
+	if m.Weights["unknown_names"] >= 0 {
+		t.Errorf("unknown_names weight %v: want the signal that does point the right way kept", m.Weights["unknown_names"])
 	}
 }

@@ -47,7 +47,7 @@ func (a *app) evalCommand() *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error { return a.runEval(cmd, o) },
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.fixtures, "fixtures", "", "fixture file, one JSON question per line (default: the built-in "+shipped.EvalFixturesName+", for the built-in corpus)")
+	f.StringVar(&o.fixtures, "fixtures", "", "fixture file, one JSON question per line; several, comma-separated, are read as one set (default: the built-in "+shipped.EvalFixturesName+", for the built-in corpus)")
 	kFlag(cmd, &o.k, "paragraphs each answer draws on, and the k of hit@k")
 	f.IntVar(&o.workers, "workers", eval.DefaultWorkers, "questions answered at once")
 	f.BoolVar(&o.asJSON, "json", false, "print the report as JSON: metrics and one row per question")
@@ -83,7 +83,7 @@ func (a *app) runEval(cmd *cobra.Command, o evalOptions) error {
 			return usagef("%s: %w", flag, err)
 		}
 	}
-	fixtures, name, err := a.loadFixtures(ctx, o.fixtures)
+	fixtures, name, err := a.loadFixtureFiles(ctx, o.fixtures)
 	if err != nil {
 		return err
 	}
@@ -222,6 +222,36 @@ func (o evalOptions) checkFlags(flags *pflag.FlagSet, k int) ([]eval.Bar, error)
 		bars = append(bars, eval.Bar{Key: g.Key, Limit: limit})
 	}
 	return bars, nil
+}
+
+// loadFixtureFiles loads each of a comma-separated list of fixture files
+// as one set — the gate is calibrated on more questions than one split
+// holds — and refuses an id two files share: a report's rows are keyed by
+// it.
+func (a *app) loadFixtureFiles(ctx context.Context, paths string) ([]eval.Fixture, string, error) {
+	if !strings.Contains(paths, ",") {
+		return a.loadFixtures(ctx, paths)
+	}
+	var all []eval.Fixture
+	var names []string
+	from := map[string]string{}
+	for _, p := range strings.Split(paths, ",") {
+		if p = strings.TrimSpace(p); p == "" {
+			return nil, "", usagef("--fixtures %q: an empty file name in the list", paths)
+		}
+		fs, name, err := a.loadFixtures(ctx, p)
+		if err != nil {
+			return nil, "", err
+		}
+		for _, f := range fs {
+			if first, dup := from[f.ID]; dup {
+				return nil, "", usagef("fixtures: id %q is in both %s and %s", f.ID, first, name)
+			}
+			from[f.ID] = name
+		}
+		all, names = append(all, fs...), append(names, name)
+	}
+	return all, strings.Join(names, "+"), nil
 }
 
 // loadFixtures reads and validates the fixture file against the corpus;

@@ -142,6 +142,15 @@ func TestEvalNeedsFixturesForTheUsersOwnCorpus(t *testing.T) {
 	}
 }
 
+func TestEvalReadsSeveralFixtureFilesAsOneSet(t *testing.T) {
+	lines := someFixtures(t)
+	a, b := fixtureFile(t, lines[:2]...), fixtureFile(t, lines[2:]...)
+	out, errOut, code := footnote(t, nil, "eval", "--fixtures", a+","+b)
+	if code != 0 || !strings.Contains(out, "3 questions (2 answerable, 1 unanswerable)") || !strings.Contains(out, a+"+"+b) {
+		t.Errorf("exit %d, stderr %q, stdout:\n%s\nwant the three questions of both files, named together", code, errOut, out)
+	}
+}
+
 func TestEvalUsageErrors(t *testing.T) {
 	path := fixtureFile(t, someFixtures(t)...)
 	tests := []struct {
@@ -161,6 +170,9 @@ func TestEvalUsageErrors(t *testing.T) {
 		{"a gate model in a folder that does not exist", []string{"--calibrate", "--calibrate-out", "no/such/gate.json"}, "--calibrate-out: cannot write no/such/gate.json"},
 		{"min-hit5 with another k", []string{"-k", "3", "--min-hit5", "0.9"}, "use --min-hitk"},
 		{"no fixture file", []string{"--fixtures", "no/such.jsonl"}, "fixtures: open no/such.jsonl"},
+		{"two fixture files that share an id", []string{"--fixtures", path + "," + path}, "is in both"},
+		{"a list of fixture files with an empty name", []string{"--fixtures", path + ","}, "an empty file name in the list"},
+		{"a list naming a file that does not exist", []string{"--fixtures", path + ",no/such.jsonl"}, "fixtures: open no/such.jsonl"},
 		{"a compare file that is not a report", []string{"--compare", path}, "not a `footnote eval --json` report"},
 		{"zero workers", []string{"--workers", "0"}, "--workers must be from 1 to 64, not 0"},
 	}

@@ -1,0 +1,103 @@
+package answer
+
+import (
+	"strings"
+
+	"github.com/footnote-dev/footnote/analysis"
+)
+
+// unanchored is the share of the question's anchors that text does not
+// hold: the names the corpus knows, by name or alias ("Kim" for "Kim Jong
+// Un"), and the numbers and years it gives. A near miss answers the same
+// kind of question about another entity: the 27 delegations at Moscow's
+// parade for "the 2025 parade in Beijing". Names the corpus never contains
+// are UnknownNames' concern, not this one's.
+func unanchored(f focus, text string) float64 {
+	known := knownNames(f)
+	numbers := numbersIn(f.question, false)
+	if len(known)+len(numbers) == 0 {
+		return 0
+	}
+	ix := newNameIndex(text, f.stats)
+	missing := 0
+	for _, n := range known {
+		if !ix.has(n) {
+			missing++
+		}
+	}
+	have := numbersIn(text, true)
+	for _, v := range numbers {
+		if !containsValue(have, v) {
+			missing++
+		}
+	}
+	return float64(missing) / float64(len(known)+len(numbers))
+}
+
+// unanchoredAnswer is unanchored for the sentence of sentences that holds
+// an answer of the focus's type and anchors best; 0 when the question
+// wants no particular type or no sentence holds one (TypeMissing's case).
+func unanchoredAnswer(f focus, qf Focus, sentences []string) float64 {
+	best := -1.0
+	for _, s := range sentences {
+		if qf.Type != TypeNone && hasType(withoutAsked(s, f.question), qf.Type, f.question) {
+			if u := unanchored(f, s); best < 0 || u < best {
+				best = u
+			}
+		}
+	}
+	return max(best, 0)
+}
+
+// withoutAsked blanks the numbers of sentence that the question already
+// says: "in 2015" is not the answer to how many came to the 2015 parade.
+func withoutAsked(sentence, q string) string {
+	asked := map[string]bool{}
+	for _, m := range numberRe.FindAllString(q, -1) {
+		asked[strings.ToLower(m)] = true
+	}
+	return numberRe.ReplaceAllStringFunc(sentence, func(m string) string {
+		if asked[strings.ToLower(m)] {
+			return "_"
+		}
+		return m
+	})
+}
+
+// knownNames are the question's names the corpus has seen.
+func knownNames(f focus) []name {
+	var known []name
+	for _, n := range f.names {
+		if !f.unknown(n.raw) {
+			known = append(known, n)
+		}
+	}
+	return known
+}
+
+// hedged is 1 when sentence says only that what the question asks about
+// may happen ("Xi may visit Pyongyang", "if both attend") and
+// the question does not ask about a possibility itself: a false premise
+// ("Why did Xi visit…?") finds its words in speculation.
+func hedged(q, sentence string) float64 {
+	qs := analysis.StemSet(q)
+	if cuesOf(q, qs).hedged {
+		return 0
+	}
+	shared := map[string]bool{}
+	for s := range analysis.StemSet(sentence) {
+		if qs[s] {
+			shared[s] = true
+		}
+	}
+	for _, c := range clausesOf(sentence) {
+		if cuesOf(c, shared).speculative {
+			return 1
+		}
+	}
+	return 0
+}
+
+// paragraphOf is what a name in a result may be found in: its title and
+// text.
+func paragraphOf(title, text string) string { return strings.TrimSpace(title + "\n" + text) }

@@ -1,0 +1,94 @@
+package answer
+
+import (
+	"testing"
+
+	"github.com/footnote-dev/footnote/analysis"
+)
+
+func TestAnchoringSignalsSeeAnswersAboutAnotherEntity(t *testing.T) {
+	corpus := []string{
+		"Delegations from 27 countries attended this year’s Victory Day parade in Moscow.",
+		"China held its own Victory Day parade in Beijing in 2015, and Kim Jong Un attended it.",
+		"Xi may make a surprise visit to Pyongyang in October.",
+	}
+	lx := lexicalOf(corpus...)
+	tests := []struct {
+		name      string
+		question  string
+		sentences []string
+		check     func(Signals) bool
+		want      string
+	}{
+		{"the figure of another city's parade is unanchored", "How many countries sent delegations to the 2015 parade in Beijing?",
+			corpus[:1], func(s Signals) bool { return s.UnanchoredAnswer == 1 && s.Unanchored == 1 }, "both 1"},
+		{"the figure of the parade asked about is anchored", "How many countries sent delegations to the Victory Day parade in Moscow?",
+			corpus[:1], func(s Signals) bool { return s.UnanchoredAnswer == 0 && s.Unanchored == 0 }, "both 0"},
+		{"the typed sentence must hold the anchors, not its neighbour", "How many countries sent delegations to the 2015 parade in Beijing?",
+			corpus[:2], func(s Signals) bool { return s.UnanchoredAnswer == 1 }, "unanchored answer 1: only the Moscow sentence has a count"},
+		{"an alias anchors a name", "When did Kim Jong Un attend the parade in Beijing?",
+			corpus[1:2], func(s Signals) bool { return s.UnanchoredAnswer == 0 }, "0"},
+		{"speculation answers no question of fact", "Why did Xi visit Pyongyang?",
+			corpus[2:], func(s Signals) bool { return s.Hedged == 1 }, "hedged 1"},
+		{"speculation answers a question about a possibility", "Might Xi visit Pyongyang?",
+			corpus[2:], func(s Signals) bool { return s.Hedged == 0 }, "hedged 0"},
+		{"a question naming nothing the corpus knows, with words it lacks", "How do I keep a sourdough starter alive?",
+			corpus[:1], func(s Signals) bool { return s.Nameless > 0 && s.Nameless == s.UnknownTerms }, "nameless = unknown terms"},
+		{"a question naming a known entity is not nameless", "What sourdough did Kim eat in Beijing?",
+			corpus[1:2], func(s Signals) bool { return s.Nameless == 0 && s.UnknownTerms > 0 }, "nameless 0"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			results := resultsOf(corpus...)
+			best := indexOfParagraph(corpus, tt.sentences[0])
+			ex := extraction{score: 0.5, best: best, top: tt.sentences[0], sentences: tt.sentences,
+				stems: analysis.StemSet(tt.sentences[0]), paraStems: paragraphSets(results, nil)}
+			for _, s := range tt.sentences {
+				ex.from = append(ex.from, indexOfParagraph(corpus, s))
+			}
+			if s := measure(tt.question, results, ex, lx, 0.6); !tt.check(s) {
+				t.Errorf("signals %+v: want %s", s, tt.want)
+			}
+		})
+	}
+}
+
+func indexOfParagraph(paragraphs []string, p string) int {
+	for i, x := range paragraphs {
+		if x == p {
+			return i
+		}
+	}
+	return 0
+}
+
+func TestAShareIsAnsweredByAShare(t *testing.T) {
+	f := QuestionFocus("What percentage of North Korea's exports go to Russia?")
+	if f.Type != TypeShare {
+		t.Fatalf("type %q, want share", f.Type)
+	}
+	for sentence, want := range map[string]bool{
+		"China takes 60% of its exports.":           true,
+		"Half of its exports go to China.":          true,
+		"It exported 3 million tons of coal.":       false,
+		"Its exports to China rose 12 per cent.":    true,
+		"Russia bought wigs and eyelashes in 2024.": false,
+	} {
+		if got := hasType(sentence, f.Type, "What percentage of North Korea's exports go to Russia?"); got != want {
+			t.Errorf("hasType(%q) = %v, want %v", sentence, got, want)
+		}
+	}
+}
+
+func TestAFocusWordTheCorpusHasNeedsNoBridge(t *testing.T) {
+	lx := lexicalOf("Kim sent Putin greetings on his birthday.", "Kim met Xi in Beijing.")
+	answer := analysis.StemSet("In a message to Xi on Sunday, Kim extended warm greetings.")
+	birthday := QuestionFocus("When is Xi Jinping's birthday?")
+	if got := focusCredit(birthday, answer, lx, 0.3); got != 0 {
+		t.Errorf("credit for birthday from greetings = %v, want 0: the corpus says birthday where it means one", got)
+	}
+	unseen := QuestionFocus("When is Xi Jinping's anniversary?")
+	if got := focusCredit(unseen, analysis.StemSet("a jubilee for Xi"), lx, 0.3); got <= 0 {
+		t.Errorf("credit for an unseen focus word from a near one = %v, want a bridge", got)
+	}
+}
