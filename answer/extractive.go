@@ -33,8 +33,6 @@ type extraction struct {
 	// sentences are the picked sentences, whose words the gate checks
 	// for the question's focus and answer type.
 	sentences []string
-	// top is the best sentence, the one the others were picked around.
-	top string
 	// from is, for each of sentences, the index in the retrieved results
 	// of its paragraph: what the verifier reads it against.
 	from []int
@@ -100,7 +98,7 @@ func extract(q string, results []retrieval.Result, lx analysis.TermStats) extrac
 		}
 	}
 	ex := compose(picked, results, best)
-	ex.best, ex.stems, ex.paraStems, ex.top, ex.cache = cands[0].result, covered, paras, cands[0].text, cache
+	ex.best, ex.stems, ex.paraStems, ex.cache = cands[0].result, covered, paras, cache
 	return ex
 }
 

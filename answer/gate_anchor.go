@@ -2,8 +2,6 @@ package answer
 
 import (
 	"strings"
-
-	"github.com/footnote-dev/footnote/analysis"
 )
 
 // unanchored is the share of the question's anchors that text does not
@@ -73,29 +71,6 @@ func knownNames(f focus) []name {
 		}
 	}
 	return known
-}
-
-// hedged is 1 when sentence says only that what the question asks about
-// may happen ("Xi may visit Pyongyang", "if both attend") and
-// the question does not ask about a possibility itself: a false premise
-// ("Why did Xi visit…?") finds its words in speculation.
-func hedged(q, sentence string) float64 {
-	qs := analysis.StemSet(q)
-	if cuesOf(q, qs).hedged {
-		return 0
-	}
-	shared := map[string]bool{}
-	for s := range analysis.StemSet(sentence) {
-		if qs[s] {
-			shared[s] = true
-		}
-	}
-	for _, c := range clausesOf(sentence) {
-		if cuesOf(c, shared).speculative {
-			return 1
-		}
-	}
-	return 0
 }
 
 // paragraphOf is what a name in a result may be found in: its title and

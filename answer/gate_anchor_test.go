@@ -10,7 +10,6 @@ func TestAnchoringSignalsSeeAnswersAboutAnotherEntity(t *testing.T) {
 	corpus := []string{
 		"Delegations from 27 countries attended this year’s Victory Day parade in Moscow.",
 		"China held its own Victory Day parade in Beijing in 2015, and Kim Jong Un attended it.",
-		"Xi may make a surprise visit to Pyongyang in October.",
 	}
 	lx := lexicalOf(corpus...)
 	tests := []struct {
@@ -28,10 +27,6 @@ func TestAnchoringSignalsSeeAnswersAboutAnotherEntity(t *testing.T) {
 			corpus[:2], func(s Signals) bool { return s.UnanchoredAnswer == 1 }, "unanchored answer 1: only the Moscow sentence has a count"},
 		{"an alias anchors a name", "When did Kim Jong Un attend the parade in Beijing?",
 			corpus[1:2], func(s Signals) bool { return s.UnanchoredAnswer == 0 }, "0"},
-		{"speculation answers no question of fact", "Why did Xi visit Pyongyang?",
-			corpus[2:], func(s Signals) bool { return s.Hedged == 1 }, "hedged 1"},
-		{"speculation answers a question about a possibility", "Might Xi visit Pyongyang?",
-			corpus[2:], func(s Signals) bool { return s.Hedged == 0 }, "hedged 0"},
 		{"a question naming nothing the corpus knows, with words it lacks", "How do I keep a sourdough starter alive?",
 			corpus[:1], func(s Signals) bool { return s.Nameless > 0 && s.Nameless == s.UnknownTerms }, "nameless = unknown terms"},
 		{"a question naming a known entity is not nameless", "What sourdough did Kim eat in Beijing?",
@@ -41,7 +36,7 @@ func TestAnchoringSignalsSeeAnswersAboutAnotherEntity(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			results := resultsOf(corpus...)
 			best := indexOfParagraph(corpus, tt.sentences[0])
-			ex := extraction{score: 0.5, best: best, top: tt.sentences[0], sentences: tt.sentences,
+			ex := extraction{score: 0.5, best: best, sentences: tt.sentences,
 				stems: analysis.StemSet(tt.sentences[0]), paraStems: paragraphSets(results, nil)}
 			for _, s := range tt.sentences {
 				ex.from = append(ex.from, indexOfParagraph(corpus, s))

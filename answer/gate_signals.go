@@ -59,9 +59,6 @@ type Signals struct {
 	// that anchors best: "27 countries attended this year's parade" is no
 	// answer to how many came to Beijing's, whatever its paragraph says.
 	UnanchoredAnswer float64 `json:"unanchored_answer"`
-	// Hedged is 1 when the best sentence only speculates about what the
-	// question asks as a fact (see hedged).
-	Hedged float64 `json:"hedged"`
 	// Nameless is UnknownTerms for a question that names nothing the
 	// corpus knows, else 0: with no name to tie it to the corpus, a word it
 	// has never seen is likelier another subject ("sourdough", "cricket")
@@ -71,11 +68,11 @@ type Signals struct {
 
 // signalNames are the signals in the order GateModel weighs them.
 var signalNames = []string{"coverage", "unknown_names", "unknown_terms", "focus_missing", "apart", "type_missing",
-	"margin", "top_vector", "off_question", "unanchored", "unanchored_answer", "hedged", "nameless"}
+	"margin", "top_vector", "off_question", "unanchored", "unanchored_answer", "nameless"}
 
 // values lists the signals in signalNames order.
 func (s Signals) values() []float64 {
-	return []float64{s.Coverage, s.UnknownNames, s.UnknownTerms, s.FocusMissing, s.Apart, s.TypeMissing, s.Margin, s.TopVector, s.OffQuestion, s.Unanchored, s.UnanchoredAnswer, s.Hedged, s.Nameless}
+	return []float64{s.Coverage, s.UnknownNames, s.UnknownTerms, s.FocusMissing, s.Apart, s.TypeMissing, s.Margin, s.TopVector, s.OffQuestion, s.Unanchored, s.UnanchoredAnswer, s.Nameless}
 }
 
 // measure computes the gate's signals for an extraction from results.
@@ -115,7 +112,6 @@ func measure(q string, results []retrieval.Result, ex extraction, terms analysis
 	f := newFocus(q, terms)
 	s.Unanchored = unanchored(f, paragraphOf(results[ex.best].Title, results[ex.best].Text))
 	s.UnanchoredAnswer = unanchoredAnswer(f, focus, ex.sentences)
-	s.Hedged = hedged(q, ex.top)
 	if len(knownNames(f)) == 0 {
 		s.Nameless = s.UnknownTerms
 	}

@@ -30,6 +30,9 @@ type Calibration struct {
 	Without []string          `json:"without,omitempty"`
 	// RiskCoverage traces the fitted model's operating points.
 	RiskCoverage []RiskPoint `json:"risk_coverage,omitempty"`
+	// CrossValidation is the fitted gate's figures on questions it was not
+	// fitted on (see CrossValidate).
+	CrossValidation *CrossValidation `json:"cross_validation,omitempty"`
 }
 
 // Point is the outcome of one threshold. Every threshold in (Low, High]

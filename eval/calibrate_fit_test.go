@@ -160,3 +160,27 @@ func TestFitGateHoldsEachWeightToItsSignalsDirection(t *testing.T) {
 		t.Errorf("unknown_names weight %v: want the signal that does point the right way kept", m.Weights["unknown_names"])
 	}
 }
+
+func TestCrossValidateJudgesEachQuestionByAGateFittedWithoutIt(t *testing.T) {
+	var obs []eval.Observation
+	for range 8 {
+		obs = append(obs, gated()...)
+	}
+	base := answer.GateModel{BridgeFloor: 0.6, Threshold: 0.5, LLMThreshold: 0.2}
+	cv, err := eval.CrossValidate(obs, nil, base, 0.2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cv.Folds != 5 || cv.Answerable+cv.Unanswerable != len(obs) || cv.Answerable != 8*7 {
+		t.Errorf("cross-validation %+v: want 5 folds judging all %d questions, 56 answerable", cv, len(obs))
+	}
+	// Each copy of the set's one false premise looks answerable, and each
+	// paraphrased name unanswerable, whichever fold it is in: the fit
+	// cannot learn them from the others.
+	if cv.Refused != 8*5 || cv.Abstained != 8 {
+		t.Errorf("refused %d of %d, abstained on %d of %d: want 40 and 8", cv.Refused, cv.Unanswerable, cv.Abstained, cv.Answerable)
+	}
+	if _, err := eval.CrossValidate(obs, []string{"vibes"}, base, 0.2); err == nil {
+		t.Error("cross-validating without an unknown signal: want an error")
+	}
+}

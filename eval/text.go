@@ -139,6 +139,11 @@ func writeModel(w io.Writer, c Calibration) {
 	}
 	fmt.Fprintf(tw, "  llm_threshold\t%g\t\n", m.LLMThreshold)
 	tw.Flush()
+	if cv := c.CrossValidation; cv != nil {
+		fmt.Fprintf(w, "\nCross-validated (%d folds: each fold judged by a gate fitted on the others)\n", cv.Folds)
+		fmt.Fprintf(w, "  refusal recall    %.3f  %d/%d\n", cv.RefusalRecall, cv.Refused, cv.Unanswerable)
+		fmt.Fprintf(w, "  false abstention  %.3f  %d/%d\n", cv.FalseAbstention, cv.Abstained, cv.Answerable)
+	}
 	fmt.Fprintf(w, "\nRisk–coverage (answered share, and the share of those answers that are wrong)\n")
 	tw = newTable(w)
 	fmt.Fprintf(tw, "  threshold\tcoverage\trisk\tfalse abstention\t\n")

@@ -167,6 +167,11 @@ func (a *app) calibrate(eng *answer.Engine, obs []eval.Observation, s eval.Setti
 		return eval.Report{}, usageError{fmt.Errorf("--calibrate: %w", err)}
 	}
 	fitted, c := eval.PickThresholds(obs, fitted, o.maxFalseAbstention)
+	cv, err := eval.CrossValidate(obs, o.without, base, o.maxFalseAbstention)
+	if err != nil {
+		return eval.Report{}, usageError{fmt.Errorf("--calibrate: %w", err)}
+	}
+	c.CrossValidation = &cv
 	fitted.Comment = fmt.Sprintf("fitted by footnote eval --calibrate on %s", s.Fixtures)
 	before := eval.Score(eval.Regate(obs, base.WithThreshold(current)), s)
 	c.Current = eval.Calibrate(before.Questions, o.maxFalseAbstention, current).Current
