@@ -231,3 +231,26 @@ func FuzzSentencesAgreeWithTheFullModel(f *testing.F) {
 		}
 	})
 }
+
+// TestSentencesSplitConcurrently splits from several goroutines at once,
+// for the race detector: the model's shared sets are only read.
+func TestSentencesSplitConcurrently(t *testing.T) {
+	const text = "Mr. Kim met the U.S. envoy. He left at 5 p.m. on Monday. Then talks resumed."
+	want := spansOf(text, tokenized(t, text))
+	done := make(chan string)
+	for range 8 {
+		go func() {
+			split, err := thePunkt().tokenize(text)
+			if err != nil {
+				done <- err.Error()
+				return
+			}
+			done <- spansOf(text, split)
+		}()
+	}
+	for range 8 {
+		if got := <-done; got != want {
+			t.Errorf("a concurrent split gave %s, want %s", got, want)
+		}
+	}
+}
