@@ -26,6 +26,8 @@ type Question struct {
 	// Unknown counts the question's terms that no chunk contains, not even
 	// as a related word: "football", "recipe", "Singapore".
 	Unknown int
+	// Kind is the kind of answer the question asks for.
+	Kind AnswerKind
 }
 
 // relatedCredit is how much a question term counts as covered when only a
@@ -34,7 +36,7 @@ const relatedCredit = 0.5
 
 // NewQuestion weighs the stems of q by their IDF in lx.
 func NewQuestion(q string, lx TermStats) Question {
-	qs := Question{weight: map[string]float64{}, related: map[string][]string{}}
+	qs := Question{weight: map[string]float64{}, related: map[string][]string{}, Kind: QuestionKind(q)}
 	for _, t := range Tokens(q) {
 		if _, ok := qs.weight[t]; ok {
 			continue

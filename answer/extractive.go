@@ -20,6 +20,19 @@ const (
 	relativeFloor = 0.6
 )
 
+// sentenceKindBonus favours, for a "Why…" question (analysis.KindReason),
+// a sentence that states a cause or a purpose ("due to", "because",
+// "sought to"), as the retrieval rerank favours such paragraphs: "North
+// Korea claimed Kim's absence was due to security concerns" answers "What
+// reason did North Korea give…?" better than a sentence that only repeats
+// the question's names. Not for dates and numbers: there the gate checks
+// that the answer holds one, and a sentence picked for its figure ("60% of
+// declared exports to China" for "What percentage … go to Russia?") would
+// defeat that check. Chosen on testdata/eval.jsonl: two more answers with
+// their keywords and gold citation, refusals unchanged; with dates and
+// numbers too, two unanswerable "how many" questions were answered.
+const sentenceKindBonus = 0.1
+
 // extraction is an extractive answer and how well the corpus supports it.
 type extraction struct {
 	text      string
@@ -137,8 +150,12 @@ func candidates(qs analysis.Question, results []retrieval.Result, paras []map[st
 			}
 			// Sentence coverage dominates; paragraph coverage keeps a
 			// sentence in its context; rank and length break ties toward
-			// the better paragraph and the more focused sentence.
+			// the better paragraph and the more focused sentence; a cause
+			// lifts a sentence that answers "why".
 			score := 0.6*qs.Coverage(stems) + 0.4*paraCov - 0.02*float64(i) - 0.00002*float64(len(s.Text))
+			if qs.Kind == analysis.KindReason && qs.Kind.Holds(s.Text) {
+				score += sentenceKindBonus
+			}
 			out = append(out, candidate{text: s.Text, result: i, order: j, stems: stems, score: score})
 		}
 	}

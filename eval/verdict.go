@@ -10,8 +10,10 @@ import "fmt"
 // them as quality improves; never lower them to get green.
 //
 // Reached on 2026-12-02 (96 questions, 54 answerable, 42 unanswerable):
-// keyword accuracy 48/54, citation hit 49/54, refusal recall 23/42 at
-// precision 23/23, false abstention 0/54.
+// keyword accuracy 49/54, citation hit 50/54, refusal recall 27/42 at
+// precision 27/27, false abstention 0/54. The refusal-recall bar was
+// raised from 0.52 to 0.61 (26/42) with the anchoring gate; the others
+// stay, as the holdout does not clear them.
 func DefaultTargets() []Bar {
 	return []Bar{
 		{KeyHit1, 0.70},
@@ -22,7 +24,7 @@ func DefaultTargets() []Bar {
 		{KeyCitationHit, 0.88},
 		{KeyCitationPrecision, 0.56},
 		{KeyRefusalPrecision, 0.95},
-		{KeyRefusalRecall, 0.52},
+		{KeyRefusalRecall, 0.61},
 		{KeyFalseAbstention, 0.02},
 	}
 }

@@ -1,6 +1,7 @@
 package retrieval
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -44,5 +45,40 @@ func TestCoverageCreditsAPhrasalVerbsSynonym(t *testing.T) {
 	with, without := q.Coverage(analysis.StemSet("Kim Jong Il died in 2011.")), q.Coverage(analysis.StemSet("Kim Jong Il spoke in 2011."))
 	if with <= without {
 		t.Errorf("coverage of a sentence saying died %.3f, not above one saying spoke %.3f", with, without)
+	}
+}
+
+func TestRerankLiftsAPassageHoldingTheKindOfAnswerAsked(t *testing.T) {
+	texts := map[int]string{
+		0: "Kim Jong Il was hailed by the news agency.",
+		1: "Kim Jong Il took over in 1994.",
+		2: "Kim Jong Il ruled the country.",
+		3: "A treaty was signed in 1994 because of a crisis.",
+	}
+	stats := NewLexical([][]string{analysis.Tokens(texts[0]), analysis.Tokens(texts[1]), analysis.Tokens(texts[2]), analysis.Tokens(texts[3])})
+	text := func(c int) string { return texts[c] }
+	fused := []Hit{{0, 2.0}, {1, 1.9}, {2, 1.8}, {3, 0.2}}
+	tests := []struct {
+		name, question string
+		want           []int
+	}{
+		{"a when question lifts the close passage with a year", "When was Kim Jong Il in power?", []int{1, 0, 2, 3}},
+		{"a question asking for no kind keeps the fused order", "Who was Kim Jong Il in power?", []int{0, 1, 2, 3}},
+		{"a far weaker passage of the kind stays below", "Why was Kim Jong Il in power?", []int{0, 1, 2, 3}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := rerankHits(analysis.NewQuestion(tt.question, stats), fused, text, analysis.Tokens)
+			var order []int
+			for i, h := range got {
+				order = append(order, h.Chunk)
+				if i > 0 && h.Score > got[i-1].Score {
+					t.Errorf("score at rank %d (%.3f) above rank %d (%.3f)", i+1, h.Score, i, got[i-1].Score)
+				}
+			}
+			if !slices.Equal(order, tt.want) {
+				t.Errorf("order %v, want %v", order, tt.want)
+			}
+		})
 	}
 }

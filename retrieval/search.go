@@ -48,7 +48,8 @@ func (ix *Index) Search(ctx context.Context, query string, k int, opts SearchOpt
 	}
 	n := min(max(4*k, minCandidates), ix.Len())
 	weight := opts.lexicalWeight()
-	lexical := ix.lexical.Search(analysis.ExpandQuery(query), n)
+	terms := analysis.ExpandQuery(query)
+	lexical := ix.lexical.Search(terms, n)
 	var vector []Hit
 	if weight < 1 {
 		var err error
@@ -60,6 +61,9 @@ func (ix *Index) Search(ctx context.Context, query string, k int, opts SearchOpt
 			ix.warnf("vector search failed, ranking by BM25 alone: %v", err)
 			weight = 1
 		}
+	}
+	if bridgeAcronyms(query, terms, ix.lexical, func() []string { return ix.texts(vector, lexical) }) {
+		lexical = ix.lexical.Search(terms, n)
 	}
 	fused := ix.rerank(analysis.NewQuestion(query, ix.lexical), fuseScores(vector, lexical, weight))
 	return ix.results(fused[:min(k, len(fused))], vector, lexical), nil
@@ -101,6 +105,21 @@ func (ix *Index) results(fused, vector, lexical []Hit) []Result {
 		out[i] = Result{
 			Rank: i + 1, Score: h.Score, Doc: p.Doc, Title: p.Title, Paragraph: p.N, Part: p.Part,
 			Text: p.Text, Source: SourceOf(p), ID: p.ID, Vector: vs[h.Chunk], Lexical: ls[h.Chunk],
+		}
+	}
+	return out
+}
+
+// texts returns the texts of the chunks of both rankings, each once.
+func (ix *Index) texts(rankings ...[]Hit) []string {
+	seen := map[int]bool{}
+	var out []string
+	for _, hits := range rankings {
+		for _, h := range hits {
+			if !seen[h.Chunk] {
+				seen[h.Chunk] = true
+				out = append(out, ix.paragraphs[h.Chunk].Text)
+			}
 		}
 	}
 	return out

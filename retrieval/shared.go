@@ -67,6 +67,15 @@ func Rerank(q analysis.Question, fused []Hit, text func(chunk int) string) []Hit
 	return rerankHits(q, fused, text, stems.Tokens)
 }
 
+// BridgeAcronyms adds to terms, a question's expanded BM25 query, the
+// words an acronym of the question stands for in texts() (the passages it
+// retrieved), or the acronym a spelled-out name of it goes by, as
+// Index.Search does; it reports whether it added any, so that the caller
+// searches BM25 again.
+func BridgeAcronyms(question string, terms map[string]float64, stats analysis.TermStats, texts func() []string) bool {
+	return bridgeAcronyms(question, terms, stats, texts)
+}
+
 // TopHits sorts hits best first (ties by chunk number) and keeps k.
 func TopHits(hits []Hit, k int) []Hit { return topHits(hits, k) }
 

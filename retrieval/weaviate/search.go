@@ -63,7 +63,8 @@ func (s *Store) Search(ctx context.Context, query string, k int, opts retrieval.
 	var lexErr, vecErr error
 	var wg sync.WaitGroup
 	wg.Add(1)
-	go func() { defer wg.Done(); lex, lexErr = s.lexicalSearch(ctx, query, n) }()
+	terms := analysis.ExpandQuery(query)
+	go func() { defer wg.Done(); lex, lexErr = s.lexicalSearch(ctx, terms, n) }()
 	if weight < 1 {
 		vec, vecErr = s.vectorSearch(ctx, query, n)
 	}
@@ -80,6 +81,11 @@ func (s *Store) Search(ctx context.Context, query string, k int, opts retrieval.
 		}
 		s.warnf("vector search failed, ranking by BM25 alone: %v", vecErr)
 		weight, vec = 1, ranked{}
+	}
+	if retrieval.BridgeAcronyms(query, terms, s.terms, func() []string { return texts(vec, lex) }) {
+		if lex, lexErr = s.lexicalSearch(ctx, terms, n); lexErr != nil {
+			return nil, fmt.Errorf("search %s: %w", s.class, lexErr)
+		}
 	}
 	return s.fuse(query, k, weight, vec, lex), nil
 }
@@ -130,6 +136,21 @@ func (s *Store) fuse(query string, k int, weight float64, vec, lex ranked) []ret
 	return out
 }
 
+// texts returns the texts of the objects of the rankings, each once.
+func texts(rankings ...ranked) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, r := range rankings {
+		for _, o := range r.objs {
+			if !seen[o.PID] {
+				seen[o.PID] = true
+				out = append(out, o.Text)
+			}
+		}
+	}
+	return out
+}
+
 func scoreOf(hits []retrieval.Hit) map[int]float64 {
 	m := make(map[int]float64, len(hits))
 	for _, h := range hits {
@@ -145,8 +166,7 @@ func scoreOf(hits []retrieval.Hit) map[int]float64 {
 // differ from footnote's (its IDF and normalisation are its own) enough to
 // reorder close paragraphs; re-scoring the candidates keeps the ranking
 // the in-process one.
-func (s *Store) lexicalSearch(ctx context.Context, query string, n int) (ranked, error) {
-	expanded := analysis.ExpandQuery(query)
+func (s *Store) lexicalSearch(ctx context.Context, expanded map[string]float64, n int) (ranked, error) {
 	groups := map[float64][]string{}
 	for stem, w := range expanded {
 		groups[w] = append(groups[w], stem)

@@ -148,6 +148,8 @@ func TestStoreRanksTheBuiltInCorpusAsInProcess(t *testing.T) {
 		"What does juche mean?",
 		"Who did China send to meet Kim when he got to Beijing?",
 		"How tall is Kim Jong Un?",
+		"Where will the APEC summit be held this year?", // an acronym the corpus spells out
+		"When did Kim Jong Il die?",                     // a date asked for
 	} {
 		want, err := ix.Search(ctx, q, 10, retrieval.SearchOptions{})
 		if err != nil {
