@@ -1,8 +1,9 @@
 package analysis
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/footnote-dev/footnote/internal/lazyregexp"
 )
 
 // AnswerKind is the kind of answer a question's opening words ask for,
@@ -27,9 +28,9 @@ const (
 // the answerer's (answer/focus.go) less "how old/tall/long…", whose answer
 // an article may give in words ("in his forties").
 var (
-	asksDate   = regexp.MustCompile(`(?i)^\s*(?:(?:and|so|but)\s+)?(?:when|what\s+(?:year|date|day|month|time|hour)|which\s+(?:year|date|day|month)|in\s+what\s+(?:year|month))\b`)
-	asksNumber = regexp.MustCompile(`(?i)^\s*(?:(?:and|so|but)\s+)?(?:how\s+(?:many|much)|what\s+(?:percentage|share|proportion|number|amount))\b`)
-	asksReason = regexp.MustCompile(`(?i)^\s*(?:(?:and|so|but)\s+)?(?:why|how\s+come|what\s+(?:reasons?|excuses?|explanation|motive|motivated|drove|prompted|caused))\b`)
+	asksDate   = lazyregexp.New(`(?i)^\s*(?:(?:and|so|but)\s+)?(?:when|what\s+(?:year|date|day|month|time|hour)|which\s+(?:year|date|day|month)|in\s+what\s+(?:year|month))\b`)
+	asksNumber = lazyregexp.New(`(?i)^\s*(?:(?:and|so|but)\s+)?(?:how\s+(?:many|much)|what\s+(?:percentage|share|proportion|number|amount))\b`)
+	asksReason = lazyregexp.New(`(?i)^\s*(?:(?:and|so|but)\s+)?(?:why|how\s+come|what\s+(?:reasons?|excuses?|explanation|motive|motivated|drove|prompted|caused))\b`)
 )
 
 // QuestionKind is the kind of answer question asks for.

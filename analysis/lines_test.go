@@ -10,7 +10,12 @@ import (
 // rest of its first line, and keys between and around them are not.
 func TestSortedLinesFindEveryKeyOfTheLexicon(t *testing.T) {
 	lx := theLexicon()
-	for name, sl := range map[string]sortedLines{"related": lx.related, "lemmas": lx.lemmas} {
+	tables := map[string]sortedLines{"related": lx.related, "lemmas": lx.lemmas,
+		"related, indexed": lx.related.indexed(), "lemmas, not indexed": newSortedLines(lx.lemmas.text)}
+	if lx.lemmas.starts == nil {
+		t.Error("the lemmas table is not indexed")
+	}
+	for name, sl := range tables {
 		t.Run(name, func(t *testing.T) {
 			first := map[string]string{}
 			for _, line := range strings.Split(strings.TrimSuffix(sl.text, "\n"), "\n") {
@@ -56,9 +61,38 @@ func TestSortedLinesHandleTheEdgesOfASmallTable(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, ok := newSortedLines(tt.text).lookup(tt.key)
-			if got != tt.want || ok != tt.found {
-				t.Errorf("lookup(%q) = %q, %v; want %q, %v", tt.key, got, ok, tt.want, tt.found)
+			for _, sl := range []sortedLines{newSortedLines(tt.text), newSortedLines(tt.text).indexed()} {
+				got, ok := sl.lookup(tt.key)
+				if got != tt.want || ok != tt.found {
+					t.Errorf("lookup(%q) indexed=%v = %q, %v; want %q, %v", tt.key, sl.starts != nil, got, ok, tt.want, tt.found)
+				}
+			}
+		})
+	}
+}
+
+// TestLemmasStartAfterEveryRelatedLine checks that the lemma lines found
+// from the end of the lexicon are the ones a search from its start finds:
+// no "=" line stands among the related lines.
+func TestLemmasStartAfterEveryRelatedLine(t *testing.T) {
+	want := strings.Index(synonymsTxt, "\n=") + 1
+	if got := lemmaStart(synonymsTxt); got != want || want == 0 {
+		t.Errorf("lemma lines start at %d, a search from the start finds %d", got, want)
+	}
+	tests := []struct {
+		name, text string
+		want       int
+	}{
+		{"lemmas after related lines", "a b\nc d\n=e f\n=g h\n", len("a b\nc d\n")},
+		{"no lemmas", "a b\nc d\n", len("a b\nc d\n")},
+		{"only lemmas", "=e f\n=g h\n", 0},
+		{"no final newline", "a b\n=e f", len("a b\n")},
+		{"empty", "", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := lemmaStart(tt.text); got != tt.want {
+				t.Errorf("lemmaStart(%q) = %d, want %d", tt.text, got, tt.want)
 			}
 		})
 	}

@@ -13,6 +13,11 @@ func TestStemVectorsMatchTheTokenizer(t *testing.T) {
 	if sv.dim != 100 || len(sv.stems) < 30000 {
 		t.Errorf("%d stems of %d dimensions, want over 30,000 of 100", len(sv.stems), sv.dim)
 	}
+	for i := 1; i < len(sv.stems); i++ {
+		if sv.stem(i-1) >= sv.stem(i) {
+			t.Fatalf("stems out of order at %d (%q, %q): vector's binary search would miss them", i, sv.stem(i-1), sv.stem(i))
+		}
+	}
 	for _, w := range []string{"security", "newspapers", "alliance", "Sunday"} {
 		if sv.vector(Tokens(w)[0]) == "" {
 			t.Errorf("no vector for %q (stem %q): the table's stems are not this tokenizer's", w, Tokens(w)[0])

@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-
-	"github.com/kljensen/snowball/english"
 )
 
 //go:generate go run ../internal/tools/gensynonyms -o synonyms.txt
@@ -21,41 +19,51 @@ import (
 //go:embed synonyms.txt
 var synonymsTxt string
 
-//go:embed related_extra.txt
-var relatedExtra string
+// relatedExtraStems is related_extra.txt's hand-made list of related
+// words, stemmed: sorted "stem related…" lines, one per head stem, its
+// related stems in the list's order. TestRelatedExtraStemsAreTheList
+// derives it from related_extra.txt; run it with -update after editing
+// that. Stemming the list on every start was a twentieth of a warm ask.
+//
+//go:embed related_extra_stems.txt
+var relatedExtraStems string
 
-// lexicon is what synonyms.txt and related_extra.txt hold.
+// lexicon is what synonyms.txt and related_extra_stems.txt hold.
 type lexicon struct {
 	// related holds the "stem related…" lines.
 	related sortedLines
 	// lemmas holds the "=form base" lines: "=went go".
 	lemmas sortedLines
-	// extra maps a stem to the related stems related_extra.txt adds.
-	extra map[string][]string
+	// extra holds the "stem related…" lines related_extra.txt adds.
+	extra sortedLines
 }
 
 // theLexicon is indexed once, on first use; it is never modified after.
 var theLexicon = sync.OnceValue(func() *lexicon {
-	split := strings.Index(synonymsTxt, "\n=") + 1 // 0 when there are no lemmas
-	lx := &lexicon{
+	split := lemmaStart(synonymsTxt)
+	return &lexicon{
 		related: newSortedLines(synonymsTxt[:split]),
-		lemmas:  newSortedLines(synonymsTxt[split:]),
-		extra:   map[string][]string{},
+		lemmas:  newSortedLines(synonymsTxt[split:]).indexed(),
+		extra:   newSortedLines(relatedExtraStems),
 	}
-	for _, line := range strings.Split(relatedExtra, "\n") {
-		f := strings.Fields(line)
-		if len(f) < 2 || strings.HasPrefix(f[0], "#") {
-			continue
-		}
-		head := english.Stem(lx.lemma(f[0]), false)
-		for _, w := range f[1:] {
-			if s := english.Stem(lx.lemma(w), false); s != head && !slices.Contains(lx.extra[head], s) {
-				lx.extra[head] = append(lx.extra[head], s)
-			}
-		}
-	}
-	return lx
 })
+
+// lemmaStart is where text's closing run of "=form base" lines starts
+// (len(text) when there is none), found from the end: searching for the
+// first "\n=" from the start read the whole 1.1 MB table, a millisecond
+// of every ask. TestLemmasStartAfterEveryRelatedLine holds it to that
+// search for the embedded table.
+func lemmaStart(text string) int {
+	start := len(text)
+	for start > 0 {
+		prev := strings.LastIndexByte(text[:start-1], '\n') + 1 // the line before start
+		if !strings.HasPrefix(text[prev:], "=") {
+			break
+		}
+		start = prev
+	}
+	return start
+}
 
 // lemma returns the base form of an irregular inflection, or w itself.
 func (lx *lexicon) lemma(w string) string {
@@ -69,7 +77,8 @@ func (lx *lexicon) lemma(w string) string {
 func (lx *lexicon) relatedTo(stem string) []string {
 	line, _ := lx.related.lookup(stem)
 	out := strings.Fields(line)
-	for _, s := range lx.extra[stem] {
+	extra, _ := lx.extra.lookup(stem)
+	for _, s := range strings.Fields(extra) {
 		if !slices.Contains(out, s) {
 			out = append(out, s)
 		}

@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/footnote-dev/footnote/analysis"
+	"github.com/footnote-dev/footnote/internal/lazyregexp"
 )
 
 // Reporting verbs: "X said …", "… , adds X", "according to X".
@@ -113,7 +114,7 @@ func bestSentence(claim string, speakers []name, paragraphs []string, stats anal
 }
 
 // quoted matches a quotation, straight or curly.
-var quoted = regexp.MustCompile(`"[^"]*"|“[^”]*”`)
+var quoted = lazyregexp.New(`"[^"]*"|“[^”]*”`)
 
 // outsideQuotes is text without its quotations: the people a quotation
 // mentions are not its speakers.
@@ -121,6 +122,6 @@ func outsideQuotes(text string) string { return quoted.ReplaceAllString(text, " 
 
 // sentenceStop ends a sentence of a paragraph: a full stop, or the close
 // of a quotation followed by a capital.
-var sentenceStop = regexp.MustCompile(`[.!?]["'”’]?\s+`)
+var sentenceStop = lazyregexp.New(`[.!?]["'”’]?\s+`)
 
 func sentencesOf(p string) []string { return sentenceStop.Split(typographic.Replace(p), -1) }

@@ -1,9 +1,10 @@
 package answer
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/footnote-dev/footnote/internal/lazyregexp"
 )
 
 // Citation styles models write, all read as source numbers and rewritten
@@ -21,13 +22,13 @@ var (
 	markerJoin   = `\s*(?:,|;|、|\band\b|&|\bto\b|-|–|—)\s*`
 	markerList   = markerNumber + `(?:` + markerJoin + markerNumber + `)*`
 	// anyMarker matches one marker in any style, with the space before it.
-	anyMarker = regexp.MustCompile(`(?i)\s*(?:\[\s*\^?\s*` + markerList + `\s*\]|【\s*` + markerList + `\s*】|\(\s*(?:sources?|refs?)\.?\s*:?\s*\d+(?:` + markerJoin + markerNumber + `)*\s*\))`)
+	anyMarker = lazyregexp.New(`(?i)\s*(?:\[\s*\^?\s*` + markerList + `\s*\]|【\s*` + markerList + `\s*】|\(\s*(?:sources?|refs?)\.?\s*:?\s*\d+(?:` + markerJoin + markerNumber + `)*\s*\))`)
 	// footnoteDefinition is a Markdown footnote's definition line, "[^1]:
 	// Kim and Russia, ¶9": a list of sources, not a claim.
-	footnoteDefinition = regexp.MustCompile(`(?m)^[ \t]*\[\^?\s*\d+\s*\]:[^\n]*$`)
-	digits             = regexp.MustCompile(`\d+`)
+	footnoteDefinition = lazyregexp.New(`(?m)^[ \t]*\[\^?\s*\d+\s*\]:[^\n]*$`)
+	digits             = lazyregexp.New(`\d+`)
 	// numberIn finds the numbers and ranges inside one marker.
-	numberIn = regexp.MustCompile(`\d+(?:\s*(?:-|–|—|\bto\b)\s*(?:(?i:sources?)\s*)?\d+)?`)
+	numberIn = lazyregexp.New(`\d+(?:\s*(?:-|–|—|\bto\b)\s*(?:(?i:sources?)\s*)?\d+)?`)
 )
 
 // normalizeMarkers rewrites every citation marker of a reply into [n]
@@ -71,7 +72,7 @@ func markerNumbers(marker string) []int {
 
 // markerGroup matches a run of normalised citations with the space
 // before it: [1], [1][3], [1] [3].
-var markerGroup = regexp.MustCompile(`(?:\s*\[\d+\])+`)
+var markerGroup = lazyregexp.New(`(?:\s*\[\d+\])+`)
 
 // citedNumbers returns the source numbers a normalised sentence cites, in
 // order, each once.

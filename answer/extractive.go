@@ -1,12 +1,12 @@
 package answer
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/footnote-dev/footnote/analysis"
 	"github.com/footnote-dev/footnote/corpus"
+	"github.com/footnote-dev/footnote/internal/lazyregexp"
 	"github.com/footnote-dev/footnote/retrieval"
 )
 
@@ -53,6 +53,8 @@ type extraction struct {
 	stems map[string]bool
 	// paraStems are the stems of each paragraph read, by result index.
 	paraStems []map[string]bool
+	// cache stemmed the paragraphs' words, which the gate reads again.
+	cache *analysis.StemCache
 }
 
 // candidate is one sentence of a retrieved paragraph.
@@ -68,10 +70,13 @@ type candidate struct {
 // question, without repeating what an earlier pick already covered.
 func extract(q string, results []retrieval.Result, lx analysis.TermStats) extraction {
 	qs := analysis.NewQuestion(q, lx)
-	paras := paragraphSets(results)
-	cands := candidates(qs, results, paras)
+	// One question's memo: a paragraph's sentences, and the paragraph when
+	// the gate reads it again, are stemmed from words already stemmed.
+	cache := &analysis.StemCache{}
+	paras := paragraphSets(results, cache)
+	cands := candidates(qs, results, paras, cache)
 	if len(cands) == 0 {
-		return extraction{best: -1, paraStems: paras}
+		return extraction{best: -1, paraStems: paras, cache: cache}
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
 	best := cands[0].score
@@ -106,23 +111,23 @@ func extract(q string, results []retrieval.Result, lx analysis.TermStats) extrac
 		}
 	}
 	ex := compose(picked, results, best)
-	ex.best, ex.stems, ex.paraStems = cands[0].result, covered, paras
+	ex.best, ex.stems, ex.paraStems, ex.cache = cands[0].result, covered, paras, cache
 	return ex
 }
 
 // paragraphSets are the stems of each paragraph an answer reads, computed
 // once for the sentence scores and the gate.
-func paragraphSets(results []retrieval.Result) []map[string]bool {
+func paragraphSets(results []retrieval.Result, cache *analysis.StemCache) []map[string]bool {
 	out := make([]map[string]bool, min(readParagraphs, len(results)))
 	for i := range out {
-		out[i] = analysis.StemSet(results[i].Text)
+		out[i] = cache.StemSet(results[i].Text)
 	}
 	return out
 }
 
 // anaphoric matches a sentence that opens by pointing back at the one
 // before it.
-var anaphoric = regexp.MustCompile(`^["“]?(This|That|These|Those|It|Such|He|She|They|His|Her|Their)\b`)
+var anaphoric = lazyregexp.New(`^["“]?(This|That|These|Those|It|Such|He|She|They|His|Her|Their)\b`)
 
 // neighbour returns the sentence offset positions from c in its paragraph.
 func neighbour(cands []candidate, c candidate, offset int) (candidate, bool) {
@@ -134,12 +139,12 @@ func neighbour(cands []candidate, c candidate, offset int) (candidate, bool) {
 	return candidate{}, false
 }
 
-func candidates(qs analysis.Question, results []retrieval.Result, paras []map[string]bool) []candidate {
+func candidates(qs analysis.Question, results []retrieval.Result, paras []map[string]bool, cache *analysis.StemCache) []candidate {
 	var out []candidate
 	for i, r := range results[:len(paras)] {
 		paraCov := qs.Coverage(paras[i])
 		for j, s := range corpus.Sentences(r.Text) {
-			stems := analysis.StemSet(s.Text)
+			stems := cache.StemSet(s.Text)
 			if len(stems) == 0 {
 				continue
 			}

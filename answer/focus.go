@@ -1,11 +1,11 @@
 package answer
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/footnote-dev/footnote/analysis"
+	"github.com/footnote-dev/footnote/internal/lazyregexp"
 )
 
 // minBridge is the word-vector similarity at which a question word the
@@ -26,6 +26,8 @@ type focus struct {
 	// index of the question itself: a name it mentions may be repeated
 	// by an answer as context.
 	index nameIndex
+	// cache, when set, stems the sentences and paragraphs read.
+	cache *analysis.StemCache
 }
 
 func newFocus(question string, stats analysis.TermStats) focus {
@@ -83,7 +85,7 @@ func (f focus) addressedBy(sentence string, paragraphs []string) bool {
 	// The paragraph may hold a question word itself; a bridge (a related
 	// word, a near vector) must be in the sentence: paragraphs are long
 	// enough to hold a word of some other sense ("elevated" for "height").
-	stems, own := analysis.StemSet(joinLines(paragraphs)), analysis.StemSet(sentence)
+	stems, own := f.cache.StemSet(joinLines(paragraphs)), f.cache.StemSet(sentence)
 	for _, t := range f.terms {
 		if stems[t] || own[t] || slices.ContainsFunc(analysis.Related(t), func(r string) bool { return own[r] }) ||
 			analysis.Similarity(t, own) >= minBridge {
@@ -120,9 +122,9 @@ func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
 
 // Answer types a question asks for, by its opening words.
 var (
-	asksNumber = regexp.MustCompile(`(?i)^\s*(?:(?:and|so|but)\s+)?(?:how\s+(?:many|much|old|tall|long|far|big|large|high|often)|what\s+(?:percentage|share|proportion|number|amount))\b`)
-	asksTime   = regexp.MustCompile(`(?i)^\s*(?:(?:and|so|but)\s+)?(?:when|what\s+(?:year|date|day|month|time|hour)|which\s+(?:year|date|day|month))\b`)
-	asksName   = regexp.MustCompile(`(?i)^\s*(?:(?:and|so|but)\s+)?(?:who|whom|where)\b`)
+	asksNumber = lazyregexp.New(`(?i)^\s*(?:(?:and|so|but)\s+)?(?:how\s+(?:many|much|old|tall|long|far|big|large|high|often)|what\s+(?:percentage|share|proportion|number|amount))\b`)
+	asksTime   = lazyregexp.New(`(?i)^\s*(?:(?:and|so|but)\s+)?(?:when|what\s+(?:year|date|day|month|time|hour)|which\s+(?:year|date|day|month))\b`)
+	asksName   = lazyregexp.New(`(?i)^\s*(?:(?:and|so|but)\s+)?(?:who|whom|where)\b`)
 	// quantityWords answer "how many" without a figure: "hundreds of
 	// balloons", "a handful".
 	quantityWords = setOf("hundreds", "thousands", "millions", "billions", "dozens", "dozen", "several", "few",
@@ -171,11 +173,14 @@ func (f focus) typed(sentence string) bool {
 }
 
 // possessive matches "Name's word word": a name owning what follows it.
-var possessive = regexp.MustCompile(`([A-Z][\p{L}-]*(?:\s+[A-Z][\p{L}-]*)*)['’]s\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)`)
+var possessive = lazyregexp.New(`([A-Z][\p{L}-]*(?:\s+[A-Z][\p{L}-]*)*)['’]s\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)`)
 
 // owned returns, for each possessive of text, the owner and the stems it
 // owns.
 func owned(text string, stats analysis.TermStats) (owners []name, stems []map[string]bool) {
+	if !strings.Contains(text, "'s") && !strings.Contains(text, "’s") {
+		return nil, nil // no possessive can match: skip compiling it
+	}
 	for _, m := range possessive.FindAllStringSubmatch(text, -1) {
 		ns := namesIn(splitWords(m[1]), func(string) bool { return true }, stats)
 		if len(ns) == 0 {

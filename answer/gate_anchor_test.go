@@ -37,7 +37,7 @@ func TestAnchoringSignalsSeeAnswersAboutAnotherEntity(t *testing.T) {
 			results := resultsOf(corpus...)
 			best := indexOfParagraph(corpus, tt.sentences[0])
 			ex := extraction{score: 0.5, best: best, sentences: tt.sentences,
-				stems: analysis.StemSet(tt.sentences[0]), paraStems: paragraphSets(results)}
+				stems: analysis.StemSet(tt.sentences[0]), paraStems: paragraphSets(results, nil)}
 			for _, s := range tt.sentences {
 				ex.from = append(ex.from, indexOfParagraph(corpus, s))
 			}

@@ -1,12 +1,12 @@
 package answer
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/footnote-dev/footnote/analysis"
 	"github.com/footnote-dev/footnote/corpus"
+	"github.com/footnote-dev/footnote/internal/lazyregexp"
 	"github.com/footnote-dev/footnote/retrieval"
 )
 
@@ -147,6 +147,7 @@ func offQuestion(q string, results []retrieval.Result, ex extraction, terms anal
 		return 0
 	}
 	f := newFocus(q, terms)
+	f.cache = ex.cache
 	for i, s := range ex.sentences {
 		if f.addressedBy(s, []string{results[ex.from[i]].Text}) {
 			return 0
@@ -255,15 +256,15 @@ func topVector(results []retrieval.Result) float64 {
 }
 
 var (
-	numberRe = regexp.MustCompile(`(?i)\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|` +
+	numberRe = lazyregexp.New(`(?i)\b(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|` +
 		`fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|half|percent)\b`)
-	dateRe = regexp.MustCompile(`\b(1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|` +
+	dateRe = lazyregexp.New(`\b(1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|` +
 		`October|November|December|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|` +
 		`Saturday|Sunday|yesterday|today|tomorrow)\b`)
-	capitalRe = regexp.MustCompile(`\b\p{Lu}[\p{L}-]+`)
+	capitalRe = lazyregexp.New(`\b\p{Lu}[\p{L}-]+`)
 	// shareRe is a share stated as one: "60%", "60 percent", "half",
 	// "a third", "most".
-	shareRe = regexp.MustCompile(`(?i)%|\b(?:per ?cent|percentage|half|third|quarter|fifth|tenth|majority|most|bulk|fraction)\b`)
+	shareRe = lazyregexp.New(`(?i)%|\b(?:per ?cent|percentage|half|third|quarter|fifth|tenth|majority|most|bulk|fraction)\b`)
 )
 
 // hasType reports whether sentence holds an answer of type t: a number, a

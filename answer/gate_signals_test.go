@@ -103,7 +103,7 @@ func TestSignalsOfSmallQuestions(t *testing.T) {
 				}
 			}
 			ex := extraction{score: 0.5, best: best, sentences: []string{tt.answer}, from: []int{best},
-				stems: analysis.StemSet(tt.answer), paraStems: paragraphSets(results)}
+				stems: analysis.StemSet(tt.answer), paraStems: paragraphSets(results, nil)}
 			s := measure(tt.question, results, ex, lx, 0.6)
 			if !tt.check(s) {
 				t.Errorf("signals %+v: want %s", s, tt.want)

@@ -2,9 +2,10 @@ package answer
 
 import (
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/footnote-dev/footnote/internal/lazyregexp"
 )
 
 // Number words and their values; ordinals count as their cardinal.
@@ -43,7 +44,7 @@ func isNumberWord(w string) bool {
 
 // figure matches a number written in digits: 2011, 1,000, 3.5, 70th, 60%,
 // 3:00, and the short end of a range such as 1950-53.
-var figure = regexp.MustCompile(`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?::\d{2})?(?:\.\d+)?`)
+var figure = lazyregexp.New(`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?::\d{2})?(?:\.\d+)?`)
 
 // numbersIn returns the values of the numbers text states, in digits or in
 // words ("fifteen", "twenty-four", "seventieth", "1.5 million"). With
@@ -140,7 +141,7 @@ func rangeEnds(text string) []float64 {
 	return out
 }
 
-var yearRange = regexp.MustCompile(`\b(\d{4})\s*[-–]\s*(\d{2})\b`)
+var yearRange = lazyregexp.New(`\b(\d{4})\s*[-–]\s*(\d{2})\b`)
 
 // missingNumber returns the first number claim states that none of the
 // texts states, and whether there is one. "Twenty of them" is not

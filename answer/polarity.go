@@ -2,10 +2,10 @@ package answer
 
 import (
 	"cmp"
-	"regexp"
 	"strings"
 
 	"github.com/footnote-dev/footnote/analysis"
+	"github.com/footnote-dev/footnote/internal/lazyregexp"
 )
 
 // Negation: syntactic cues, and verbs and nouns that negate by meaning
@@ -34,7 +34,7 @@ var (
 // clauseBreak splits text into clauses: sentences, and the parts of a
 // sentence that "but", "while", "though" or a semicolon set against each
 // other.
-var clauseBreak = regexp.MustCompile(`[.!?;:]+["'”’)]*\s+|\s+-\s+|,?\s+\b(?:but|while|whereas|although|though|yet|however)\b,?\s+`)
+var clauseBreak = lazyregexp.New(`[.!?;:]+["'”’)]*\s+|\s+-\s+|,?\s+\b(?:but|while|whereas|although|though|yet|however)\b,?\s+`)
 
 func clausesOf(text string) []string {
 	var out []string

@@ -1,10 +1,11 @@
 package answer
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/footnote-dev/footnote/internal/lazyregexp"
 )
 
 // completedPrefix returns the part of a streamed reply that holds its
@@ -43,7 +44,7 @@ func endOf(text string, ss []answerSentence) int {
 
 // leadingMarkers matches the closed citation groups a split can leave at
 // the start of a sentence: [2], (Source 2), 【2】.
-var leadingMarkers = regexp.MustCompile(`^(?:\s*(?:\[[^\[\]]*\]|\([^()]*\)|【[^【】]*】))*\s*`)
+var leadingMarkers = lazyregexp.New(`^(?:\s*(?:\[[^\[\]]*\]|\([^()]*\)|【[^【】]*】))*\s*`)
 
 // begun reports whether a sentence has started for real: past any closed
 // marker groups it holds a letter or digit and opens no bracket, so it is

@@ -1,10 +1,11 @@
 package answer
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/footnote-dev/footnote/internal/lazyregexp"
 )
 
 // answerSentence is one sentence of an LLM answer with the whitespace that
@@ -18,7 +19,7 @@ type answerSentence struct {
 // punctuation, closing quotes or brackets, then any citation markers
 // (which belong to the sentence before them) and a full stop after them
 // ("at 3 a.m. [1]."), then space or the end.
-var sentenceEnd = regexp.MustCompile(`[.!?…]+["'”’)\]]*(?:\s*\[[\d,;\s–-]+\])*[.!?]?(?:\s+|$)|\n\s*`)
+var sentenceEnd = lazyregexp.New(`[.!?…]+["'”’)\]]*(?:\s*\[[\d,;\s–-]+\])*[.!?]?(?:\s+|$)|\n\s*`)
 
 // abbreviations end in a full stop without ending a sentence.
 var abbreviations = map[string]bool{

@@ -1,8 +1,9 @@
 package bot
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/footnote-dev/footnote/internal/lazyregexp"
 )
 
 // Discord turns two things into clickable links: a masked link
@@ -23,14 +24,14 @@ import (
 
 // bareURL matches a URL Discord would link: any scheme followed by "://"
 // (http, https, steam, discord…) and the run of non-space after it.
-var bareURL = regexp.MustCompile(`(?i)\b[a-z][a-z0-9+.\-]*://[^\s<>]*[^\s<>.,;:!?'")\]}”’]`)
+var bareURL = lazyregexp.New(`(?i)\b[a-z][a-z0-9+.\-]*://[^\s<>]*[^\s<>.,;:!?'")\]}”’]`)
 
 // maskedLink matches "[text](target)" and "[text](<target>)".
-var maskedLink = regexp.MustCompile(`\[([^\[\]\n]*)\]\(\s*(<[^>\n]*>|[^)\s]*)[^)\n]*\)`)
+var maskedLink = lazyregexp.New(`\[([^\[\]\n]*)\]\(\s*(<[^>\n]*>|[^)\s]*)[^)\n]*\)`)
 
 // citationText is the text of a masked link that is really a citation
 // marker followed by a parenthesis, "[1](…)": the marker is kept whole.
-var citationText = regexp.MustCompile(`^\d+(?:\.\d+)?(?:,\s*\d+(?:\.\d+)?)*$`)
+var citationText = lazyregexp.New(`^\d+(?:\.\d+)?(?:,\s*\d+(?:\.\d+)?)*$`)
 
 // maxInertURL is how much of a neutralised URL is shown: enough to tell
 // what it is, short enough to never force a message split inside it.

@@ -1,16 +1,17 @@
 package bot
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/footnote-dev/footnote/internal/lazyregexp"
 )
 
 // MaxContent is the most characters Discord shows in one message.
 const MaxContent = 2000
 
 // marker matches a citation marker such as [1], [3.2] or [1, 2].
-var marker = regexp.MustCompile(`\[\d+(?:\.\d+)?(?:,\s*\d+(?:\.\d+)?)*\]`)
+var marker = lazyregexp.New(`\[\d+(?:\.\d+)?(?:,\s*\d+(?:\.\d+)?)*\]`)
 
 // Split cuts text into pieces of at most limit characters (runes), at the
 // best boundary available: a blank line, a line break, the end of a

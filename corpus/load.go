@@ -9,9 +9,10 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/footnote-dev/footnote/internal/lazyregexp"
 )
 
 //go:embed builtin/*.txt
@@ -112,7 +113,7 @@ func hidden(p, root string) bool {
 	return strings.HasPrefix(path.Base(p), ".")
 }
 
-var slugUnsafe = regexp.MustCompile(`[^a-z0-9/_-]+`)
+var slugUnsafe = lazyregexp.New(`[^a-z0-9/_-]+`)
 
 // Slug is a document's ID: its path below root without the extension,
 // lower-cased, with anything but letters, digits, "/", "_" and "-" turned

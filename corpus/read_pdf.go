@@ -6,13 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"os/exec"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/footnote-dev/footnote/internal/lazyregexp"
 	"golang.org/x/net/html"
 )
 
@@ -137,7 +137,7 @@ type pdfPara struct {
 
 // pageNumber matches a line that is only a page number ("7", "Page 7",
 // "7 of 12", "- 7 -").
-var pageNumber = regexp.MustCompile(`(?i)^[-–—\s]*(page\s+)?\d{1,4}(\s+of\s+\d{1,4})?[-–—\s]*$`)
+var pageNumber = lazyregexp.New(`(?i)^[-–—\s]*(page\s+)?\d{1,4}(\s+of\s+\d{1,4})?[-–—\s]*$`)
 
 // pdfParagraphs rebuilds paragraphs from blocks: lines of a block are
 // joined (a hyphen that breaks a word is dropped) and a block splits where

@@ -3,6 +3,7 @@ package corpus
 import (
 	_ "embed"
 	"fmt"
+	"maps"
 	"strconv"
 	"strings"
 	"sync"
@@ -20,79 +21,175 @@ type Span struct {
 //go:generate go run ../internal/genpunkt -o punkt_english.txt
 
 // punktEnglish is the library's English Punkt model in a plain form
-// (internal/genpunkt): "= Set count" headers, then "value<TAB>key" lines.
-// The library ships it as gzipped JSON, and decoding that was half of a
-// warm `footnote ask`'s CPU; this reads in a few milliseconds.
+// (internal/genpunkt): "= Set count" headers, then "value<TAB>key" lines
+// sorted by key.
 //
 //go:embed punkt_english.txt
 var punktEnglish string
 
-// The Punkt model is built once, on first use.
-// A nil tokenizer (the embedded model failed to parse, which would be a
-// build defect that TestPrecompiledPunktModelIsTheLibrarys catches)
-// degrades to one sentence per text rather than a panic.
-var englishTokenizer = sync.OnceValue(func() *sentences.DefaultSentenceTokenizer {
-	st, err := parsePunkt(punktEnglish)
+// punktModel is the embedded model, read for one text at a time. The
+// library looks the model up in four maps; three are small and parsed
+// once, but the orthographic contexts are 20,366 entries, and building
+// that map was an eighth of a warm `footnote ask` that splits five
+// paragraphs. Each text gets a map of only the entries its own words can
+// ask for (see orthoFor), searched for in the sorted lines in place.
+type punktModel struct {
+	abbrevTypes, collocations, sentStarters sentences.SetString
+	// ortho holds the OrthoContext section's lines.
+	ortho string
+}
+
+// thePunkt is read once, on first use. A nil model (the embedded one
+// failed to parse, a build defect that TestPrecompiledPunktModelIsTheLibrarys
+// catches) degrades to one sentence per text rather than a panic.
+var thePunkt = sync.OnceValue(func() *punktModel {
+	m, err := readPunkt(punktEnglish)
 	if err != nil {
 		return nil
 	}
-	t, err := english.NewSentenceTokenizer(st)
-	if err != nil {
-		return nil
-	}
-	return t
+	return m
 })
 
-// parsePunkt reads the plain form of a Punkt model.
-func parsePunkt(text string) (*sentences.Storage, error) {
-	st := sentences.NewStorage()
-	sets := map[string]*sentences.SetString{
-		"AbbrevTypes": &st.AbbrevTypes, "Collocations": &st.Collocations,
-		"SentStarters": &st.SentStarters, "OrthoContext": &st.OrthoContext,
+// readPunkt parses the small sets of the plain model and finds where its
+// OrthoContext lines start. Those are not read now: their shape and
+// order are held to the library's model by
+// TestPrecompiledPunktModelIsTheLibrarys.
+func readPunkt(text string) (*punktModel, error) {
+	m := &punktModel{}
+	small := map[string]*sentences.SetString{
+		"AbbrevTypes": &m.abbrevTypes, "Collocations": &m.collocations, "SentStarters": &m.sentStarters,
 	}
 	var cur sentences.SetString
 	for len(text) > 0 {
 		line, rest, _ := strings.Cut(text, "\n")
-		text = rest
 		switch {
 		case line == "" || line[0] == '#':
+		case line == "= OrthoContext" || strings.HasPrefix(line, "= OrthoContext "):
+			m.ortho = rest
+			return m, nil
 		case strings.HasPrefix(line, "= "):
 			name, count, _ := strings.Cut(line[2:], " ")
-			set := sets[name]
+			set := small[name]
 			if set == nil {
 				return nil, fmt.Errorf("punkt model: unknown set %q", name)
 			}
-			// The header's count sizes the map once: growing a
-			// 20,000-entry map step by step was a third of the parse.
 			n, _ := strconv.Atoi(count)
 			*set = make(sentences.SetString, n)
 			cur = *set
 		default:
-			v, key, ok := strings.Cut(line, "\t")
-			n, err := strconv.Atoi(v)
-			if !ok || err != nil || cur == nil {
+			key, n, err := punktLine(line)
+			if err != nil || cur == nil {
 				return nil, fmt.Errorf("punkt model: bad line %q", line)
 			}
 			cur[key] = n
 		}
+		text = rest
 	}
-	return st, nil
+	return nil, fmt.Errorf("punkt model: no OrthoContext set")
 }
 
-// LoadSentenceModel parses the sentence model now instead of on first use.
-// It takes about as long as loading an index of the built-in corpus, so
-// `footnote ask` starts it in the background while the index loads.
-func LoadSentenceModel() { englishTokenizer() }
+// punktLine splits a "value<TAB>key" line.
+func punktLine(line string) (key string, value int, err error) {
+	v, key, ok := strings.Cut(line, "\t")
+	if value, err = strconv.Atoi(v); !ok && err == nil {
+		err = fmt.Errorf("no tab")
+	}
+	return key, value, err
+}
+
+// orthoContext returns the OrthoContext value of typ, 0 when the model
+// has none (as the library's map lookup does): a binary search over the
+// sorted lines, between line starts lo and hi.
+func (m *punktModel) orthoContext(typ string) int {
+	lo, hi := 0, len(m.ortho)
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		start := strings.LastIndexByte(m.ortho[lo:mid], '\n') + 1 + lo
+		line, next := m.ortho[start:], len(m.ortho)
+		if end := strings.IndexByte(line, '\n'); end >= 0 {
+			line, next = line[:end], start+end+1
+		}
+		key, value, _ := punktLine(line)
+		switch {
+		case key < typ:
+			lo = next
+		case key > typ:
+			hi = start
+		default:
+			return value
+		}
+	}
+	return 0
+}
+
+// orthoFor returns the OrthoContext entries the annotators can look up
+// for tokens. They look one up only for the token after one holding
+// sentence punctuation (a final period, "?", "!", an abbreviation's
+// dots: see the library's annotate.go and english/main.go), and only by
+// that token's type with or without its final period. Every other lookup
+// would miss in this map where it hit in the full one; none is made, and
+// TestSentencesAgreeWithTheFullModel holds the two to the same splits.
+func (m *punktModel) orthoFor(word *english.WordTokenizer, tokens []*sentences.Token) sentences.SetString {
+	out := sentences.SetString{}
+	for i := 1; i < len(tokens); i++ {
+		if !word.HasSentencePunct(tokens[i-1].Tok) {
+			continue
+		}
+		for _, typ := range [2]string{word.Type(tokens[i]), word.TypeNoPeriod(tokens[i])} {
+			if v := m.orthoContext(typ); v != 0 {
+				out[typ] = v
+			}
+		}
+	}
+	return out
+}
+
+// tokenize splits text as the library's English tokenizer over the whole
+// model does (english.NewSentenceTokenizer, then Tokenize), with the
+// model's orthographic contexts cut down to what text can ask for.
+func (m *punktModel) tokenize(text string) ([]*sentences.Sentence, error) {
+	// The constructor adds its own abbreviations to the set it is given:
+	// each text gets a copy, so that concurrent splits share no writes.
+	st := &sentences.Storage{AbbrevTypes: maps.Clone(m.abbrevTypes), Collocations: m.collocations, SentStarters: m.sentStarters}
+	tok, err := english.NewSentenceTokenizer(st)
+	if err != nil {
+		return nil, err
+	}
+	word := english.NewWordTokenizer(sentences.NewPunctStrings())
+	tokens := word.Tokenize(text, false)
+	st.OrthoContext = m.orthoFor(word, tokens)
+	// What DefaultSentenceTokenizer.Tokenize does with the tokens
+	// AnnotatedTokens would have made.
+	if len(tokens) > 0 {
+		tokens = tok.AnnotateTokens(tokens, tok.Annotations...)
+	}
+	var out []*sentences.Sentence
+	last := 0
+	for _, t := range tokens {
+		if t.SentBreak {
+			out = append(out, &sentences.Sentence{Start: last, End: t.Position, Text: text[last:t.Position]})
+			last = t.Position
+		}
+	}
+	if last != len(text) {
+		out = append(out, &sentences.Sentence{Start: last, End: len(text), Text: text[last:]})
+	}
+	return out, nil
+}
 
 // Sentences splits text into sentences (Punkt, English model), trimming the
 // space between them. Abbreviations such as "U.S." do not end a sentence.
 func Sentences(text string) []Span {
 	var out []Span
-	tok := englishTokenizer()
-	if tok == nil {
+	m := thePunkt()
+	if m == nil {
 		return []Span{{Text: strings.TrimSpace(text), Start: 0, End: len(text)}}
 	}
-	for _, s := range tok.Tokenize(text) {
+	split, err := m.tokenize(text)
+	if err != nil {
+		return []Span{{Text: strings.TrimSpace(text), Start: 0, End: len(text)}}
+	}
+	for _, s := range split {
 		start, end := s.Start, s.End
 		for start < end && isSpace(text[start]) {
 			start++

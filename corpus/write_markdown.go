@@ -2,9 +2,10 @@ package corpus
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
+
+	"github.com/footnote-dev/footnote/internal/lazyregexp"
 )
 
 // ArticleMarkdown renders a fetched page as a Markdown article with front
@@ -39,7 +40,7 @@ func ArticleMarkdown(p Page, fetched time.Time) (string, Document, error) {
 // line; markdownLead what it would read so at the start of one.
 var (
 	markdownInline = strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`, "&", `\&`)
-	markdownLead   = regexp.MustCompile(`^([#+=-]|\d+[.)])`)
+	markdownLead   = lazyregexp.New(`^([#+=-]|\d+[.)])`)
 )
 
 // escapeMarkdown makes one paragraph of plain text read back as itself.

@@ -1,11 +1,11 @@
 package retrieval
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 
 	"github.com/footnote-dev/footnote/analysis"
+	"github.com/footnote-dev/footnote/internal/lazyregexp"
 )
 
 // Acronyms. A question says "APEC" where the article spells out
@@ -17,11 +17,11 @@ const acronymWeight = 1.0
 
 var (
 	// acronymRe is a question word in capitals, two to six letters.
-	acronymRe = regexp.MustCompile(`\b[A-Z]{2,6}\b`)
+	acronymRe = lazyregexp.New(`\b[A-Z]{2,6}\b`)
 	// phraseRe is a run of capitalised words (hyphenated parts each
 	// count), allowing "of", "and", "for", "the" inside: "Association of
 	// Southeast Asian Nations".
-	phraseRe = regexp.MustCompile(`\b[A-Z][\p{L}]*(?:(?:-|\s+(?:(?:of|and|for|the|on)\s+)*)[A-Z][\p{L}]*)+`)
+	phraseRe = lazyregexp.New(`\b[A-Z][\p{L}]*(?:(?:-|\s+(?:(?:of|and|for|the|on)\s+)*)[A-Z][\p{L}]*)+`)
 	// minor are the lower-case words a spelled-out name may contain; they
 	// give no letter to its acronym.
 	minor = map[string]bool{"of": true, "and": true, "for": true, "the": true, "on": true}

@@ -13,13 +13,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/footnote-dev/footnote/analysis"
 	"github.com/footnote-dev/footnote/corpus"
+	"github.com/footnote-dev/footnote/internal/lazyregexp"
 	"github.com/footnote-dev/footnote/internal/trust"
 )
 
@@ -72,7 +72,7 @@ const (
 )
 
 // generationName matches the generation folders footnote writes.
-var generationName = regexp.MustCompile(`^gen-[0-9a-f]{16}$`)
+var generationName = lazyregexp.New(`^gen-[0-9a-f]{16}$`)
 
 // Manifest records what an index was built from. An index is rebuilt when
 // any of these differ from what the current run would build.

@@ -175,7 +175,6 @@ func (a *app) engine(ctx context.Context) (*answer.Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	go corpus.LoadSentenceModel() // the extractive answer needs it; overlap the parse
 	ix, _, err := a.openIndex(ctx, false, a.progressBar())
 	if err != nil {
 		return nil, err

@@ -6,12 +6,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"time"
 
 	"github.com/footnote-dev/footnote/corpus"
 	"github.com/footnote-dev/footnote/fetch"
+	"github.com/footnote-dev/footnote/internal/lazyregexp"
 	"github.com/spf13/cobra"
 )
 
@@ -72,7 +72,7 @@ func (a *app) addOne(ctx context.Context, f fetch.Fetcher, raw string) (string, 
 	return name, doc, err
 }
 
-var fileUnsafe = regexp.MustCompile(`[^a-z0-9]+`)
+var fileUnsafe = lazyregexp.New(`[^a-z0-9]+`)
 
 // fileStem names an article's file after its title (or, lacking one, the
 // URL's last path segment): lower case, dashes, at most 60 characters.

@@ -6,14 +6,14 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"regexp"
 
+	"github.com/footnote-dev/footnote/internal/lazyregexp"
 	"github.com/joho/godotenv"
 )
 
 // dotenvLine is a line that starts a setting: an optional "export ", a
 // name, then = or : (godotenv's two forms).
-var dotenvLine = regexp.MustCompile(`^[ \t]*(?:export[ \t]+)?[A-Za-z0-9_.]+[ \t]*[=:]`)
+var dotenvLine = lazyregexp.New(`^[ \t]*(?:export[ \t]+)?[A-Za-z0-9_.]+[ \t]*[=:]`)
 
 // readDotenv reads a .env file. A malformed file is reported by file name
 // and line number only: godotenv's own errors quote the text around the

@@ -10,12 +10,12 @@ import (
 	"encoding/json"
 	"io"
 	"net/url"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/footnote-dev/footnote/internal/clip"
+	"github.com/footnote-dev/footnote/internal/lazyregexp"
 )
 
 // Mask is what a secret becomes.
@@ -32,14 +32,14 @@ const MinSecretLen = 4
 // Discord bot tokens (three dot-separated base64 parts) and OpenAI-style
 // keys.
 var patterns = []struct {
-	re   *regexp.Regexp
+	re   *lazyregexp.Regexp
 	repl string
 }{
-	{regexp.MustCompile(`(?i)\b([a-z][a-z0-9+.\-]*://)[^/\s?#"'<>\x60]*@`), "${1}" + Mask + "@"},
-	{regexp.MustCompile(`(?i)(authorization["']?\s*[:=]\s*["']?(?:bot|bearer|basic)?\s*)[^\s"',]+`), "${1}" + Mask},
-	{regexp.MustCompile(`(?i)\b(bearer\s+)[A-Za-z0-9._~+/=\-]{8,}`), "${1}" + Mask},
-	{regexp.MustCompile(`\b[A-Za-z0-9_\-]{20,}\.[A-Za-z0-9_\-]{5,}\.[A-Za-z0-9_\-]{20,}\b`), Mask},
-	{regexp.MustCompile(`\bsk-[A-Za-z0-9_\-*]{6,}`), Mask},
+	{lazyregexp.New(`(?i)\b([a-z][a-z0-9+.\-]*://)[^/\s?#"'<>\x60]*@`), "${1}" + Mask + "@"},
+	{lazyregexp.New(`(?i)(authorization["']?\s*[:=]\s*["']?(?:bot|bearer|basic)?\s*)[^\s"',]+`), "${1}" + Mask},
+	{lazyregexp.New(`(?i)\b(bearer\s+)[A-Za-z0-9._~+/=\-]{8,}`), "${1}" + Mask},
+	{lazyregexp.New(`\b[A-Za-z0-9_\-]{20,}\.[A-Za-z0-9_\-]{5,}\.[A-Za-z0-9_\-]{20,}\b`), Mask},
+	{lazyregexp.New(`\bsk-[A-Za-z0-9_\-*]{6,}`), Mask},
 }
 
 // Redactor masks known secret values and credential-shaped text. The zero
