@@ -156,7 +156,7 @@ func (a *app) calibrate(eng *answer.Engine, obs []eval.Observation, s eval.Setti
 	if err != nil {
 		return eval.Report{}, err
 	}
-	base := answer.GateModel{}
+	var base answer.GateModel
 	if eng.Gate != nil {
 		base = *eng.Gate
 	} else if base, err = answer.DefaultGateModel(); err != nil {
