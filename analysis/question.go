@@ -28,6 +28,9 @@ type Question struct {
 	Unknown int
 	// Kind is the kind of answer the question asks for.
 	Kind AnswerKind
+	// soft memoises the word-vector credit's dot products. Only
+	// NewQuestion sets it; the zero Question has no terms to credit.
+	soft *softMemo
 }
 
 // relatedCredit is how much a question term counts as covered when only a
@@ -50,6 +53,7 @@ func NewQuestion(q string, lx TermStats) Question {
 			qs.Unknown++
 		}
 	}
+	qs.soft = newSoftMemo(qs.terms)
 	for verb, rel := range phraseRelated(q) {
 		if _, ok := qs.weight[verb]; ok {
 			qs.related[verb] = append(slices.Clip(qs.related[verb]), rel...)
@@ -67,21 +71,29 @@ func (q Question) Coverage(stems map[string]bool) float64 {
 	if q.total == 0 {
 		return 0
 	}
-	var got float64
-	var near []string // the vectors of stems, looked up once, on first need
-	for _, t := range q.terms {
-		w := q.weight[t]
+	// Each term's share of its weight: whole for its stem, relatedCredit
+	// for a related one, else the word-vector credit, whose dot products
+	// are computed for those terms only, all in one pass over stems.
+	share := make([]float64, len(q.terms))
+	var soft []int
+	for i, t := range q.terms {
 		switch {
 		case stems[t]:
-			got += w
+			share[i] = 1
 		case slices.ContainsFunc(q.related[t], func(r string) bool { return stems[r] }):
-			got += relatedCredit * w
+			share[i] = relatedCredit
 		default:
-			if near == nil {
-				near = theStemVectors().vectorsOf(stems)
-			}
-			got += softCredit(t, near) * w
+			soft = append(soft, i)
 		}
+	}
+	if soft != nil {
+		for k, d := range q.soft.best(stems, soft) {
+			share[soft[k]] = softCreditOf(d)
+		}
+	}
+	var got float64 // summed in term order, reproducible to the last bit
+	for i, t := range q.terms {
+		got += share[i] * q.weight[t]
 	}
 	return got / q.total
 }
@@ -112,11 +124,11 @@ const (
 	softScale = 0.5
 )
 
-// softCredit is the partial credit a question term earns from its nearest
-// word by word-vector similarity (see softFloor); near holds the vectors of
-// the words present.
-func softCredit(t string, near []string) float64 {
-	best := nearest(theStemVectors().vector(t), near)
+// softCreditOf is the partial credit a question term earns from its
+// nearest word by word-vector similarity (see softFloor), given the largest
+// integer dot product between their vectors.
+func softCreditOf(dot int32) float64 {
+	best := float64(dot) / (127 * 127)
 	if best < softFloor {
 		return 0
 	}
@@ -141,6 +153,11 @@ func Similarity(stem string, stems map[string]bool) float64 {
 // integer dot products and rescaled once: the same figure, to the last bit,
 // as the maximum of the rescaled ones, since rescaling preserves order.
 func nearest(vt string, near []string) float64 {
+	return float64(nearestDot(vt, near)) / (127 * 127)
+}
+
+// nearestDot is nearest's integer maximum, before rescaling.
+func nearestDot(vt string, near []string) int32 {
 	if vt == "" {
 		return 0
 	}
@@ -148,5 +165,5 @@ func nearest(vt string, near []string) float64 {
 	for _, v := range near {
 		best = max(best, dotInt32(vt, v))
 	}
-	return float64(best) / (127 * 127)
+	return best
 }

@@ -16,6 +16,21 @@ type Retriever interface {
 	Terms() analysis.TermStats
 }
 
+// stemMemoer is a retriever that memoises the stems of what it searches:
+// the paragraphs it returns were stemmed already, to rerank them.
+type stemMemoer interface {
+	Stems() *analysis.StemCache
+}
+
+// stemMemo is the retriever's stem memo when it has one, else a new memo
+// for one question. Stems are the same from either.
+func stemMemo(r Retriever) *analysis.StemCache {
+	if m, ok := r.(stemMemoer); ok && m.Stems() != nil {
+		return m.Stems()
+	}
+	return &analysis.StemCache{}
+}
+
 // Turn is one earlier question and answer in a conversation (a Discord
 // thread), oldest first.
 type Turn struct {
@@ -111,7 +126,7 @@ func (e *Engine) Ask(ctx context.Context, req Request) (Answer, error) {
 	if results == nil {
 		a.Retrieved = []retrieval.Result{}
 	}
-	ex := extract(query, results, e.Retriever.Terms())
+	ex := extract(query, results, e.Retriever.Terms(), stemMemo(e.Retriever))
 	gate, err := e.gate()
 	if err != nil {
 		return Answer{}, err

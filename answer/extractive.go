@@ -68,11 +68,10 @@ type candidate struct {
 
 // extract picks the sentences of the top paragraphs that best cover the
 // question, without repeating what an earlier pick already covered.
-func extract(q string, results []retrieval.Result, lx analysis.TermStats) extraction {
+// cache memoises stems: a paragraph's sentences, and the paragraph when
+// the gate reads it again, are stemmed from words already stemmed.
+func extract(q string, results []retrieval.Result, lx analysis.TermStats, cache *analysis.StemCache) extraction {
 	qs := analysis.NewQuestion(q, lx)
-	// One question's memo: a paragraph's sentences, and the paragraph when
-	// the gate reads it again, are stemmed from words already stemmed.
-	cache := &analysis.StemCache{}
 	paras := paragraphSets(results, cache)
 	cands := candidates(qs, results, paras, cache)
 	if len(cands) == 0 {

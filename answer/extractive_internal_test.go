@@ -26,7 +26,7 @@ func TestTheExtractiveAnswerToAWhyQuestionTakesTheSentenceThatGivesTheCause(t *t
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ex := extract(tt.question, results, stats)
+			ex := extract(tt.question, results, stats, &analysis.StemCache{})
 			if ex.best != tt.want {
 				t.Errorf("best sentence from result %d (%q), want %d: %q", ex.best, ex.sentences, tt.want, results[tt.want].Text)
 			}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/footnote-dev/footnote/analysis"
 	"github.com/footnote-dev/footnote/corpus"
 	"github.com/footnote-dev/footnote/retrieval"
 )
@@ -32,7 +33,7 @@ func gateBench(b *testing.B) (string, []retrieval.Result, *retrieval.Index) {
 func BenchmarkExtract(b *testing.B) {
 	q, results, ix := gateBench(b)
 	for b.Loop() {
-		extract(q, results, ix.Terms())
+		extract(q, results, ix.Terms(), &analysis.StemCache{})
 	}
 }
 
@@ -40,7 +41,7 @@ func BenchmarkExtract(b *testing.B) {
 // signals on the extraction.
 func BenchmarkGateSignals(b *testing.B) {
 	q, results, ix := gateBench(b)
-	ex := extract(q, results, ix.Terms())
+	ex := extract(q, results, ix.Terms(), &analysis.StemCache{})
 	for b.Loop() {
 		measure(q, results, ex, ix.Terms(), 0.6)
 	}

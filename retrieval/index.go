@@ -68,6 +68,10 @@ func (ix *Index) Lexical() *Lexical { return ix.lexical }
 // Terms returns the corpus's term statistics, for weighing questions.
 func (ix *Index) Terms() analysis.TermStats { return ix.lexical }
 
+// Stems returns the memo that stemmed the paragraphs a search reranked,
+// so that an answer reading them again does not stem their words again.
+func (ix *Index) Stems() *analysis.StemCache { return ix.stems }
+
 // Manifest describes what the index was built from.
 func (ix *Index) Manifest() Manifest { return ix.manifest }
 

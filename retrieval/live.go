@@ -36,3 +36,6 @@ func (l *Live) Search(ctx context.Context, query string, k int, opts SearchOptio
 
 // Terms are the term statistics of the index serving now.
 func (l *Live) Terms() analysis.TermStats { return l.Snapshot().Terms() }
+
+// Stems is the stem memo of the index serving now (Index.Stems).
+func (l *Live) Stems() *analysis.StemCache { return l.Snapshot().Stems() }
