@@ -167,7 +167,11 @@ func tryLoad(ctx context.Context, opts Options, want Manifest, report bool) (*In
 }
 
 // tidy removes what killed builds left behind, when no build is running.
+// Most starts find nothing to remove, and then take no lock.
 func tidy(dir string) {
+	if len(leftovers(dir)) == 0 {
+		return
+	}
 	if l, ok, err := tryLock(dir); err == nil && ok {
 		cleanup(dir)
 		l.unlock()

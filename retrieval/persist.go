@@ -19,7 +19,6 @@ import (
 
 	"github.com/footnote-dev/footnote/analysis"
 	"github.com/footnote-dev/footnote/corpus"
-	"github.com/footnote-dev/footnote/internal/lazyregexp"
 	"github.com/footnote-dev/footnote/internal/trust"
 )
 
@@ -71,8 +70,21 @@ const (
 	genPrefix   = "gen-"
 )
 
-// generationName matches the generation folders footnote writes.
-var generationName = lazyregexp.New(`^gen-[0-9a-f]{16}$`)
+// isGenerationName reports whether name is a generation folder's, as
+// footnote writes them: "gen-" and 16 lower-case hex digits. A loop, not
+// a regular expression: every warm start checks CURRENT's.
+func isGenerationName(name string) bool {
+	hex, ok := strings.CutPrefix(name, "gen-")
+	if !ok || len(hex) != 16 {
+		return false
+	}
+	for i := 0; i < len(hex); i++ {
+		if c := hex[i]; (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
+}
 
 // Manifest records what an index was built from. An index is rebuilt when
 // any of these differ from what the current run would build.
@@ -381,23 +393,35 @@ func syncDir(dir string) error {
 // format-2 layout. The caller holds the build lock, so nothing it removes
 // is being written.
 func cleanup(dir string) {
+	for _, e := range leftovers(dir) {
+		name := e.Name()
+		if isGenerationName(name) {
+			_ = os.RemoveAll(filepath.Join(dir, name))
+		} else {
+			_ = os.Remove(filepath.Join(dir, name))
+		}
+	}
+}
+
+// leftovers are the entries of dir that cleanup removes.
+func leftovers(dir string) []os.DirEntry {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return
+		return nil
 	}
 	live, _ := currentGeneration(dir)
 	prev, _ := readPointer(dir, previousFile)
+	var out []os.DirEntry
 	for _, e := range entries {
 		name := e.Name()
 		switch {
-		case generationName.MatchString(name) && name != live && name != prev:
-			_ = os.RemoveAll(filepath.Join(dir, name))
-		case strings.HasPrefix(name, ".") && strings.HasSuffix(name, ".tmp"):
-			_ = os.Remove(filepath.Join(dir, name))
-		case !e.IsDir() && (name == manifestFile || name == lexicalFile || name == vectorsFile):
-			_ = os.Remove(filepath.Join(dir, name)) // format 2 kept these at the top
+		case isGenerationName(name) && name != live && name != prev,
+			strings.HasPrefix(name, ".") && strings.HasSuffix(name, ".tmp"),
+			!e.IsDir() && (name == manifestFile || name == lexicalFile || name == vectorsFile): // format 2 kept these at the top
+			out = append(out, e)
 		}
 	}
+	return out
 }
 
 // ErrNoIndex means the directory holds no index yet.
@@ -432,7 +456,7 @@ func readPointer(dir, file string) (string, error) {
 		return "", err
 	}
 	name := strings.TrimSpace(string(data))
-	if !generationName.MatchString(name) {
+	if !isGenerationName(name) {
 		return "", &CorruptError{Dir: dir, Reason: file + " names no generation"}
 	}
 	return name, nil
