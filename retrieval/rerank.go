@@ -3,6 +3,7 @@ package retrieval
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/footnote-dev/footnote/analysis"
 )
@@ -67,26 +68,47 @@ func rerankHits(q analysis.Question, fused []Hit, text func(chunk int) string, t
 // stop ("U.S. President"). It is cruder than corpus.Sentences and twenty
 // times cheaper, which is what a rerank of every search needs: a wrong
 // split only blurs one paragraph's score.
+//
+// It walks the bytes of text, decoding runes only around a stop, and cuts
+// text itself: TestRoughSentencesAreTheRuneLoops holds it to the loop over
+// []rune it replaced, which copied every paragraph twice.
 func roughSentences(text string) []string {
 	var out []string
 	start := 0
-	rs := []rune(text)
-	for i := 0; i < len(rs); i++ {
-		if rs[i] != '.' && rs[i] != '?' && rs[i] != '!' {
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c != '.' && c != '?' && c != '!' {
 			continue
 		}
 		j := i + 1
-		for j < len(rs) && strings.ContainsRune(`"'”’)`, rs[j]) {
-			j++
+		for j < len(text) {
+			r, n := utf8.DecodeRuneInString(text[j:])
+			if !strings.ContainsRune(`"'”’)`, r) {
+				break
+			}
+			j += n
 		}
-		if j+1 >= len(rs) || rs[j] != ' ' || !(unicode.IsUpper(rs[j+1]) || strings.ContainsRune(`"“‘`, rs[j+1])) {
+		if j+1 >= len(text) || text[j] != ' ' {
 			continue
 		}
-		if rs[i] == '.' && i >= 2 && unicode.IsLetter(rs[i-1]) && !unicode.IsLetter(rs[i-2]) {
+		if next, _ := utf8.DecodeRuneInString(text[j+1:]); !unicode.IsUpper(next) && !strings.ContainsRune(`"“‘`, next) {
+			continue
+		}
+		if text[i] == '.' && initial(text[:i]) {
 			continue // an initial or an acronym
 		}
-		out = append(out, string(rs[start:j]))
+		out = append(out, text[start:j])
 		start = j + 1
 	}
-	return append(out, string(rs[start:]))
+	return append(out, text[start:])
+}
+
+// initial reports whether before ends in a letter that follows a
+// non-letter: the "S" of "U.S" before its stop.
+func initial(before string) bool {
+	last, n := utf8.DecodeLastRuneInString(before)
+	if n == 0 || !unicode.IsLetter(last) {
+		return false
+	}
+	prev, m := utf8.DecodeLastRuneInString(before[:len(before)-n])
+	return m > 0 && !unicode.IsLetter(prev)
 }
