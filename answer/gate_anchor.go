@@ -9,17 +9,24 @@ import (
 // Un"), and the numbers and years it gives. A near miss answers the same
 // kind of question about another entity: the 27 delegations at Moscow's
 // parade for "the 2025 parade in Beijing". Names the corpus never contains
-// are UnknownNames' concern, not this one's.
-func unanchored(f focus, text string) float64 {
+// are UnknownNames' concern, not this one's. A text that refers to
+// someone rather than naming them ("The North Korean leader met Putin in
+// Vladivostok", "he declined") holds the names its context does: context
+// is the paragraph of a sentence, "" for a paragraph itself.
+func unanchored(f focus, text, context string) float64 {
 	known := knownNames(f)
 	numbers := numbersIn(f.question, false)
 	if len(known)+len(numbers) == 0 {
 		return 0
 	}
 	ix := newNameIndex(text, f.stats)
+	var around nameIndex
+	if context != "" && refersBack(text) {
+		around = newNameIndex(context, f.stats)
+	}
 	missing := 0
 	for _, n := range known {
-		if !ix.has(n) {
+		if !ix.has(n) && (around.words == nil || !around.has(n)) {
 			missing++
 		}
 	}
@@ -35,11 +42,11 @@ func unanchored(f focus, text string) float64 {
 // unanchoredAnswer is unanchored for the sentence of sentences that holds
 // an answer of the focus's type and anchors best; 0 when the question
 // wants no particular type or no sentence holds one (TypeMissing's case).
-func unanchoredAnswer(f focus, qf Focus, sentences []string) float64 {
+func unanchoredAnswer(f focus, qf Focus, sentences, paragraphs []string) float64 {
 	best := -1.0
-	for _, s := range sentences {
+	for i, s := range sentences {
 		if qf.Type != TypeNone && hasType(withoutAsked(s, f.question), qf.Type, f.question) {
-			if u := unanchored(f, s); best < 0 || u < best {
+			if u := unanchored(f, s, paragraphs[i]); best < 0 || u < best {
 				best = u
 			}
 		}
@@ -60,6 +67,18 @@ func withoutAsked(sentence, q string) string {
 		}
 		return m
 	})
+}
+
+// refersBack reports whether text speaks of someone by pronoun or by
+// role ("he", "the North Korean leader", "the president") and so may
+// leave their name to the sentences around it.
+func refersBack(text string) bool {
+	for _, w := range splitWords(text) {
+		if low := w.lower(); pronouns[low] || !w.capitalised() && titles[low] {
+			return true
+		}
+	}
+	return false
 }
 
 // knownNames are the question's names the corpus has seen.

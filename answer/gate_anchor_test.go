@@ -87,3 +87,26 @@ func TestAFocusWordTheCorpusHasNeedsNoBridge(t *testing.T) {
 		t.Errorf("credit for an unseen focus word from a near one = %v, want a bridge", got)
 	}
 }
+
+func TestASentenceThatRefersBackHoldsItsParagraphsNames(t *testing.T) {
+	paragraph := "Kim Jong Un has been to Russia before. The North Korean leader met Putin in Vladivostok in April 2019."
+	lx := lexicalOf(paragraph, "Putin hosted the parade in Moscow.")
+	sentence := "The North Korean leader met Putin in Vladivostok in April 2019."
+	tests := []struct {
+		name, question, sentence, paragraph string
+		want                                float64
+	}{
+		{"a role stands for the name its paragraph gives", "When did Kim visit Vladivostok?", sentence, paragraph, 0},
+		{"without its paragraph the name is missing", "When did Kim visit Vladivostok?", sentence, sentence, 0.5},
+		{"a sentence that names others instead refers back to no one", "When did Kim visit Vladivostok?",
+			"Putin met Xi in Vladivostok in April 2019.", paragraph, 0.5},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFocus(tt.question, lx)
+			if got := unanchoredAnswer(f, QuestionFocus(tt.question), []string{tt.sentence}, []string{tt.paragraph}); got != tt.want {
+				t.Errorf("unanchoredAnswer = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}

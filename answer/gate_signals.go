@@ -110,8 +110,12 @@ func measure(q string, results []retrieval.Result, ex extraction, terms analysis
 	}
 	s.OffQuestion = offQuestion(q, results, ex, terms)
 	f := newFocus(q, terms)
-	s.Unanchored = unanchored(f, paragraphOf(results[ex.best].Title, results[ex.best].Text))
-	s.UnanchoredAnswer = unanchoredAnswer(f, focus, ex.sentences)
+	s.Unanchored = unanchored(f, paragraphOf(results[ex.best].Title, results[ex.best].Text), "")
+	paragraphs := make([]string, len(ex.sentences))
+	for i, r := range ex.from {
+		paragraphs[i] = results[r].Text
+	}
+	s.UnanchoredAnswer = unanchoredAnswer(f, focus, ex.sentences, paragraphs)
 	if len(knownNames(f)) == 0 {
 		s.Nameless = s.UnknownTerms
 	}

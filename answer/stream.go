@@ -92,7 +92,7 @@ func (sv *streamVerifier) feeder() func(string) {
 // feed takes the reply so far. When a sentence has completed it verifies
 // the completed prefix and shows what passed.
 func (sv *streamVerifier) feed(text string) {
-	prefix, n := completedPrefix(text)
+	prefix, n := completedReply(text)
 	if n > sv.complete {
 		sv.complete = n
 		if text, ok := sv.read(prefix); ok && text != sv.last.Text && strings.HasPrefix(text, sv.last.Text) {

@@ -8,12 +8,20 @@ import (
 	"github.com/footnote-dev/footnote/internal/lazyregexp"
 )
 
+// completedReply is completedPrefix of a reply as Verify reads it, with
+// its markers normalised: a marker the raw text does not read as one
+// ("[^1]" opening what follows a full stop) can move where a sentence
+// ends, and the stream must end sentences where the final answer will.
+func completedReply(text string) (string, int) { return completedPrefix(normalizeMarkers(text)) }
+
 // completedPrefix returns the part of a streamed reply that holds its
 // complete sentences, and how many there are. A sentence is complete once
 // a later one has begun: only then is its end known, since an
 // abbreviation ("Mr. Kim") or the citation markers after its full stop
 // ("… parade. [2]") may still follow. The prefix is cut from text itself,
-// so the verifier splits it exactly as it splits the whole reply.
+// which the caller gives with its markers normalised as Verify does
+// (normalizeMarkers, which leaves normalised text as it is), so the
+// verifier splits it exactly as it splits the whole reply.
 func completedPrefix(text string) (string, int) {
 	ss := splitAnswer(text)
 	k := len(ss) - 1 // the last sentence may still grow

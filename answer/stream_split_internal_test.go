@@ -1,6 +1,10 @@
 package answer
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+)
 
 func TestASentenceIsCompleteOnceTheNextHasBegun(t *testing.T) {
 	tests := []struct {
@@ -29,5 +33,36 @@ func TestASentenceIsCompleteOnceTheNextHasBegun(t *testing.T) {
 				t.Errorf("completedPrefix(%q) = %q, want %q", tt.text, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestACompletedPrefixEndsWhereTheWholeReplySplits cuts replies at every
+// byte: whatever has arrived, the sentences taken as complete must be
+// whole sentences of the reply as Verify splits it. A footnote marker
+// opening what follows a full stop ("(Source 5). [^1] claim …") once made
+// the stream end a sentence the final answer runs on.
+func TestACompletedPrefixEndsWhereTheWholeReplySplits(t *testing.T) {
+	replies := []string{
+		"The official added (Source 5). [^1] claim that North Korea hacked into Sony’s computers 【2】. Beijing is not happy (Source 2).",
+		"Kim met Putin [1]. [2] Then they talked [^3]. He left.",
+		"He said “we won.” [1] Then (Source 2) they went home [1-2]. The end.",
+	}
+	for _, reply := range replies {
+		var ends []string
+		full := normalizeMarkers(reply)
+		ss := splitAnswer(full)
+		for k := 1; k <= len(ss); k++ {
+			ends = append(ends, full[:endOf(full, ss[:k])])
+		}
+		for i := range reply {
+			prefix, n := completedReply(reply[:i])
+			if n == 0 {
+				continue
+			}
+			if !strings.HasPrefix(full, prefix) || !slices.Contains(ends, prefix) {
+				t.Errorf("after %q the completed prefix is %q: not whole sentences of %q", reply[:i], prefix, full)
+				break
+			}
+		}
 	}
 }
