@@ -17,13 +17,19 @@ type softMemo struct {
 	terms []string // the question's terms, in order
 	vecs  []string // their vectors, "" for none; looked up on first need
 	rows  map[string]memoRow
+	dots  []int32 // the rows' dot products, len(terms) a row, in one array
 }
 
-// memoRow is one stem's vector and its dot products with the terms'.
+// memoRow is one stem's vector and where its dot products with the
+// terms' start in softMemo.dots.
 type memoRow struct {
-	vec  string  // "" when the stem has none
-	dots []int32 // by term, unknownDot until needed
+	vec string // "" when the stem has none
+	at  int32
 }
+
+// memoStems is how many stems a memo makes room for at first: about what
+// a rerank's twenty paragraphs hold, so that the map seldom grows.
+const memoStems = 512
 
 // unknownDot marks a dot product not computed yet.
 const unknownDot = math.MinInt32
@@ -40,7 +46,7 @@ func (m *softMemo) best(stems map[string]bool, which []int) []int32 {
 	defer m.mu.Unlock()
 	sv := theStemVectors()
 	if m.rows == nil {
-		m.rows = make(map[string]memoRow)
+		m.rows = make(map[string]memoRow, memoStems)
 		m.vecs = make([]string, len(m.terms))
 		for i, t := range m.terms {
 			m.vecs[i] = sv.vector(t)
@@ -56,11 +62,12 @@ func (m *softMemo) best(stems map[string]bool, which []int) []int32 {
 		if row.vec == "" {
 			continue
 		}
+		dots := m.dots[row.at : int(row.at)+len(m.terms)]
 		for k, i := range which {
-			if row.dots[i] == unknownDot {
-				row.dots[i] = m.dot(i, row.vec)
+			if dots[i] == unknownDot {
+				dots[i] = m.dot(i, row.vec)
 			}
-			out[k] = max(out[k], row.dots[i])
+			out[k] = max(out[k], dots[i])
 		}
 	}
 	return out
@@ -72,11 +79,11 @@ func (m *softMemo) newRow(sv *StemVectors, stem string) memoRow {
 	if vec == "" {
 		return memoRow{}
 	}
-	dots := make([]int32, len(m.terms))
-	for i := range dots {
-		dots[i] = unknownDot
+	at := len(m.dots)
+	for range m.terms {
+		m.dots = append(m.dots, unknownDot)
 	}
-	return memoRow{vec: vec, dots: dots}
+	return memoRow{vec: vec, at: int32(at)}
 }
 
 // dot is term i's dot product with vector vs, 0 when the term has none.
