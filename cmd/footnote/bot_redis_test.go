@@ -165,6 +165,12 @@ func TestTwoBotProcessesShareStateInRedisAndActAsOneBot(t *testing.T) {
 	})
 
 	shard0.kill(t)
+	// The fake server sees the killed process's socket close on its own
+	// time; until then shard 0's session looks live, and the restarted
+	// process's "connected" could be the dead one's, whose events go nowhere.
+	if !fd.WaitOK(30*time.Second, func(v fakediscord.View) bool { return !v.ShardConnected(0) }) {
+		t.Fatal("the killed shard's gateway session stayed live")
+	}
 	restarted := startShard(t, bin, fd, token, redisURL, prefix, 0, 2)
 
 	t.Run("Show sources works after the answering process was killed and restarted", func(t *testing.T) {
