@@ -43,36 +43,28 @@ func (t *termTable) id(stem string) int32 {
 // seen is scratch space the caller keeps between calls (nil at first) and
 // gets back.
 func (t *termTable) setTokens(i int, toks []string, seen []int32) []int32 {
-	tf := make([]termFreq, 0, len(toks))
-	for _, s := range toks {
-		id := t.id(s)
-		for int(id) >= len(seen) {
-			seen = append(seen, -1)
-		}
-		if at := seen[id]; at >= 0 {
-			tf[at].freq++
-			continue
-		}
-		seen[id] = int32(len(tf))
-		tf = append(tf, termFreq{stem: id, freq: 1})
-	}
-	for _, f := range tf {
-		seen[f.stem] = -1
-	}
-	t.docs[i] = tf
-	return seen
+	return t.count(i, len(toks), func(k int) int32 { return t.id(toks[k]) }, seen)
 }
 
 // setFeatures counts chunk i's tokens from its words' features, as
 // setTokens does their stems; each feature remembers its stem's number, so
 // that a build looks each distinct word up once, not every token.
 func (t *termTable) setFeatures(i int, words []*wordFeature, seen []int32) []int32 {
-	tf := make([]termFreq, 0, len(words))
-	for _, wf := range words {
-		if wf.term < 0 {
+	return t.count(i, len(words), func(k int) int32 {
+		if wf := words[k]; wf.term < 0 {
 			wf.term = t.id(wf.stem)
 		}
-		id := wf.term
+		return words[k].term
+	}, seen)
+}
+
+// count sets chunk i's term frequencies from its n tokens' stem numbers,
+// idOf(0) … idOf(n-1), in order of first occurrence; seen is the callers'
+// scratch space (see setTokens), left all -1 again.
+func (t *termTable) count(i, n int, idOf func(k int) int32, seen []int32) []int32 {
+	tf := make([]termFreq, 0, n)
+	for k := range n {
+		id := idOf(k)
 		for int(id) >= len(seen) {
 			seen = append(seen, -1)
 		}
