@@ -143,6 +143,7 @@ func writeModel(w io.Writer, c Calibration) {
 		fmt.Fprintf(w, "\nCross-validated (%d folds: each fold judged by a gate fitted on the others)\n", cv.Folds)
 		fmt.Fprintf(w, "  refusal recall    %.3f  %d/%d\n", cv.RefusalRecall, cv.Refused, cv.Unanswerable)
 		fmt.Fprintf(w, "  false abstention  %.3f  %d/%d\n", cv.FalseAbstention, cv.Abstained, cv.Answerable)
+		fmt.Fprintf(w, "  AUC               %.3f  (answerable above unanswerable, held-out probabilities)\n", cv.AUC)
 	}
 	fmt.Fprintf(w, "\nRisk–coverage (answered share, and the share of those answers that are wrong)\n")
 	tw = newTable(w)
