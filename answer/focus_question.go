@@ -210,7 +210,9 @@ func nounFocus(rest []string, copulaOnly bool) []string {
 		if copulaOnly || auxiliaries[rest[0]] {
 			return nil
 		}
-		return headRun(rest)
+		// "Which news service characterized…": the noun phrase ends
+		// where the clause's verb begins.
+		return dropVerb(headRun(rest))
 	}
 	tail := skipGlue(rest)
 	if k := indexOf(tail, "'s"); k >= 0 && (indexOf(tail, "of") < 0 || k < indexOf(tail, "of")) {

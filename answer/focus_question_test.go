@@ -27,6 +27,7 @@ func TestQuestionFocusFindsTheThingAskedAbout(t *testing.T) {
 		{"when with a possessive", "When is Xi Jinping's birthday?", "when", answer.TypeDate, []string{"birthday"}},
 		{"an of-phrase before a possessive keeps the first head", "When is the 80th anniversary of the founding of the Korean People's Army?", "when", answer.TypeDate, []string{"anniversari"}},
 		{"a type word sets the type but is no focus", "Back in 2014, for which month was the trip planned?", "which", answer.TypeDate, nil},
+		{"which stops at the verb", "Which news service characterized the ties as estranged?", "which", answer.TypeNone, []string{"servic"}},
 		{"a verb question has no noun focus", "What did Kim and Xi sign?", "what", answer.TypeNone, nil},
 		{"who followed by a verb", "Who greeted Putin at the airport?", "who", answer.TypePerson, nil},
 		{"why expects no type", "Why can't Putin bankroll Pyongyang?", "why", answer.TypeNone, nil},

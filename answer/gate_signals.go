@@ -100,7 +100,14 @@ func measure(q string, results []retrieval.Result, ex extraction, terms analysis
 	if focus.HasFocus() {
 		s.FocusMissing = 1 - focusCredit(focus, ex.stems, terms, floor)
 	}
-	s.Apart = 1 - together(names, focus, ex.paraStems, terms, floor)
+	// The anchors an answer must hold together leave out what the
+	// question sets aside ("instead of Red Square").
+	anchorQ := withoutContrasts(q)
+	anchorNames := names
+	if anchorQ != q {
+		anchorNames = QuestionNames(anchorQ)
+	}
+	s.Apart = 1 - together(anchorNames, focus, ex.paraStems, terms, floor)
 	if focus.Type != TypeNone && !slices.ContainsFunc(ex.sentences, func(x string) bool { return hasType(withoutAsked(x, q), focus.Type, q) }) {
 		s.TypeMissing = 1
 	}
@@ -109,13 +116,16 @@ func measure(q string, results []retrieval.Result, ex extraction, terms analysis
 		s.Margin = results[0].Score - results[1].Score
 	}
 	s.OffQuestion = offQuestion(q, results, ex, terms)
-	f := newFocus(q, terms)
+	f := newFocus(anchorQ, terms)
 	s.Unanchored = unanchored(f, paragraphOf(results[ex.best].Title, results[ex.best].Text), "")
 	paragraphs := make([]string, len(ex.sentences))
 	for i, r := range ex.from {
 		paragraphs[i] = results[r].Text
 	}
 	s.UnanchoredAnswer = unanchoredAnswer(f, focus, ex.sentences, paragraphs)
+	if anchorQ != q {
+		f = newFocus(q, terms)
+	}
 	if len(knownNames(f)) == 0 {
 		s.Nameless = s.UnknownTerms
 	}
