@@ -72,6 +72,10 @@ type Answer struct {
 	JudgeStatus string `json:"judge,omitempty"`
 	// Standalone is the rewritten question a follow-up was retrieved with.
 	Standalone string `json:"standalone_question,omitempty"`
+	// ReadAs is the question as the corpus spells it ("Kraków" for
+	// "krakow", "Tampere" for "tampre"), when that differs from what was
+	// asked: what retrieval, the gate and the model then read.
+	ReadAs string `json:"read_as,omitempty"`
 	// Evidence is the gate's probability that the corpus answers the
 	// question, compared with the threshold: abstain when Evidence <
 	// threshold. `footnote eval --calibrate` fits the gate and sweeps

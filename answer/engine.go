@@ -122,6 +122,15 @@ func (e *Engine) Ask(ctx context.Context, req Request) (Answer, error) {
 	if err != nil {
 		return Answer{}, fmt.Errorf("retrieve: %w", err)
 	}
+	asked := query
+	if read := readAs(query, results, e.Retriever.Terms()); read != query {
+		// Searched again as the corpus spells it: "tampre" finds what
+		// "Tampere" does, and the gate reads it as a name it knows.
+		a.ReadAs, query = read, read
+		if results, err = e.Retriever.Search(ctx, query, e.TopK(), e.Search); err != nil {
+			return Answer{}, fmt.Errorf("retrieve: %w", err)
+		}
+	}
 	a.Retrieved = results
 	if results == nil {
 		a.Retrieved = []retrieval.Result{}
@@ -144,7 +153,7 @@ func (e *Engine) Ask(ctx context.Context, req Request) (Answer, error) {
 	if e.Generator == nil || rewriteErr != nil {
 		return a, nil
 	}
-	return e.generate(ctx, a, query, req.OnProgress)
+	return e.generate(ctx, a, asked, req.OnProgress)
 }
 
 func abstain(a Answer) Answer {

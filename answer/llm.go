@@ -44,10 +44,16 @@ const maxAnswerSentences = 5
 // sentences survives verification. With onProgress the answer streams
 // through a stream verifier. It returns an error only when ctx itself is
 // done.
-func (e *Engine) generate(ctx context.Context, a Answer, question string, onProgress func(Partial)) (Answer, error) {
-	msgs, err := answerMessages(question, a.Retrieved)
+func (e *Engine) generate(ctx context.Context, a Answer, asked string, onProgress func(Partial)) (Answer, error) {
+	// The model reads the question as asked; the verifier reads it as the
+	// corpus spells it, so that "tampre" is no name it must find.
+	msgs, err := answerMessages(asked, a.Retrieved)
 	if err != nil {
 		return e.fallback(a, err.Error()), nil
+	}
+	question := asked
+	if a.ReadAs != "" {
+		question = a.ReadAs
 	}
 	sv := e.newStreamVerifier(a, question, onProgress)
 	text, err := e.Generator.Generate(ctx, msgs, sv.feeder())
