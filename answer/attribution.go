@@ -37,6 +37,13 @@ var speakers = sync.OnceValue(func() speakerPatterns {
 // patterns above, and whether a pronoun reports something ("he told
 // reporters"), in which case the speaker is named elsewhere.
 func speakersIn(text string, stats analysis.TermStats) (names []name, pronoun bool) {
+	return speakersKnown(text, stats, func(string) bool { return false })
+}
+
+// speakersKnown is speakersIn where known reports whether a word is a name
+// in the material the text is checked against, so that a speaker opening
+// the text ("Putin told reporters …") counts.
+func speakersKnown(text string, stats analysis.TermStats, known func(lower string) bool) (names []name, pronoun bool) {
 	text = typographic.Replace(text)
 	for _, re := range speakers().named {
 		for _, m := range re.FindAllStringSubmatch(text, -1) {
@@ -47,7 +54,7 @@ func speakersIn(text string, stats analysis.TermStats) (names []name, pronoun bo
 				// a sentence opener unless it opens the text
 				ws[0].initial = strings.HasPrefix(strings.TrimSpace(text), run)
 			}
-			names = append(names, namesIn(ws, func(string) bool { return false }, stats)...)
+			names = append(names, namesIn(ws, known, stats)...)
 		}
 	}
 	return names, speakers().pronoun.MatchString(text)
@@ -58,14 +65,25 @@ func speakersIn(text string, stats analysis.TermStats) (names []name, pronoun bo
 // paragraph sentence that best matches the claim names its own speaker,
 // it must be that one ("Xi wrote …" against "… , McCreary wrote").
 func attributionFails(claim string, paragraphs []string, stats analysis.TermStats) (string, bool) {
-	speakers, _ := speakersIn(claim, stats)
+	joined := strings.Join(paragraphs, "\n")
+	all := newNameIndex(joined, stats)
+	// A speaker opening the claim is a name when the paragraphs write it
+	// as one or it is no common word: "Putin told reporters …" where the
+	// paragraph only quotes Ushakov.
+	speakers, _ := speakersKnown(claim, stats, func(low string) bool { return all.caps[fold(low)] || properOnly(low) })
 	if len(speakers) == 0 {
 		return "", false
 	}
-	joined := strings.Join(paragraphs, "\n")
-	all := newNameIndex(joined, stats)
-	best := bestSentence(claim, speakers, paragraphs, stats)
+	best, before := bestSentence(claim, speakers, paragraphs, stats)
 	named, pronoun := speakersIn(best, stats)
+	if pronoun && len(named) == 0 {
+		// "…," he told reporters: he is the speaker the paragraph named
+		// last before it ("Yury Ushakov said …"), not whoever else it
+		// mentions.
+		if earlier, _ := speakersIn(before, stats); len(earlier) > 0 {
+			named, pronoun = earlier[len(earlier)-1:], false
+		}
+	}
 	for _, sp := range speakers {
 		if !all.has(sp) {
 			return sp.String(), true
@@ -87,8 +105,9 @@ func anyHas(named []name, n name) bool {
 }
 
 // bestSentence is the paragraph sentence sharing most of the claim's
-// words once the speaker's own words are left out.
-func bestSentence(claim string, speakers []name, paragraphs []string, stats analysis.TermStats) string {
+// words once the speaker's own words are left out, with the sentences of
+// its paragraph before it.
+func bestSentence(claim string, speakers []name, paragraphs []string, stats analysis.TermStats) (best, before string) {
 	drop := map[string]bool{}
 	for _, sp := range speakers {
 		for _, t := range sp.tokens {
@@ -102,15 +121,16 @@ func bestSentence(claim string, speakers []name, paragraphs []string, stats anal
 		}
 	}
 	q := analysis.NewQuestion(strings.Join(kept, " "), stats)
-	best, bestScore := "", -1.0
+	bestScore := -1.0
 	for _, p := range paragraphs {
-		for _, s := range sentencesOf(p) {
+		ss := sentencesOf(p)
+		for i, s := range ss {
 			if sc := q.Coverage(analysis.StemSet(s)); sc > bestScore {
-				best, bestScore = s, sc
+				best, before, bestScore = s, strings.Join(ss[:i], ". "), sc
 			}
 		}
 	}
-	return best
+	return best, before
 }
 
 // quoted matches a quotation, straight or curly.

@@ -75,6 +75,7 @@ func TestRefusalsAreRecognisedInAnyWordingAndClaimsAreNot(t *testing.T) {
 		"That is outside the scope of the provided documents.",
 		"The article gives no exact time for the greeting [1].",
 		"The articles only mention that Kim brought his daughter [2].",
+		"The articles focus on Kim and Putin's diplomacy and don't mention Kursk or any weapons.",
 		"Based on the context, the sources don’t specify when the summit takes place.",
 		"That isn't covered in the articles.",
 		"Unfortunately, that information isn't available in the provided text.",

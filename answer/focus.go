@@ -28,6 +28,9 @@ type focus struct {
 	index nameIndex
 	// cache, when set, stems the sentences and paragraphs read.
 	cache *analysis.StemCache
+	// anyType lets a sentence address the question without the kind of
+	// answer it asks for: context beside a sentence that gives it.
+	anyType bool
 }
 
 func newFocus(question string, stats analysis.TermStats) focus {
@@ -125,6 +128,9 @@ var (
 	asksNumber = lazyregexp.New(`(?i)^\s*(?:(?:and|so|but)\s+)?(?:how\s+(?:many|much|old|tall|long|far|big|large|high|often)|what\s+(?:percentage|share|proportion|number|amount))\b`)
 	asksTime   = lazyregexp.New(`(?i)^\s*(?:(?:and|so|but)\s+)?(?:when|what\s+(?:year|date|day|month|time|hour)|which\s+(?:year|date|day|month))\b`)
 	asksName   = lazyregexp.New(`(?i)^\s*(?:(?:and|so|but)\s+)?(?:who|whom|where)\b`)
+	// asksPerson asks for someone by role: "Which Japanese prime minister…",
+	// "What official…".
+	asksPerson = lazyregexp.New(`(?i)^\s*(?:(?:and|so|but)\s+)?(?:which|what)\s+(?:[\w-]+\s+){0,3}?(?:president|prime\s+minister|minister|leader|official|aide|analyst|expert|spokes(?:man|woman|person)|professor|ambassador|diplomat|journalist|reporter|envoy|general|chairman|secretary|mayor|governor|senator|person|politician)\b`)
 	// quantityWords answer "how many" without a figure: "hundreds of
 	// balloons", "a handful".
 	quantityWords = setOf("hundreds", "thousands", "millions", "billions", "dozens", "dozen", "several", "few",
@@ -141,8 +147,10 @@ var (
 // and "where". Other questions ask for no particular kind.
 func (f focus) typed(sentence string) bool {
 	switch {
+	case f.anyType:
+		return true
 	case asksNumber.MatchString(f.question):
-		if len(numbersIn(sentence, true)) > 0 {
+		if hasCount(sentence) {
 			return true
 		}
 		for _, w := range splitWords(strings.ToLower(sentence)) {
@@ -152,11 +160,21 @@ func (f focus) typed(sentence string) bool {
 		}
 		return false
 	case asksTime.MatchString(f.question):
-		if len(numbersIn(sentence, true)) > 0 {
-			return true
+		if hasDigit(sentence) {
+			return true // "2019", "Oct. 10", "3 a.m."; "one article" is no time
 		}
 		for _, w := range splitWords(strings.ToLower(sentence)) {
 			if timeWords[w.text] {
+				return true
+			}
+		}
+		return false
+	case asksPerson.MatchString(f.question):
+		// Someone's name: not a country, a capital or a month, which
+		// the sentence may well name ("The United States, China and
+		// Japan are expected to attend" names no prime minister).
+		for _, w := range splitWords(sentence) {
+			if w.capitalised() && !w.initial && !f.index.words[fold(w.lower())] && !placeOrTime(w.lower()) {
 				return true
 			}
 		}
@@ -170,6 +188,61 @@ func (f focus) typed(sentence string) bool {
 		return len(splitWords(sentence)) > 0 && splitWords(sentence)[0].capitalised() && f.stats.DocFreq(analysis.Stem(splitWords(sentence)[0].lower())) > 0 && !openers[splitWords(sentence)[0].lower()]
 	}
 	return true
+}
+
+// placeOrTime reports whether a capitalised word names a country, a
+// capital or a time (a month, a weekday) rather than possibly a person.
+func placeOrTime(low string) bool {
+	f := fold(low)
+	return len(seats[f]) > 0 || seatWords[f] || timeWords[low] || timeWords[f] || compass[low]
+}
+
+// seatWords are the folded words of the countries and capitals in seats
+// ("united" and "states" of "United States").
+var seatWords = func() map[string]bool {
+	m := map[string]bool{}
+	for k, vs := range seats {
+		m[k] = true
+		for _, v := range vs {
+			m[v] = true
+		}
+	}
+	return m
+}()
+
+// hasCount reports whether sentence holds a number that can answer "how
+// many" or "how much": any but a year standing as a date ("in 2013", "a
+// 2013 atomic blast"), which counts nothing.
+func hasCount(sentence string) bool {
+	ws := splitWords(strings.ToLower(sentence))
+	for i, w := range ws {
+		if _, ok := digitsValue(w.text); !ok {
+			continue
+		}
+		if !yearLike(w.text) || i+1 < len(ws) && strings.HasSuffix(ws[i+1].text, "s") && (i == 0 || !dateLead[ws[i-1].text]) {
+			return true // "2,000 troops" reads as a count
+		}
+	}
+	return len(numbersIn(withoutDigits(sentence), true)) > 0
+}
+
+// yearLike is a four-digit 1500–2099.
+func yearLike(w string) bool {
+	return len(w) == 4 && (w[:2] == "20" || w[0] == '1' && w[1] >= '5' && w[1] <= '9') && !strings.ContainsFunc(w, func(r rune) bool { return r < '0' || r > '9' })
+}
+
+// dateLead are words before a year that make it a date.
+var dateLead = setOf("in", "since", "by", "until", "from", "of", "before", "after", "during", "between", "a", "an",
+	"the", "early", "late", "mid", "to", "and")
+
+// withoutDigits blanks the figures of s, leaving its number words.
+func withoutDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return ' '
+		}
+		return r
+	}, s)
 }
 
 // possessive matches "Name's word word": a name owning what follows it.
@@ -211,7 +284,7 @@ func (f focus) otherOwner(sentence string) bool {
 			if !overlaps(sStems[i], qStems[j]) {
 				continue
 			}
-			if (nameIndex{words: setOf(qo.tokens...), caps: setOf(qo.tokens...)}).has(so) || (nameIndex{words: setOf(so.tokens...), caps: setOf(so.tokens...)}).has(qo) {
+			if sameOwner(qo, so, f.stats) {
 				same = true
 			} else {
 				other = true
@@ -219,6 +292,27 @@ func (f focus) otherOwner(sentence string) bool {
 		}
 	}
 	return other && !same
+}
+
+// untyped is f without the answer-type requirement (see anyType).
+func (f focus) untyped() focus {
+	f.anyType = true
+	return f
+}
+
+// sameOwner reports whether two owners name one party, by name or alias
+// ("Kim" for "Kim Jong Un") or as a country and its seat ("Pyongyang's
+// ambassador" is North Korea's).
+func sameOwner(a, b name, stats analysis.TermStats) bool {
+	return ownerIndex(a, stats).has(b) || ownerIndex(b, stats).has(a)
+}
+
+func ownerIndex(n name, stats analysis.TermStats) nameIndex {
+	words := make([]string, len(n.raw))
+	for i, r := range n.raw {
+		words[i] = upperFirst(r)
+	}
+	return newNameIndex(strings.Join(words, " "), stats)
 }
 
 func overlaps(a, b map[string]bool) bool {

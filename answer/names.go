@@ -147,8 +147,12 @@ func isAcronym(s string) bool {
 
 // fold lower-cases a name token and folds a demonym onto its country, so
 // that "Russian" matches "Russia" and "Chinese" "China": the common
-// suffixes go from words long enough to carry them.
+// suffixes go from words long enough to carry them. A month's
+// abbreviation folds as the month.
 func fold(low string) string {
+	if m, ok := monthAbbreviations[low]; ok {
+		low = m // "Oct." is October
+	}
 	if len(low) < 5 {
 		return low
 	}
@@ -343,3 +347,8 @@ func pairsOf(pairs ...string) map[string][]string {
 	}
 	return m
 }
+
+// monthAbbreviations are the short forms news style gives months.
+var monthAbbreviations = map[string]string{"jan": "january", "feb": "february", "mar": "march", "apr": "april",
+	"jun": "june", "jul": "july", "aug": "august", "sep": "september", "sept": "september", "oct": "october",
+	"nov": "november", "dec": "december"}

@@ -15,14 +15,17 @@ const (
 	// never a reason to fall back.
 	Refused
 	// Unsupported: no claim survived and the model did not refuse; its
-	// citations did not hold. footnote falls back to the extractive answer.
+	// citations did not hold. footnote falls back to the extractive answer
+	// — unless the question names something the corpus has never seen
+	// ("Shinzo Abe"), which no extraction can answer: that is Refused.
 	Unsupported
 )
 
 // Outcome applies the reply-level rules, the only ones that read the
 // whole reply: a reply with a kept claim is answered; otherwise it is a
 // refusal when any sentence refused or was a supported non-answer
-// (off_question), and unsupported when not. A streamed prefix can thus
+// (off_question), or when the question names something the corpus has
+// never seen, and unsupported when not. A streamed prefix can thus
 // turn from "refused so far" into answered, never the reverse.
 func (v Verified) Outcome() Outcome {
 	refused := false
@@ -34,7 +37,7 @@ func (v Verified) Outcome() Outcome {
 			refused = true
 		}
 	}
-	if refused {
+	if refused || v.unheardOf {
 		return Refused
 	}
 	return Unsupported

@@ -31,6 +31,12 @@ var (
 		"aim", "aims", "aimed", "seek", "seeks", "seeking", "sought", "looking", "look", "trying", "try", "invited", "invitation", "proposed", "raise", "raises")
 )
 
+// certaintyWords on the sentence's side settle what a hedge would leave
+// open: "have confirmed they will attend" claims more than the
+// paragraph's "may attend".
+var certaintyWords = setOf("confirmed", "confirms", "confirm", "announced", "announces", "agreed", "agrees",
+	"committed", "guaranteed", "definitely", "certainly", "officially", "finalised", "finalized", "already")
+
 // clauseBreak splits text into clauses: sentences, and the parts of a
 // sentence that "but", "while", "though" or a semicolon set against each
 // other.
@@ -48,7 +54,7 @@ func clausesOf(text string) []string {
 
 // clauseCues reports a clause's negation and speculation as they bear on
 // the words it shares with the clause it is compared with.
-type clauseCues struct{ negated, speculative, hedged bool }
+type clauseCues struct{ negated, speculative, hedged, certain bool }
 
 // cueScope is how many words after a negation or speculation cue it
 // governs: "never visited a foreign country" negates the visit, not "the
@@ -66,6 +72,7 @@ func cuesOf(clause string, shared map[string]bool) clauseCues {
 	for i, w := range ws {
 		low := w.text
 		c.hedged = c.hedged || hedgeWords[low]
+		c.certain = c.certain || certaintyWords[low]
 		lexical := negationStems[stems[i]]
 		if negationWords[low] || lexical {
 			c.negated = c.negated || governs(ws, stems, i, lexical, shared)
@@ -102,7 +109,8 @@ const minClauseMatch = 0.6
 // what the other negates ("Kim accepted the invitation" against "rejecting
 // the invitation"), ReasonSpeculative when the claim states in the past
 // what the paragraph says only may happen ("Kim visited Moscow" against
-// "Kim will visit Moscow for the first time"), and "" otherwise. A tie with a
+// "Kim will visit Moscow for the first time"), or as settled ("have
+// confirmed they will attend" against "may attend"), and "" otherwise. A tie with a
 // clause that agrees is agreement.
 func polarityConflict(claim string, paragraphs []string, stats analysis.TermStats) Reason {
 	var paraClauses []clause
@@ -167,7 +175,7 @@ func conflictWith(claimClause string, q analysis.Question, paraClauses []clause)
 		switch {
 		case pcc.negated != cc.negated:
 			reason = cmp.Or(reason, ReasonPolarity)
-		case pcc.speculative && !cc.hedged && pastTense(claimClause):
+		case pcc.speculative && !pcc.certain && (cc.certain || !cc.hedged && pastTense(claimClause)):
 			reason = cmp.Or(reason, ReasonSpeculative)
 		default:
 			return ""

@@ -27,6 +27,8 @@ var refusalPatterns = sync.OnceValue(func() []*regexp.Regexp {
 		// "the (provided) articles do not mention", "the context I was given doesn't say"
 		`\b`+sourceNoun+`(?:\s+[\w,'-]+){0,5}?\s+(?:do|does|did)\s*(?:not|n't)\s+(?:\w+\s+){0,2}?`+statingVerb+`\b`,
 		`\b`+sourceNoun+`(?:\s+[\w'-]+){0,3}?\s+(?:never|fail to|fails to|failed to|cannot|can't|can not)\s+`+statingVerb+`\b`,
+		// "the articles focus on Kim's diplomacy and don't mention Kursk"
+		`\b`+sourceNoun+`\s+(?:\w+\s+)?(?:focus(?:es)?|concentrate|concentrates|centre|centres|center|centers|dwell|dwells)\s+on\b[^.;]{0,100}?\b(?:and|but)\s+(?:do|does|did)\s*(?:not|n't)\s+(?:\w+\s+)?`+statingVerb+`\b`,
 		// "none of the sources say", "neither article mentions", "no source states"
 		`\b(?:none of|neither of|neither|no)\s+(?:the\s+|these\s+|those\s+)?(?:\w+\s+)?`+sourceNoun+`\s+(?:\w+\s+)?`+statingVerb+`\b`,
 		// "the articles only mention …": what they say instead of the answer

@@ -1,9 +1,11 @@
 package answer
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/footnote-dev/footnote/analysis"
+	"github.com/footnote-dev/footnote/internal/lazyregexp"
 
 	"github.com/footnote-dev/footnote/retrieval"
 )
@@ -52,6 +54,9 @@ const (
 	// puts another name where the paragraph has one ("Chinese embassy"
 	// against "Russian embassy").
 	ReasonName Reason = "name_missing"
+	// ReasonSwapped: the paragraph sentence that says what it says gives
+	// it to someone else ("Beijing pushed for…" where Moscow did).
+	ReasonSwapped Reason = "name_swapped"
 	// ReasonNumber: it states a number the paragraph does not ("twenty"
 	// against 15).
 	ReasonNumber Reason = "number_missing"
@@ -104,14 +109,20 @@ type Verified struct {
 	Removed []string
 	// Sentences holds the decision on every sentence, in reply order.
 	Sentences []SentenceCheck
+	// unheardOf is set when the question names something the corpus has
+	// never seen: a reply none of whose claims holds is then no reason to
+	// fall back to extraction, which could only find something else.
+	unheardOf bool
 }
 
 // Verify checks every sentence of an LLM reply to question against the
 // paragraphs it was given (sources[n-1] is [n]), using stats' IDF weights,
 // and assembles what survives. Each sentence is decided on its own words,
 // its cited paragraphs, the question and the corpus statistics — never on
-// the sentences after it — so verifying a growing prefix of a reply gives
-// a growing prefix of the verified text. The checks, in order:
+// the sentences after it, but for one that only lacked the kind of answer
+// asked, which a later answering sentence brings back as its context — so
+// verifying a growing prefix of a reply gives a growing prefix of the
+// verified text. The checks, in order:
 //
 //   - a sentence saying the sources do not answer is a refusal, never a
 //     claim (see isRefusal);
@@ -132,6 +143,8 @@ type Verified struct {
 //   - before these, it must address the question (see focus.addressedBy):
 //     a sentence its paragraphs cover that does not is a cited non-answer,
 //     whatever else is wrong with it;
+//   - after a reply opens with a refusal, nothing it says is kept (see
+//     contextAfterRefusal);
 //   - the kept citations are renumbered 1..n in order of first use.
 func Verify(question, text string, sources []retrieval.Result, stats analysis.TermStats) Verified {
 	f := newFocus(question, stats)
@@ -141,7 +154,62 @@ func Verify(question, text string, sources []retrieval.Result, stats analysis.Te
 		c.gap = s.gap
 		checks = append(checks, c)
 	}
-	return assemble(checks, sources)
+	contextAfterRefusal(checks)
+	keepContextOfAnAnswer(f, checks, sources, stats)
+	v := assemble(checks, sources)
+	v.unheardOf = slices.ContainsFunc(f.names, func(n name) bool { return f.unknown(n.raw) })
+	return v
+}
+
+// detailUntyped marks a sentence removed as off the question only for
+// lacking the kind of answer asked for (a date for "when").
+const detailUntyped = "holds no answer of the kind asked"
+
+// keepContextOfAnAnswer keeps, in a reply that answers, the sentences
+// removed only for lacking the kind of answer asked: "Kim and Putin signed
+// the treaty in June [1]. It restored Soviet-era commitments [1]." The
+// second gives no date, but beside the one that does it is context, not a
+// non-answer; every other check still applies to it. A reply none of
+// whose sentences answers keeps none of them, so a cited non-answer to an
+// unanswerable question still ends in an abstention.
+func keepContextOfAnAnswer(f focus, checks []SentenceCheck, sources []retrieval.Result, stats analysis.TermStats) {
+	if !slices.ContainsFunc(checks, func(c SentenceCheck) bool { return c.Kept }) {
+		return
+	}
+	for i, c := range checks {
+		if c.Reason == ReasonOffQuestion && c.Detail == detailUntyped {
+			again := decide(f.untyped(), c.Sentence, sources, stats)
+			again.gap = c.gap
+			checks[i] = again
+		}
+	}
+}
+
+// contextAfterRefusal removes what a reply says after opening with an
+// uncited refusal: "I couldn't find the fake name in the sources. They mention
+// only that Kim lived under one at a Swiss school [1]." By its own
+// account the model has not answered, and the related facts it offers
+// are cited non-answers, however well supported. A refusal after a kept
+// claim is a caveat ("…; the sources say nothing more") and leaves the
+// claim alone.
+func contextAfterRefusal(checks []SentenceCheck) {
+	for i, c := range checks {
+		if c.Kept {
+			return
+		}
+		if c.Reason != ReasonRefusal || len(c.Cited) > 0 {
+			// A cited absence claim ("The sources do not say at what hour
+			// [1]") speaks of one paragraph, and is wrong about it when a
+			// claim after it states the hour: it does not end the reply.
+			continue
+		}
+		for j := i + 1; j < len(checks); j++ {
+			if checks[j].Kept {
+				checks[j] = checks[j].remove(ReasonOffQuestion, "after a refusal")
+			}
+		}
+		return
+	}
 }
 
 // assemble builds the verified text and citations from the decisions.
@@ -194,7 +262,7 @@ func decide(f focus, sentence string, sources []retrieval.Result, stats analysis
 	case len(valid) == 0:
 		return c.remove(ReasonUnknownSource, "")
 	}
-	words := analysis.NewQuestion(claim, stats)
+	words := analysis.NewQuestion(withoutFraming(claim), stats)
 	if words.IsEmpty() {
 		return c.remove(ReasonNoClaim, "")
 	}
@@ -210,13 +278,35 @@ func decide(f focus, sentence string, sources []retrieval.Result, stats analysis
 		// Drawn from its paragraphs but not about the question: a cited
 		// non-answer, whatever else may be wrong with it; a reply of them
 		// is an abstention.
-		return c.remove(ReasonOffQuestion, "")
+		detail := ""
+		if !f.anyType && f.untyped().addressedBy(claim, paras) {
+			detail = detailUntyped
+		}
+		return c.remove(ReasonOffQuestion, detail)
 	}
 	if reason, detail := checkClaim(f, claim, paras, stats); reason != "" {
 		return c.remove(reason, detail)
 	}
 	c.Kept, c.Reason, c.kept = true, ReasonSupported, kept
 	return c
+}
+
+// framing matches the words a sentence opens with, or sets off by
+// commas, that frame its claim rather than make it: "By contrast, he
+// noted, …", "Officially, …", "In the author's view, the real story is
+// that …". A paragraph has no reason to repeat them, so they do not count
+// against its support.
+var framing = lazyregexp.New(`(?i)^\W*(?:(?:by|in) contrast|officially|notably|meanwhile|in short|in other words|overall|in fact|indeed|in (?:the|this) (?:author|writer|article|piece|report)['’]s view|in (?:the|this) (?:author|writer)['’]s (?:words|telling)|according to the (?:article|author|piece|report|sources?|writer)|the (?:articles?|sources?|piece|report) (?:says?|notes?|adds?|explains?) that)\b|,\s*(?:he|she|they|it|the (?:author|writer|article))\s+(?:noted|notes|added|adds|said|says|wrote|writes|argued|argues|explained|explains),|\bthe real (?:story|reason|point|issue) (?:is|was) that\b`)
+
+// withoutFraming is claim without its framing words (see framing), and
+// with "n't" as "not", so that "hasn't" adds no word "hasn" the paragraph's
+// "has not" lacks.
+func withoutFraming(claim string) string {
+	claim = strings.NewReplacer("n't", " not", "n’t", " not").Replace(claim)
+	if !strings.ContainsAny(claim, ",") && !strings.Contains(strings.ToLower(claim), "real") {
+		return claim
+	}
+	return framing.ReplaceAllString(claim, " ")
 }
 
 func (c SentenceCheck) remove(r Reason, detail string) SentenceCheck {
@@ -232,6 +322,9 @@ func checkClaim(f focus, claim string, paras []string, stats analysis.TermStats)
 	}
 	if n, bad := missingName(f, claim, paras, stats); bad {
 		return ReasonName, n
+	}
+	if n, bad := swappedSubject(claim, paras, stats); bad {
+		return ReasonSwapped, n
 	}
 	if v, bad := missingNumber(claim, append(paras, f.question)); bad {
 		return ReasonNumber, formatNumber(v)

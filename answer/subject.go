@@ -1,0 +1,60 @@
+package answer
+
+import (
+	"strings"
+
+	"github.com/footnote-dev/footnote/analysis"
+	"github.com/footnote-dev/footnote/corpus"
+)
+
+// minSubjectMatch is the share of a claim's other words the paragraph
+// sentence it is read against must hold: below it the two are not about
+// the same thing.
+const minSubjectMatch = 0.5
+
+// swappedSubject returns the name a claim opens with when the paragraph
+// sentence that best matches the rest of it names someone else and not
+// that name: "Beijing has also pushed for a sunset clause" against
+// "Moscow is also … calling for a 'sunset clause'", "China joined Russia
+// in vetoing the resolution" against "Russia … vetoed a U.N. resolution".
+// The paragraph may name the claim's subject elsewhere, which is why
+// missingName lets it pass; the sentence that says what the claim says
+// gives it to another. A sentence that refers back ("he", "the North
+// Korean leader") may mean the subject, and is left alone.
+func swappedSubject(claim string, paras []string, stats analysis.TermStats) (string, bool) {
+	ws := splitWords(claim)
+	names := namesIn(ws, func(string) bool { return true }, stats)
+	if len(names) == 0 || names[0].start > 1 {
+		return "", false
+	}
+	subject := names[0]
+	rest := strings.Join(wordTexts(ws[:subject.start]), " ") + " " + strings.Join(wordTexts(ws[subject.end:]), " ")
+	q := analysis.NewQuestion(rest, stats)
+	if q.IsEmpty() {
+		return "", false
+	}
+	best, bestScore := "", 0.0
+	for _, p := range paras {
+		for _, s := range corpus.Sentences(p) {
+			if score := q.Coverage(analysis.StemSet(s.Text)); score > bestScore {
+				best, bestScore = s.Text, score
+			}
+		}
+	}
+	if bestScore < minSubjectMatch || refersBack(best) {
+		return "", false
+	}
+	ix := newNameIndex(best, stats)
+	if ix.has(subject) || len(ix.names) == 0 {
+		return "", false
+	}
+	return subject.String(), true
+}
+
+func wordTexts(ws []word) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = w.text
+	}
+	return out
+}

@@ -1,0 +1,116 @@
+package answer_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/footnote-dev/footnote/answer"
+	"github.com/footnote-dev/footnote/corpus"
+	"github.com/footnote-dev/footnote/retrieval"
+)
+
+// builtinParagraphs returns the built-in corpus's paragraphs holding each
+// snippet, in order, as the sources [1], [2], … of a reply.
+func builtinParagraphs(t *testing.T, snippets ...string) []retrieval.Result {
+	t.Helper()
+	c, err := corpus.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []retrieval.Result
+	for _, s := range snippets {
+		found := false
+		for _, p := range c.Paragraphs() {
+			if strings.Contains(p.Text, s) {
+				out = append(out, retrieval.Result{Rank: len(out) + 1, Doc: p.Doc, Paragraph: p.N, Text: p.Text})
+				found = true
+				break
+			}
+		}
+		if !found {
+			t.Fatalf("no built-in paragraph holds %q", s)
+		}
+	}
+	return out
+}
+
+func TestVerifyReadsTheReplyAsAWhole(t *testing.T) {
+	lx := builtinLexical(t)
+	tests := []struct {
+		name, question, reply string
+		sources               []string
+		want                  string
+		outcome               answer.Outcome
+	}{
+		{"an uncited refusal makes what follows context, not an answer",
+			"What fake name did Kim use at his Swiss boarding school?",
+			"I couldn't find the fake name in the sources. They mention only that Kim was living under a fake name at a Swiss boarding school [1].",
+			[]string{"ensconced under a fake name"}, "", answer.Refused},
+		{"a cited absence claim before the answer does not end the reply",
+			"At what hour did Kim greet Putin at the airport?",
+			"The sources do not say at what hour Kim greeted Putin [1]. Kim picked Putin up at the airport at 3 a.m. [1].",
+			[]string{"airport pickup at 3 a.m."}, "Kim picked Putin up at the airport at 3 a.m. [1].", answer.Answered},
+		{"context beside a sentence giving the date asked for is kept",
+			"When did Kim and Putin sign their mutual defense treaty?",
+			"Kim and Putin signed their mutual defense treaty in June [1]. The treaty restored their relations to Soviet-era commitments [2].",
+			[]string{"signing a mutual defense treaty with Kim in June", "restored their relations to Soviet-era commitments"},
+			"Kim and Putin signed their mutual defense treaty in June [1]. The treaty restored their relations to Soviet-era commitments [2].", answer.Answered},
+		{"the same context alone is a non-answer",
+			"When did Kim and Putin sign their mutual defense treaty?",
+			"The treaty restored their relations to Soviet-era commitments [1].",
+			[]string{"restored their relations to Soviet-era commitments"}, "", answer.Refused},
+		{"a month written out matches its abbreviation",
+			"When is the Workers' Party anniversary?",
+			"North Korea will celebrate the 80th anniversary of the founding of the Workers' Party on October 10 [1].",
+			[]string{"80th anniversary of the founding of the ruling Workers"},
+			"North Korea will celebrate the 80th anniversary of the founding of the Workers' Party on October 10 [1].", answer.Answered},
+		{"a capital's ambassador is its country's",
+			"Why did China summon North Korea's ambassador?",
+			"China summoned Pyongyang's ambassador to its foreign ministry in Beijing to protest the 2013 atomic test [1].",
+			[]string{"summoned Pyongyang’s ambassador"},
+			"China summoned Pyongyang's ambassador to its foreign ministry in Beijing to protest the 2013 atomic test [1].", answer.Answered},
+		{"a year is no count of warheads",
+			"How many nuclear warheads does North Korea have?",
+			"North Korea has carried out nuclear-weapons tests, including a 2013 atomic blast [1].",
+			[]string{"a 2013 atomic blast after Kim assumed command"}, "", answer.Refused},
+		{"countries are no answer to which prime minister",
+			"Which Japanese prime minister will attend the APEC summit in Gyeongju?",
+			"The United States, China and Japan are all expected to attend the APEC summit in Gyeongju in late October [1].",
+			[]string{"Asia-Pacific Economic Cooperation summit in Gyeongju"}, "", answer.Refused},
+		{"a question about someone the corpus never names ends in abstention, not a fallback",
+			"What did Shinzo Abe say about Putin's visit to Pyongyang?",
+			"Shinzo Abe suggested that Pyongyang's improving ties with Moscow may be coming at China's expense [1].",
+			[]string{"may be at China’s expense"}, "", answer.Refused},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := answer.Verify(tt.question, tt.reply, builtinParagraphs(t, tt.sources...), lx)
+			if v.Text != tt.want || v.Outcome() != tt.outcome {
+				t.Errorf("Verify = %q (outcome %v), want %q (outcome %v); decisions %+v", v.Text, v.Outcome(), tt.want, tt.outcome, v.Sentences)
+			}
+		})
+	}
+}
+
+func TestVerifyRemovesWhatTheMatchingSentenceGivesToAnother(t *testing.T) {
+	lx := builtinLexical(t)
+	tests := []struct {
+		name, reply, source string
+		reason              answer.Reason
+	}{
+		{"a subject the matching sentence does not name", "China joined Russia in vetoing the U.N. resolution renewing the Panel of Experts' mandate [1].",
+			"Russia on March 28 vetoed", answer.ReasonSwapped},
+		{"settled where the paragraph says may", "High-level delegations from China and Russia have confirmed they will attend the celebration [1].",
+			"High-level delegations from China and Russia may attend", answer.ReasonSpeculative},
+		{"a quote given to another than the speaker a pronoun stands for", "Putin himself told reporters that invitations have been sent to many leaders of countries [1].",
+			"Invitations have been sent to many leaders", answer.ReasonAttribution},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := answer.Verify("", tt.reply, builtinParagraphs(t, tt.source), lx)
+			if len(v.Sentences) != 1 || v.Sentences[0].Kept || v.Sentences[0].Reason != tt.reason {
+				t.Errorf("decisions %+v, want removed as %s", v.Sentences, tt.reason)
+			}
+		})
+	}
+}
