@@ -47,7 +47,7 @@ func (a *app) evalCommand() *cobra.Command {
 		RunE: func(cmd *cobra.Command, _ []string) error { return a.runEval(cmd, o) },
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.fixtures, "fixtures", "", "fixture file, one JSON question per line; several, comma-separated, are read as one set (default: the built-in "+shipped.EvalFixturesName+", for the built-in corpus)")
+	f.StringVar(&o.fixtures, "fixtures", "", "fixture file, one JSON question per line; several, comma-separated, are read as one set; FILE@FOLDER asks FILE's questions of that folder of articles (default: the built-in "+shipped.EvalFixturesName+", for the built-in corpus)")
 	kFlag(cmd, &o.k, "paragraphs each answer draws on, and the k of hit@k")
 	f.IntVar(&o.workers, "workers", eval.DefaultWorkers, "questions answered at once")
 	f.BoolVar(&o.asJSON, "json", false, "print the report as JSON: metrics and one row per question")
@@ -83,7 +83,7 @@ func (a *app) runEval(cmd *cobra.Command, o evalOptions) error {
 			return usagef("%s: %w", flag, err)
 		}
 	}
-	fixtures, name, err := a.loadFixtureFiles(ctx, o.fixtures)
+	groups, err := fixtureGroups(o.fixtures)
 	if err != nil {
 		return err
 	}
@@ -93,7 +93,7 @@ func (a *app) runEval(cmd *cobra.Command, o evalOptions) error {
 			return err
 		}
 	}
-	eng, err := a.engine(ctx)
+	obs, eng, name, err := a.observe(ctx, groups, o)
 	if err != nil {
 		return err
 	}
@@ -101,19 +101,10 @@ func (a *app) runEval(cmd *cobra.Command, o evalOptions) error {
 	if eng.Generator != nil {
 		mode = answer.LLM
 	}
+	eng.Threshold = a.cfg.Threshold
 	threshold, err := eng.ThresholdFor(mode)
 	if err != nil {
 		return err
-	}
-	if o.calibrate {
-		// Answer everything: the fit needs every question's signals and
-		// answer, and the fitted gate then decides which to abstain on.
-		eng.Threshold = math.SmallestNonzeroFloat64
-	}
-	runner := eval.Runner{Asker: eng, Searcher: eng.Retriever, Search: eng.Search, K: eng.TopK(), Workers: o.workers, Progress: a.questionBar()}
-	obs, err := runner.Run(ctx, fixtures)
-	if err != nil {
-		return fmt.Errorf("eval: %w", err)
 	}
 	settings := eval.Settings{Fixtures: name, K: eng.TopK(), Threshold: threshold, Workers: o.workers}
 	var rep eval.Report
@@ -141,6 +132,9 @@ func (a *app) runEval(cmd *cobra.Command, o evalOptions) error {
 	}
 	return gateError(short)
 }
+
+// minThreshold answers every question while --calibrate observes them.
+const minThreshold = math.SmallestNonzeroFloat64
 
 // maxEvalWorkers bounds --workers: answering is CPU-bound offline, and an LLM
 // API rate-limits long before this many calls at once.

@@ -151,6 +151,21 @@ func TestEvalReadsSeveralFixtureFilesAsOneSet(t *testing.T) {
 	}
 }
 
+func TestEvalAsksEachFixtureFileOfItsOwnCorpus(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte("The harbour of Nampo froze in January, and the ferries stopped for six weeks.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	own := fixtureFile(t, `{"id": "own1", "question": "How long did the Nampo ferries stop?", "answerable": true, "answer_keywords": [["six weeks"]], "evidence": ["the ferries stopped for six weeks"]}`)
+	builtin := fixtureFile(t, someFixtures(t)...)
+	// Each corpus gets its index in its own folder of the user cache.
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	out, errOut, code := footnote(t, map[string]string{"FOOTNOTE_INDEX_DIR": ""}, "eval", "--fixtures", builtin+","+own+"@"+dir)
+	if code != 0 || !strings.Contains(out, "4 questions (3 answerable, 1 unanswerable)") || !strings.Contains(out, own+"@"+dir) {
+		t.Errorf("exit %d, stderr %q, stdout:\n%s\nwant the built-in questions and the one about the folder, named together", code, errOut, out)
+	}
+}
+
 func TestEvalUsageErrors(t *testing.T) {
 	path := fixtureFile(t, someFixtures(t)...)
 	tests := []struct {
@@ -175,6 +190,9 @@ func TestEvalUsageErrors(t *testing.T) {
 		{"a list naming a file that does not exist", []string{"--fixtures", path + ",no/such.jsonl"}, "fixtures: open no/such.jsonl"},
 		{"a compare file that is not a report", []string{"--compare", path}, "not a `footnote eval --json` report"},
 		{"zero workers", []string{"--workers", "0"}, "--workers must be from 1 to 64, not 0"},
+		{"a corpus folder without a file", []string{"--fixtures", "@testdata"}, "write FILE@FOLDER, both named"},
+		{"a file without its corpus folder", []string{"--fixtures", path + "@"}, "write FILE@FOLDER, both named"},
+		{"a fixture file on its own corpus with one index for all", []string{"--index", t.TempDir(), "--fixtures", path + "," + path + "@" + t.TempDir()}, "leave --index and FOOTNOTE_INDEX_DIR unset"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
