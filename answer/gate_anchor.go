@@ -1,7 +1,10 @@
 package answer
 
 import (
+	"slices"
 	"strings"
+
+	"github.com/footnote-dev/footnote/analysis"
 )
 
 // unanchored is the share of the question's anchors that text does not
@@ -44,7 +47,11 @@ func unanchored(f focus, text, context string) float64 {
 // wants no particular type or no sentence holds one (TypeMissing's case).
 func unanchoredAnswer(f focus, qf Focus, sentences, paragraphs []string) float64 {
 	best := -1.0
+	onFocus := focused(qf, sentences)
 	for i, s := range sentences {
+		if onFocus != nil && !onFocus[i] {
+			continue
+		}
 		if qf.Type != TypeNone && hasType(withoutAsked(s, f.question), qf.Type, f.question) {
 			if u := unanchored(f, s, paragraphs[i]); best < 0 || u < best {
 				best = u
@@ -52,6 +59,26 @@ func unanchoredAnswer(f focus, qf Focus, sentences, paragraphs []string) float64
 		}
 	}
 	return max(best, 0)
+}
+
+// focused marks the sentences that name the question's focus ("books" for
+// "how many books"), nil when none does or it has none: a figure about
+// something else ("a tenth of Europe's ammonia") answers no "how many
+// books", however well it is anchored.
+func focused(qf Focus, sentences []string) []bool {
+	if !qf.HasFocus() {
+		return nil
+	}
+	marks, any := make([]bool, len(sentences)), false
+	for i, s := range sentences {
+		stems := analysis.StemSet(s)
+		marks[i] = slices.ContainsFunc(qf.Stems, func(st string) bool { return stems[st] })
+		any = any || marks[i]
+	}
+	if !any {
+		return nil
+	}
+	return marks
 }
 
 // withoutAsked blanks the numbers of sentence that the question already

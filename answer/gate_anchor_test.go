@@ -110,3 +110,15 @@ func TestASentenceThatRefersBackHoldsItsParagraphsNames(t *testing.T) {
 		})
 	}
 }
+
+func TestTheAnswerSentenceMustNameWhatIsCounted(t *testing.T) {
+	tampere := "Tampere City Library holds about 1.36 million books and recorded 4.1 million loans."
+	port := "For the Port of Rotterdam, the terminal could supply a tenth of the ammonia Europe needs by 2030."
+	lx := lexicalOf(tampere, port, "The library board met in Tampere.")
+	q := "How many books does Rotterdam's city library have?"
+	f := newFocus(q, lx)
+	got := unanchoredAnswer(f, QuestionFocus(q), []string{tampere, port}, []string{tampere, port})
+	if got != 1 {
+		t.Errorf("unanchoredAnswer = %v, want 1: the one sentence that counts books is Tampere's; Rotterdam's figure counts ammonia", got)
+	}
+}
