@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,6 +23,8 @@ const (
 	TypePlace  AnswerType = "place"
 	// TypeShare is a number asked for as a share: "What percentage…".
 	TypeShare AnswerType = "share"
+	// TypeDuration is a length of time: "How long does the ride take?".
+	TypeDuration AnswerType = "duration"
 )
 
 // Focus is what a question asks about: its wh-word, the type of answer
@@ -132,6 +135,12 @@ var attributes = map[string]string{"tall": "height", "old": "age", "far": "dista
 	"big": "size", "large": "size", "high": "height", "heavy": "weight", "rich": "wealth", "often": "frequency",
 	"wide": "width", "deep": "depth", "fast": "speed", "young": "age"}
 
+// timeVerbs and nouns make "how long" ask for a duration.
+var timeVerbs = map[string]bool{"take": true, "takes": true, "took": true, "taken": true, "last": true, "lasts": true,
+	"lasted": true, "wait": true, "ride": true, "journey": true, "trip": true, "drive": true, "flight": true,
+	"travel": true, "commute": true, "stay": true, "stayed": true, "serve": true, "served": true, "been": true,
+	"ago": true, "run": true, "runs": true, "ran": true}
+
 // typeHeads give a focus noun's answer type: "What year…" wants a date.
 var typeHeads = map[string]AnswerType{"year": TypeDate, "month": TypeDate, "date": TypeDate, "day": TypeDate,
 	"time": TypeDate, "percentage": TypeShare, "share": TypeShare, "proportion": TypeShare, "number": TypeNumber, "amount": TypeNumber,
@@ -189,6 +198,9 @@ func howFocus(rest []string) Focus {
 			ws = ws[1:]
 		}
 		return Focus{Wh: "how " + next, Type: TypeNumber, Words: dropVerb(headRun(ws))}
+	case next == "long" && slices.ContainsFunc(rest[1:], func(w string) bool { return timeVerbs[w] }):
+		// "How long does the ride take?" asks for a time, not a length.
+		return Focus{Wh: "how long", Type: TypeDuration}
 	case attributes[next] != "":
 		return Focus{Wh: "how " + next, Type: TypeNumber, Words: []string{next}}
 	}

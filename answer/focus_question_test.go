@@ -21,6 +21,8 @@ func TestQuestionFocusFindsTheThingAskedAbout(t *testing.T) {
 		{"a typographic apostrophe", "What is Putin’s net worth?", "what", answer.TypeNone, []string{"worth"}},
 		{"a weak head reads on into its of-phrase", "What's the name of Putin's dog?", "what", answer.TypeNone, []string{"dog"}},
 		{"how many stops at the verb", "How many countries sent delegations?", "how many", answer.TypeNumber, []string{"countri"}},
+		{"how long with a verb of time asks for a duration", "How long does the train ride from Lund take?", "how long", answer.TypeDuration, nil},
+		{"how long of a thing asks for a length", "How long is the new rail line?", "how long", answer.TypeNumber, []string{"length", "long"}},
 		{"how much skips the auxiliary", "How much does a ticket to the parade cost?", "how much", answer.TypeNumber, []string{"ticket"}},
 		{"a noun right after which", "Which musical instrument does Kim Jong Un play?", "which", answer.TypeNone, []string{"instrument"}},
 		{"who with a possessive", "Who is Kim Jong Un's wife?", "who", answer.TypePerson, []string{"wife"}},

@@ -276,6 +276,9 @@ var (
 		`October|November|December|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|` +
 		`Saturday|Sunday|yesterday|today|tomorrow)\b`)
 	capitalRe = lazyregexp.New(`\b\p{Lu}[\p{L}-]+`)
+	// durationRe is a length of time: "14 minutes", "two hours", "half
+	// an hour", "for decades".
+	durationRe = lazyregexp.New(`(?i)\b(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|several|few|many|half an?)[\s-]+(?:\w+[\s-]+)?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|decades?|centuries|century)\b|\bdecades\b`)
 	// shareRe is a share stated as one: "60%", "60 percent", "half",
 	// "a third", "most".
 	shareRe = lazyregexp.New(`(?i)%|\b(?:per ?cent|percentage|half|third|quarter|fifth|tenth|majority|most|bulk|fraction)\b`)
@@ -292,6 +295,8 @@ func hasType(sentence string, t AnswerType, q string) bool {
 		return dateRe.MatchString(sentence)
 	case TypeShare:
 		return shareRe.MatchString(sentence)
+	case TypeDuration:
+		return durationRe.MatchString(sentence)
 	case TypePerson, TypePlace:
 		asked := strings.ToLower(q)
 		for _, loc := range capitalRe.FindAllStringIndex(sentence, -1) {

@@ -127,6 +127,9 @@ func TestHasTypeReadsTheKindOfAnswer(t *testing.T) {
 		{"no date", "Kim declined the invitation.", TypeDate, false},
 		{"a new capitalised name is a person", "China sent Cai Qi to greet him.", TypePerson, true},
 		{"only names the question has", "Kim met Putin.", TypePerson, false},
+		{"minutes are a duration", "Trains from Lund reach Dalby in 14 minutes.", TypeDuration, true},
+		{"half an hour is a duration", "The crossing takes half an hour.", TypeDuration, true},
+		{"a distance is no duration", "The route would run about 30 kilometres from Dalby to Sjöbo.", TypeDuration, false},
 		{"no type expected is always present", "Anything.", TypeNone, true},
 	}
 	for _, tt := range tests {
