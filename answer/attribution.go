@@ -10,7 +10,7 @@ import (
 )
 
 // Reporting verbs: "X said …", "… , adds X", "according to X".
-const reportingVerb = `(?:said|says|say|wrote|writes|write|told|tells|tell|stated|states|noted|notes|argued|argues|warned|warns|added|adds|explained|explains|claimed|claims|described|describes|called|calls|insisted|insists|observed|observes|commented|comments|remarked|remarks|reported|reports|suggested|suggests|believes|believed|thinks|predicted|predicts|cautioned|cautions|emphasized|emphasised|stressed|stresses|asserted|asserts|quipped|declared|declares|announced|announces|hailed|hails|echoed|echoes|recalled|recalls|praised|praises|referred|put it|puts it)`
+const reportingVerb = `(?:said|says|say|wrote|writes|write|told|tells|tell|stated|states|noted|notes|argued|argues|warned|warns|added|adds|explained|explains|claimed|claims|described|describes|called|calls|insisted|insists|observed|observes|commented|comments|remarked|remarks|reported|reports|suggested|suggests|believes|believed|thinks|predicted|predicts|cautioned|cautions|emphasized|emphasised|stressed|stresses|asserted|asserts|quipped|declared|declares|announced|announces|hailed|hails|echoed|echoes|recalled|recalls|praised|praises|referred|replied|replies|responded|responds|answered|acknowledged|acknowledges|admitted|admits|conceded|concedes|vowed|vows|pledged|pledges|promised|promises|urged|urges|put it|puts it)`
 
 // capRun is a run of capitalised words, hyphens and connectors inside.
 const capRun = `((?:[A-Z][\p{L}'’.-]*)(?:\s+(?:of\s+|for\s+)?[A-Z][\p{L}'’.-]*)*)`
@@ -25,7 +25,7 @@ type speakerPatterns struct {
 var speakers = sync.OnceValue(func() speakerPatterns {
 	return speakerPatterns{
 		named: []*regexp.Regexp{
-			regexp.MustCompile(capRun + `(?:,[^,]{1,90},)?(?:\s+(?:himself|herself|themselves|also|later|then|reportedly|previously|once|has|had|have|publicly|openly))*\s+` + reportingVerb + `\b`),
+			regexp.MustCompile(capRun + `(?:,[^,]{1,90},)?(?:\s+(?:himself|herself|themselves|also|later|earlier|then|reportedly|previously|once|first|again|repeatedly|has|had|have|publicly|openly))*\s+` + reportingVerb + `\b`),
 			regexp.MustCompile(`[,"”]\s*` + reportingVerb + `\s+` + capRun),
 			regexp.MustCompile(`(?i:according to|per|in the words of)\s+` + capRun),
 		},
@@ -61,12 +61,14 @@ func speakersKnown(text string, stats analysis.TermStats, known func(lower strin
 }
 
 // attributionFails reports whether the claim gives a statement to someone
-// its paragraphs do not: the speaker must be named there, and where the
+// its paragraphs (or their articles' bylines) do not: the speaker must be named there, and where the
 // paragraph sentence that best matches the claim names its own speaker,
 // it must be that one ("Xi wrote …" against "… , McCreary wrote").
-func attributionFails(claim string, paragraphs []string, stats analysis.TermStats) (string, bool) {
+func attributionFails(claim string, paragraphs, bylines []string, stats analysis.TermStats) (string, bool) {
 	joined := strings.Join(paragraphs, "\n")
-	all := newNameIndex(joined, stats)
+	// "According to TIME, …" gives the statement to the article itself:
+	// its publisher, author or title speak as much as its paragraphs.
+	all := newNameIndex(joined+"\n"+strings.Join(bylines, "\n"), stats)
 	// A speaker opening the claim is a name when the paragraphs write it
 	// as one or it is no common word: "Putin told reporters …" where the
 	// paragraph only quotes Ushakov.

@@ -76,6 +76,8 @@ func TestRefusalsAreRecognisedInAnyWordingAndClaimsAreNot(t *testing.T) {
 		"The article gives no exact time for the greeting [1].",
 		"The articles only mention that Kim brought his daughter [2].",
 		"The articles focus on Kim and Putin's diplomacy and don't mention Kursk or any weapons.",
+		"It does not say which country is North Korea's largest trading partner, however.",
+		"Nothing the UN Secretary General said at the 2015 parade is reported in these sources.",
 		"Based on the context, the sources don’t specify when the summit takes place.",
 		"That isn't covered in the articles.",
 		"Unfortunately, that information isn't available in the provided text.",
@@ -101,6 +103,8 @@ func TestRefusalsAreRecognisedInAnyWordingAndClaimsAreNot(t *testing.T) {
 		"Kim has never visited a foreign country since 2011 [1].",
 		"Seoul's presidential office declined to offer a detailed assessment [2].",
 		"The articles say Kim declined Putin's invitation [1].",
+		"It did not take long for the two leaders to sign the treaty [1].",
+		"Nothing was signed at the summit in Beijing [2].",
 	}
 	for _, s := range claims {
 		if isRefusal(s) {

@@ -79,7 +79,7 @@ func (f focus) addressedBy(sentence string, paragraphs []string) bool {
 			return false
 		}
 	}
-	if !f.typed(sentence) || f.otherOwner(sentence) {
+	if !f.typed(sentence) || f.otherOwner(sentence, ctx) {
 		return false
 	}
 	if len(f.terms) == 0 || f.anchored(sentence) {
@@ -269,12 +269,12 @@ func owned(text string, stats analysis.TermStats) (owners []name, stems []map[st
 // about to someone else: "Putin's birthday" for "Kim's birthday", the
 // Tampere library's books for the Rotterdam library's. A near miss shares
 // every word but the owner.
-func (f focus) otherOwner(sentence string) bool {
+func (f focus) otherOwner(sentence string, paragraphs nameIndex) bool {
 	qOwners, qStems := owned(f.question, f.stats)
 	if len(qOwners) == 0 {
 		return false
 	}
-	if f.ownerMissing(sentence, qOwners, qStems) {
+	if f.ownerMissing(sentence, paragraphs, qOwners, qStems) {
 		return true
 	}
 	sOwners, sStems := owned(sentence, f.stats)
@@ -352,7 +352,7 @@ var pronouns = setOf("he", "his", "him", "she", "her", "hers", "they", "their", 
 // ownerMissing reports whether the sentence speaks of what the question
 // asks about ("schedule" in "Putin's schedule") without its owner, by name
 // or pronoun: "a domestic schedule" of North Korea's is not Putin's.
-func (f focus) ownerMissing(sentence string, owners []name, stems []map[string]bool) bool {
+func (f focus) ownerMissing(sentence string, paragraphs nameIndex, owners []name, stems []map[string]bool) bool {
 	own := analysis.StemSet(sentence)
 	ix := newNameIndex(sentence, f.stats)
 	for _, w := range splitWords(strings.ToLower(sentence)) {
@@ -361,8 +361,31 @@ func (f focus) ownerMissing(sentence string, owners []name, stems []map[string]b
 		}
 	}
 	for i, o := range owners {
-		if overlaps(own, stems[i]) && !ix.has(o) {
+		// "The parade … drew delegations from 27 countries" answers for
+		// Russia's parade when its paragraph is about Russia's; "a
+		// domestic schedule" is nobody's in particular.
+		if overlaps(own, stems[i]) && !ix.has(o) && !(paragraphs.has(o) && definite(sentence, stems[i])) {
 			return true
+		}
+	}
+	return false
+}
+
+// definite reports whether sentence speaks of one of stems as a thing
+// already known: "the parade", not "a schedule".
+func definite(sentence string, stems map[string]bool) bool {
+	ws := splitWords(strings.ToLower(sentence))
+	for i, w := range ws {
+		if !stems[analysis.Stem(w.text)] {
+			continue
+		}
+		for j := i - 1; j >= 0 && j >= i-3; j-- {
+			switch ws[j].text {
+			case "the", "this", "that", "these", "those":
+				return true
+			case "a", "an", "any", "some":
+				return false
+			}
 		}
 	}
 	return false

@@ -108,7 +108,21 @@ func (e *Engine) settle(a Answer, v Verified) Answer {
 func (e *Engine) fallback(a Answer, reason string) Answer {
 	a.Mode, a.FallbackReason = Extractive, reason
 	e.warnf("%s; answering extractively", reason)
-	return a
+	if a.Gate == nil {
+		return a // not weighed yet: the gate will use the offline threshold
+	}
+	// The answer is now the extractive one, so it must clear the offline
+	// threshold, not the lower one that only decided whether to call the
+	// model: a fallback is no licence to show an answer extraction alone
+	// would have withheld.
+	t, err := e.ThresholdFor(Extractive)
+	if err != nil || a.Gate.Probability >= t {
+		return a
+	}
+	g := *a.Gate
+	g.Threshold = t
+	a.Gate = &g
+	return AbstainedLike(a)
 }
 
 // answerMessages renders the system and answer prompts, numbering the

@@ -212,6 +212,27 @@ func TestFailingLLMFallsBackToTheExtractiveAnswer(t *testing.T) {
 	}
 }
 
+func TestAFallbackMustClearTheOfflineThreshold(t *testing.T) {
+	ix := builtinIndex(t)
+	// The LLM threshold only decides whether to call the model; once the
+	// model's reply fails and the answer is extractive again, it must pass
+	// the offline threshold as an extractive answer would.
+	q := "How many leaders held bilateral talks with Xi during the Beijing parade?"
+	offline := ask(t, &answer.Engine{Retriever: ix}, answer.Request{Question: q})
+	if !offline.Abstained || offline.Gate == nil {
+		t.Fatalf("offline the question is not refused (evidence %v): pick another", offline.Evidence)
+	}
+	s := newLLMSetup(t, ix, openaiapi.Config{})
+	s.srv.Chat(fakeopenai.Text("Thirty leaders held bilateral talks with Xi during the parade [1]."))
+	a := ask(t, s.eng, answer.Request{Question: q})
+	if len(s.srv.ChatCalls()) != 1 {
+		t.Fatalf("the LLM gate kept the question from the model (evidence %v): pick another", a.Evidence)
+	}
+	if !a.Abstained || a.Mode != answer.Extractive || a.FallbackReason == "" || a.Text != offline.Text {
+		t.Errorf("got abstained %v mode %s reason %q text %q; want the offline abstention after the fallback", a.Abstained, a.Mode, a.FallbackReason, a.Text)
+	}
+}
+
 func TestAStreamIsCompleteWithAFinishReasonOrDone(t *testing.T) {
 	ix := builtinIndex(t)
 	tests := []struct {

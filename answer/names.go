@@ -35,7 +35,8 @@ var openers = setOf("however", "instead", "meanwhile", "also", "additionally", "
 	"according", "despite", "since", "because", "although", "though", "while", "when", "after", "before", "during",
 	"analysts", "experts", "officials", "observers", "critics", "sources", "reports", "yes", "no", "in", "on", "at",
 	"as", "by", "for", "from", "with", "without", "under", "over", "its", "his", "her", "their", "this", "that",
-	"these", "those", "another", "other", "such", "per", "following", "amid", "unlike", "like", "citing", "neither")
+	"these", "those", "another", "other", "such", "per", "following", "amid", "unlike", "like", "citing", "neither",
+	"rather", "besides", "beyond", "by", "officially", "indeed", "notably", "nonetheless", "nevertheless")
 
 // compass words tell apart names that share the rest: North and South
 // Korea.

@@ -15,17 +15,15 @@ const (
 	// never a reason to fall back.
 	Refused
 	// Unsupported: no claim survived and the model did not refuse; its
-	// citations did not hold. footnote falls back to the extractive answer
-	// — unless the question names something the corpus has never seen
-	// ("Shinzo Abe"), which no extraction can answer: that is Refused.
+	// citations did not hold. footnote falls back to the extractive answer,
+	// which must then pass the offline gate's threshold (see fallback).
 	Unsupported
 )
 
 // Outcome applies the reply-level rules, the only ones that read the
 // whole reply: a reply with a kept claim is answered; otherwise it is a
 // refusal when any sentence refused or was a supported non-answer
-// (off_question), or when the question names something the corpus has
-// never seen, and unsupported when not. A streamed prefix can thus
+// (off_question), and unsupported when not. A streamed prefix can thus
 // turn from "refused so far" into answered, never the reverse.
 func (v Verified) Outcome() Outcome {
 	refused := false
@@ -37,7 +35,7 @@ func (v Verified) Outcome() Outcome {
 			refused = true
 		}
 	}
-	if refused || v.unheardOf {
+	if refused {
 		return Refused
 	}
 	return Unsupported

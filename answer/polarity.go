@@ -56,6 +56,33 @@ func clausesOf(text string) []string {
 // the words it shares with the clause it is compared with.
 type clauseCues struct{ negated, speculative, hedged, certain bool }
 
+// modalCues read the future a clause states against the possibility
+// another grants: "delegations will attend" claims more than "delegations
+// may attend".
+type modalCues struct{ future, possible, hedgedOtherwise bool }
+
+// futureWords state a future as settled; possibleWords only grant it.
+var (
+	futureWords   = setOf("will", "shall", "won't")
+	possibleWords = setOf("may", "might", "could", "possible", "possibly", "perhaps", "potential", "potentially",
+		"likely", "if", "whether", "speculation", "rumors", "rumours", "prospect", "possibility")
+)
+
+func modalsOf(clause string) modalCues {
+	var m modalCues
+	for _, w := range splitWords(strings.ToLower(clause)) {
+		switch {
+		case futureWords[w.text]:
+			m.future = true
+		case possibleWords[w.text]:
+			m.possible = true
+		case hedgeWords[w.text] && w.text != "would":
+			m.hedgedOtherwise = true
+		}
+	}
+	return m
+}
+
 // cueScope is how many words after a negation or speculation cue it
 // governs: "never visited a foreign country" negates the visit, not "the
 // death of his father" later in the clause.
@@ -177,11 +204,21 @@ func conflictWith(claimClause string, q analysis.Question, paraClauses []clause)
 			reason = cmp.Or(reason, ReasonPolarity)
 		case pcc.speculative && !pcc.certain && (cc.certain || !cc.hedged && pastTense(claimClause)):
 			reason = cmp.Or(reason, ReasonSpeculative)
+		case settlesAPossibility(claimClause, pc.text):
+			reason = cmp.Or(reason, ReasonSpeculative)
 		default:
 			return ""
 		}
 	}
 	return reason
+}
+
+// settlesAPossibility reports whether the claim states as what will
+// happen ("will attend") what the paragraph clause grants only may
+// ("may attend"), with no hedge of its own.
+func settlesAPossibility(claimClause, paraClause string) bool {
+	c, p := modalsOf(claimClause), modalsOf(paraClause)
+	return c.future && !c.possible && !c.hedgedOtherwise && p.possible && !p.future
 }
 
 // reportingWords frame a statement rather than make it.

@@ -29,6 +29,11 @@ var refusalPatterns = sync.OnceValue(func() []*regexp.Regexp {
 		`\b`+sourceNoun+`(?:\s+[\w'-]+){0,3}?\s+(?:never|fail to|fails to|failed to|cannot|can't|can not)\s+`+statingVerb+`\b`,
 		// "the articles focus on Kim's diplomacy and don't mention Kursk"
 		`\b`+sourceNoun+`\s+(?:\w+\s+)?(?:focus(?:es)?|concentrate|concentrates|centre|centres|center|centers|dwell|dwells)\s+on\b[^.;]{0,100}?\b(?:and|but)\s+(?:do|does|did)\s*(?:not|n't)\s+(?:\w+\s+)?`+statingVerb+`\b`,
+		// "It does not say which country…": a sentence opening with "it"
+		// and a verb of stating speaks of the article
+		`^\W*it\s+(?:does|did)\s*(?:not|n't)\s+(?:\w+\s+)?`+statingVerb+`\b`,
+		// "Nothing … is reported in these sources"
+		`^\W*nothing\b[^.;]{0,80}?\b(?:is|was|are|were)\s+(?:reported|mentioned|stated|said|recorded|given)\s+(?:in|by)\s+(?:the\s+|these\s+|those\s+)?(?:\w+\s+)?`+sourceNoun+`\b`,
 		// "none of the sources say", "neither article mentions", "no source states"
 		`\b(?:none of|neither of|neither|no)\s+(?:the\s+|these\s+|those\s+)?(?:\w+\s+)?`+sourceNoun+`\s+(?:\w+\s+)?`+statingVerb+`\b`,
 		// "the articles only mention …": what they say instead of the answer

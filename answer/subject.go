@@ -23,7 +23,12 @@ const minSubjectMatch = 0.5
 // Korean leader") may mean the subject, and is left alone.
 func swappedSubject(claim string, paras []string, stats analysis.TermStats) (string, bool) {
 	ws := splitWords(claim)
-	names := namesIn(ws, func(string) bool { return true }, stats)
+	// The claim's first word is a name when the paragraphs write it as
+	// one, it is a country or capital, or it is no common word ("China
+	// joined…", "Putin told…"), not when it only opens the sentence
+	// ("Rather than travelling…").
+	caps := newNameIndex(strings.Join(paras, "\n"), stats).caps
+	names := namesIn(ws, func(low string) bool { return caps[fold(low)] || seatWords[fold(low)] || properOnly(low) }, stats)
 	if len(names) == 0 || names[0].start > 1 {
 		return "", false
 	}

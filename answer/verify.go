@@ -109,10 +109,6 @@ type Verified struct {
 	Removed []string
 	// Sentences holds the decision on every sentence, in reply order.
 	Sentences []SentenceCheck
-	// unheardOf is set when the question names something the corpus has
-	// never seen: a reply none of whose claims holds is then no reason to
-	// fall back to extraction, which could only find something else.
-	unheardOf bool
 }
 
 // Verify checks every sentence of an LLM reply to question against the
@@ -156,9 +152,7 @@ func Verify(question, text string, sources []retrieval.Result, stats analysis.Te
 	}
 	contextAfterRefusal(checks)
 	keepContextOfAnAnswer(f, checks, sources, stats)
-	v := assemble(checks, sources)
-	v.unheardOf = slices.ContainsFunc(f.names, func(n name) bool { return f.unknown(n.raw) })
-	return v
+	return assemble(checks, sources)
 }
 
 // detailUntyped marks a sentence removed as off the question only for
@@ -284,7 +278,12 @@ func decide(f focus, sentence string, sources []retrieval.Result, stats analysis
 		}
 		return c.remove(ReasonOffQuestion, detail)
 	}
-	if reason, detail := checkClaim(f, claim, paras, stats); reason != "" {
+	var bylines []string
+	for _, n := range kept {
+		r := sources[n-1]
+		bylines = append(bylines, strings.Join([]string{r.Publisher, r.Author, r.Title}, "\n"))
+	}
+	if reason, detail := checkClaim(f, claim, paras, bylines, stats); reason != "" {
 		return c.remove(reason, detail)
 	}
 	c.Kept, c.Reason, c.kept = true, ReasonSupported, kept
@@ -315,9 +314,10 @@ func (c SentenceCheck) remove(r Reason, detail string) SentenceCheck {
 }
 
 // checkClaim runs the checks beyond coverage on a claim and the paragraphs
-// that cover it; it returns the first failure.
-func checkClaim(f focus, claim string, paras []string, stats analysis.TermStats) (Reason, string) {
-	if who, bad := attributionFails(claim, paras, stats); bad {
+// that cover it, whose articles' publishers, authors and titles are
+// bylines; it returns the first failure.
+func checkClaim(f focus, claim string, paras, bylines []string, stats analysis.TermStats) (Reason, string) {
+	if who, bad := attributionFails(claim, paras, bylines, stats); bad {
 		return ReasonAttribution, who
 	}
 	if n, bad := missingName(f, claim, paras, stats); bad {

@@ -77,10 +77,10 @@ func TestVerifyReadsTheReplyAsAWhole(t *testing.T) {
 			"Which Japanese prime minister will attend the APEC summit in Gyeongju?",
 			"The United States, China and Japan are all expected to attend the APEC summit in Gyeongju in late October [1].",
 			[]string{"Asia-Pacific Economic Cooperation summit in Gyeongju"}, "", answer.Refused},
-		{"a question about someone the corpus never names ends in abstention, not a fallback",
+		{"a reply whose claims all fail is unsupported, for the fallback to judge",
 			"What did Shinzo Abe say about Putin's visit to Pyongyang?",
 			"Shinzo Abe suggested that Pyongyang's improving ties with Moscow may be coming at China's expense [1].",
-			[]string{"may be at China’s expense"}, "", answer.Refused},
+			[]string{"may be at China’s expense"}, "", answer.Unsupported},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
