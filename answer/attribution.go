@@ -61,9 +61,10 @@ func speakersKnown(text string, stats analysis.TermStats, known func(lower strin
 }
 
 // attributionFails reports whether the claim gives a statement to someone
-// its paragraphs (or their articles' bylines) do not: the speaker must be named there, and where the
-// paragraph sentence that best matches the claim names its own speaker,
-// it must be that one ("Xi wrote …" against "… , McCreary wrote").
+// its paragraphs (or their articles' bylines) do not: the speaker must be
+// named there, and where the paragraph sentence that best matches the
+// claim names its own speaker, it must be that one ("Xi wrote …" against
+// "… , McCreary wrote").
 func attributionFails(claim string, paragraphs, bylines []string, stats analysis.TermStats) (string, bool) {
 	joined := strings.Join(paragraphs, "\n")
 	// "According to TIME, …" gives the statement to the article itself:
@@ -90,8 +91,21 @@ func attributionFails(claim string, paragraphs, bylines []string, stats analysis
 		if !all.has(sp) {
 			return sp.String(), true
 		}
-		if len(named) > 0 && !pronoun && !anyHas(named, sp) && !newNameIndex(outsideQuotes(best), stats).has(sp) {
+		// A speaker the sentence merely mentions may still be the one
+		// who spoke, unless the claim quotes words the sentence puts in
+		// its speaker's mouth: "Putin hailed Kim as an 'invincible
+		// comrade-in-arms'" against "… whom Kim had earlier hailed as an
+		// 'invincible comrade-in-arms'".
+		mentioned := newNameIndex(outsideQuotes(best), stats).has(sp)
+		if len(named) > 0 && !pronoun && !anyHas(named, sp) && !mentioned {
 			return sp.String(), true
+		}
+		if mentioned && sharesQuote(claim, best) {
+			// "… according to Russian state media" names an outlet, not
+			// the one who said the words.
+			if voices := directSpeakers(best, stats); len(voices) > 0 && !anyHas(voices, sp) {
+				return sp.String(), true
+			}
 		}
 	}
 	return "", false
@@ -133,6 +147,36 @@ func bestSentence(claim string, speakers []name, paragraphs []string, stats anal
 		}
 	}
 	return best, before
+}
+
+// directSpeakers are the speakers of text by the patterns that name who
+// spoke ("X said", ", said X"), leaving out "according to X".
+func directSpeakers(text string, stats analysis.TermStats) []name {
+	text = typographic.Replace(text)
+	var names []name
+	for _, re := range speakers().named[:2] {
+		for _, m := range re.FindAllStringSubmatch(text, -1) {
+			ws := splitWords(m[1])
+			if len(ws) > 0 {
+				ws[0].initial = strings.HasPrefix(strings.TrimSpace(text), m[1])
+			}
+			names = append(names, namesIn(ws, func(string) bool { return false }, stats)...)
+		}
+	}
+	return names
+}
+
+// sharesQuote reports whether a quotation of claim, of two words or more,
+// stands in sentence.
+func sharesQuote(claim, sentence string) bool {
+	in := strings.ToLower(typographic.Replace(sentence))
+	for _, q := range quoted.FindAllString(typographic.Replace(claim), -1) {
+		q = strings.ToLower(strings.Trim(q, `"“”`))
+		if len(strings.Fields(q)) >= 2 && strings.Contains(in, q) {
+			return true
+		}
+	}
+	return false
 }
 
 // quoted matches a quotation, straight or curly.

@@ -63,3 +63,29 @@ func wordTexts(ws []word) []string {
 	}
 	return out
 }
+
+// kin are the words for family members: a closed class, where a word the
+// paragraph lacks beside one it has is a swap, not a paraphrase ("wife"
+// for "daughter").
+var kin = setOf("wife", "husband", "spous", "son", "daughter", "child", "father", "mother", "parent", "brother",
+	"sister", "sibl", "uncl", "aunt", "grandfath", "grandmoth", "grandson", "granddaught", "nephew", "niec",
+	"cousin", "widow", "fianc", "fiance", "stepson", "stepdaught", "stepfath", "stepmoth")
+
+// swappedKin returns a family word of claim its paragraphs lack while they
+// use another: "Kim's wife is Kim Ju-ae" against "his daughter … Kim Ju-ae".
+func swappedKin(claim string, paras []string) (string, bool) {
+	in := analysis.StemSet(strings.Join(paras, "\n"))
+	others := false
+	for st := range in {
+		others = others || kin[st]
+	}
+	if !others {
+		return "", false
+	}
+	for _, st := range analysis.Tokens(claim) {
+		if kin[st] && !in[st] {
+			return st, true
+		}
+	}
+	return "", false
+}

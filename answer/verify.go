@@ -326,6 +326,9 @@ func checkClaim(f focus, claim string, paras, bylines []string, stats analysis.T
 	if n, bad := swappedSubject(claim, paras, stats); bad {
 		return ReasonSwapped, n
 	}
+	if k, bad := swappedKin(claim, paras); bad {
+		return ReasonSwapped, k
+	}
 	if v, bad := missingNumber(claim, append(paras, f.question)); bad {
 		return ReasonNumber, formatNumber(v)
 	}

@@ -102,6 +102,10 @@ func TestVerifyRemovesWhatTheMatchingSentenceGivesToAnother(t *testing.T) {
 			"Russia on March 28 vetoed", answer.ReasonSwapped},
 		{"settled where the paragraph says may", "High-level delegations from China and Russia have confirmed they will attend the celebration [1].",
 			"High-level delegations from China and Russia may attend", answer.ReasonSpeculative},
+		{"words quoted from one speaker given to another the sentence mentions", "Putin, for his part, had earlier hailed Kim as an “invincible comrade-in-arms” [1].",
+			"whom Kim had earlier hailed", answer.ReasonAttribution},
+		{"a family word the paragraph has another in place of", "Kim made headlines by bringing along his wife and supposed successor Kim Ju-ae [1].",
+			"bringing along his daughter and supposed successor", answer.ReasonSwapped},
 		{"a quote given to another than the speaker a pronoun stands for", "Putin himself told reporters that invitations have been sent to many leaders of countries [1].",
 			"Invitations have been sent to many leaders", answer.ReasonAttribution},
 	}
