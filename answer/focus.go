@@ -294,6 +294,12 @@ func (f focus) otherOwner(sentence string, paragraphs nameIndex) bool {
 	return other && !same
 }
 
+// asksType reports whether the question asks for a kind of answer: a
+// number, a time, a name.
+func (f focus) asksType() bool {
+	return asksNumber.MatchString(f.question) || asksTime.MatchString(f.question) || asksName.MatchString(f.question) || asksPerson.MatchString(f.question)
+}
+
 // untyped is f without the answer-type requirement (see anyType).
 func (f focus) untyped() focus {
 	f.anyType = true

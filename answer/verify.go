@@ -118,7 +118,9 @@ type Verified struct {
 // the sentences after it, but for one that only lacked the kind of answer
 // asked, which a later answering sentence brings back as its context — so
 // verifying a growing prefix of a reply gives a growing prefix of the
-// verified text. The checks, in order:
+// verified text. The one exception takes text back: a later uncited
+// refusal saying that what was asked is missing makes the reply an
+// abstention (refusedAfterContext). The checks, in order:
 //
 //   - a sentence saying the sources do not answer is a refusal, never a
 //     claim (see isRefusal);
@@ -140,7 +142,8 @@ type Verified struct {
 //     a sentence its paragraphs cover that does not is a cited non-answer,
 //     whatever else is wrong with it;
 //   - after a reply opens with a refusal, nothing it says is kept (see
-//     contextAfterRefusal);
+//     contextAfterRefusal), nor before one that says what was asked is
+//     missing (refusedAfterContext);
 //   - the kept citations are renumbered 1..n in order of first use.
 func Verify(question, text string, sources []retrieval.Result, stats analysis.TermStats) Verified {
 	f := newFocus(question, stats)
@@ -152,7 +155,87 @@ func Verify(question, text string, sources []retrieval.Result, stats analysis.Te
 	}
 	contextAfterRefusal(checks)
 	keepContextOfAnAnswer(f, checks, sources, stats)
+	refusedAfterContext(f, checks)
 	return assemble(checks, sources)
+}
+
+// refusedAfterContext takes back what a reply kept when an uncited
+// refusal in it says that what the question asks is missing and no kept
+// sentence supplies it: "Kim marked Putin's birthday with a message [1].
+// There's no mention of any gift, though." answers no "What gift did Kim
+// send?" by the model's own account. A question of several parts ("…,
+// and what is his salary?") is refused only when each part is: a reply
+// that answers one part and says the articles lack the other keeps its
+// answer. A cited absence claim is about one paragraph, not the reply,
+// and does not count. The sentences taken back were supported, so a
+// stream may have shown them; the final answer is the abstention.
+func refusedAfterContext(f focus, checks []SentenceCheck) {
+	var refusals []map[string]bool
+	supplied := map[string]bool{}
+	for _, c := range checks {
+		switch {
+		case c.Reason == ReasonRefusal && len(c.Cited) == 0:
+			refusals = append(refusals, analysis.StemSet(c.Sentence))
+		case c.Kept:
+			for st := range analysis.StemSet(c.Sentence) {
+				supplied[st] = true
+			}
+		}
+	}
+	if len(refusals) == 0 || len(supplied) == 0 {
+		return
+	}
+	if f.asksType() && slices.ContainsFunc(checks, func(c SentenceCheck) bool { return c.Kept && f.typed(claimOf(c.Sentence)) }) {
+		return // "Who sat next to Kim?" answered with a name stands, whatever else is missing
+	}
+	for _, part := range questionParts(f.question) {
+		if !partRefused(f, part, refusals, supplied) {
+			return
+		}
+	}
+	for i, c := range checks {
+		if c.Kept {
+			checks[i] = c.remove(ReasonOffQuestion, "the reply says what was asked is missing")
+		}
+	}
+}
+
+// partRefused reports whether a refusal names a word the question part
+// asks about — a content word that is not one of its names — which no
+// kept sentence has.
+func partRefused(f focus, part string, refusals []map[string]bool, supplied map[string]bool) bool {
+	names := map[string]bool{}
+	for _, n := range QuestionNames(part) {
+		for _, st := range n.Stems {
+			names[st] = true
+		}
+	}
+	for _, st := range analysis.Tokens(part) {
+		if names[st] || supplied[st] || analysis.Similarity(st, supplied) >= minBridge ||
+			slices.ContainsFunc(analysis.Related(st), func(r string) bool { return supplied[r] }) {
+			continue // "luncheon" supplies "lunch"
+		}
+		for _, r := range refusals {
+			if r[st] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// questionPart splits a question of several parts at ", and what…" or a
+// second question mark.
+var questionPart = lazyregexp.New(`(?i)\?\s+|,?\s+and\s+(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|did|does|do|has|have)\b`)
+
+func questionParts(q string) []string {
+	var out []string
+	for _, p := range questionPart.Split(q, -1) {
+		if strings.TrimSpace(p) != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // detailUntyped marks a sentence removed as off the question only for
