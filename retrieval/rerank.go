@@ -42,27 +42,23 @@ const contextCredit = 0.4
 // best sentence covers, read in its surroundings, and whether they hold
 // the kind of answer it asks for, and re-sorts them.
 func (ix *Index) rerank(q analysis.Question, fused []Hit) []Hit {
-	candidate := make(map[int]bool, len(fused))
-	for _, h := range fused {
-		candidate[h.Chunk] = true
-	}
-	previous := func(c int) (int, bool) {
-		return c - 1, c > 0 && ix.paragraphs[c-1].Doc == ix.paragraphs[c].Doc && candidate[c-1]
-	}
 	return rerankHits(q, fused, chunkText{
-		text:     func(c int) string { return ix.paragraphs[c].Text },
-		title:    func(c int) string { return ix.paragraphs[c].Title },
-		previous: previous,
+		text:  func(c int) string { return ix.paragraphs[c].Text },
+		title: func(c int) string { return ix.paragraphs[c].Title },
+		previous: func(c int) (int, bool) {
+			return c - 1, c > 0 && ix.paragraphs[c-1].Doc == ix.paragraphs[c].Doc
+		},
 	}, ix.stems.Tokens)
 }
 
 // chunkText is what a rerank reads of a store's chunks, numbered as in
-// the fused ranking: a chunk's text, its article's title and the chunk
-// before it in the same article, when that is itself a candidate of the
-// fused rankings. A paragraph neither ranking found says little of the
-// question, and a store holds its candidates' texts at hand: a remote one
-// ranks as the in-process index does without fetching more. title and
-// previous may be nil.
+// the fused ranking: a chunk's text, its article's title, and the chunk
+// before it in the same article if the store has it at hand. The rerank
+// reads that chunk only when it is one of those it re-scores: a paragraph
+// ranked below them says little of the question, and reading it cost a
+// third of a search's time. So a remote store, which holds only its
+// candidates, ranks as the in-process index does. title and previous may
+// be nil.
 type chunkText struct {
 	text     func(chunk int) string
 	title    func(chunk int) string
@@ -75,7 +71,7 @@ func rerankHits(q analysis.Question, fused []Hit, chunks chunkText, tokens func(
 	if depth == 0 || fused[0].Score <= 0 || sentenceWeight == 0 {
 		return fused
 	}
-	// Each candidate's sentences are read once; a paragraph read as the
+	// Each candidate's sentences are read once; a candidate read as the
 	// surroundings of the next is the join of its sentences (the reading of
 	// their union), and a title is read once for all its paragraphs.
 	sentences := make([][]analysis.Reading, depth)
@@ -103,11 +99,7 @@ func rerankHits(q analysis.Question, fused []Hit, chunks chunkText, tokens func(
 		}
 		if chunks.previous != nil {
 			if p, ok := chunks.previous(c); ok {
-				r, ok := whole[p]
-				if !ok {
-					r = q.Read(analysis.Set(tokens(chunks.text(p))))
-				}
-				around = around.Join(r)
+				around = around.Join(whole[p]) // the zero Reading unless p is re-scored too
 			}
 		}
 		return around

@@ -63,7 +63,7 @@ func Fuse(vector, lexical []Hit, lexicalWeight float64) []Hit {
 // Rerank re-scores the top fused hits by their best sentence's coverage of
 // q, read in its surroundings, as Index.Search does: text returns a hit's
 // chunk text, title its article's title, and previous the chunk before it
-// in the same article when that is a hit too.
+// in the same article when the caller has it (only one re-scored is read).
 func Rerank(q analysis.Question, fused []Hit, text, title func(chunk int) string, previous func(chunk int) (int, bool)) []Hit {
 	var stems analysis.StemCache
 	return rerankHits(q, fused, chunkText{text: text, title: title, previous: previous}, stems.Tokens)
