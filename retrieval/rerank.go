@@ -55,10 +55,10 @@ func (ix *Index) rerank(q analysis.Question, fused []Hit) []Hit {
 // the fused ranking: a chunk's text, its article's title, and the chunk
 // before it in the same article if the store has it at hand. The rerank
 // reads that chunk only when it is one of those it re-scores: a paragraph
-// ranked below them says little of the question, and reading it cost a
-// third of a search's time. So a remote store, which holds only its
-// candidates, ranks as the in-process index does. title and previous may
-// be nil.
+// ranked below them says little of the question, and reading those cost
+// about a millisecond a search, more than the rest of the rerank. So a
+// remote store, which holds only its candidates, ranks as the in-process
+// index does. title and previous may be nil.
 type chunkText struct {
 	text     func(chunk int) string
 	title    func(chunk int) string
