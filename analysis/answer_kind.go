@@ -30,7 +30,7 @@ const (
 var (
 	asksDate   = lazyregexp.New(`(?i)^\s*(?:(?:and|so|but)\s+)?(?:when|what\s+(?:year|date|day|month|time|hour)|which\s+(?:year|date|day|month)|in\s+what\s+(?:year|month))\b`)
 	asksNumber = lazyregexp.New(`(?i)^\s*(?:(?:and|so|but)\s+)?(?:how\s+(?:many|much)|what\s+(?:percentage|share|proportion|number|amount))\b`)
-	asksReason = lazyregexp.New(`(?i)^\s*(?:(?:and|so|but)\s+)?(?:why|how\s+come|what\s+(?:reasons?|excuses?|explanation|motive|motivated|drove|prompted|caused))\b`)
+	asksReason = lazyregexp.New(`(?i)^\s*(?:(?:and|so|but)\s+)?(?:why|how\s+come|(?:for\s+)?what\s+(?:[a-z]+\s+)?(?:reasons?|excuses?|explanations?|motives?)|what\s+(?:motivated|drove|prompted|caused))\b`)
 )
 
 // QuestionKind is the kind of answer question asks for.

@@ -71,9 +71,15 @@ func (q Question) Coverage(stems map[string]bool) float64 {
 	if q.total == 0 {
 		return 0
 	}
-	// Each term's share of its weight: whole for its stem, relatedCredit
-	// for a related one, else the word-vector credit, whose dot products
-	// are computed for those terms only, all in one pass over stems.
+	return q.weighted(q.shares(stems))
+}
+
+// shares is each term's share of its weight in stems: whole for its stem,
+// relatedCredit for a related one, else the word-vector credit, whose dot
+// products are computed for those terms only, all in one pass over stems.
+// The three are ordered (the soft credit is at most half relatedCredit),
+// so the share of a union of sets is the largest of the sets' shares.
+func (q Question) shares(stems map[string]bool) []float64 {
 	share := make([]float64, len(q.terms))
 	var soft []int
 	for i, t := range q.terms {
@@ -91,9 +97,65 @@ func (q Question) Coverage(stems map[string]bool) float64 {
 			share[soft[k]] = softCreditOf(d)
 		}
 	}
-	var got float64 // summed in term order, reproducible to the last bit
+	return share
+}
+
+// weighted is the IDF-weighted sum of shares over the total, summed in
+// term order, reproducible to the last bit.
+func (q Question) weighted(share []float64) float64 {
+	var got float64
 	for i, t := range q.terms {
 		got += share[i] * q.weight[t]
+	}
+	return got / q.total
+}
+
+// Reading is what a passage says of a question: each of its terms'
+// share, as Coverage credits it. The zero Reading says nothing.
+type Reading struct{ share []float64 }
+
+// Read reads stems, a passage's stems, for CoverageIn.
+func (q Question) Read(stems map[string]bool) Reading {
+	if q.total == 0 {
+		return Reading{}
+	}
+	return Reading{share: q.shares(stems)}
+}
+
+// Join is what r and o say together: each term's larger share, which is
+// the share of the union of their stems (see shares).
+func (r Reading) Join(o Reading) Reading {
+	if r.share == nil {
+		return o
+	}
+	if o.share == nil {
+		return r
+	}
+	out := make([]float64, len(r.share))
+	for i := range out {
+		out[i] = max(r.share[i], o.share[i])
+	}
+	return Reading{share: out}
+}
+
+// CoverageIn is the coverage of a passage read as r in surroundings read
+// as around (its article's title, the sentences before it): a term the
+// surroundings cover better than the passage earns credit times the
+// difference on top of its share in the passage. Articles name their
+// subject once and then say "the project", "his absence"; a question
+// names it every time. At credit 0 it is the passage's Coverage, at 1 the
+// Coverage of passage and surroundings together.
+func (q Question) CoverageIn(r, around Reading, credit float64) float64 {
+	if q.total == 0 || r.share == nil {
+		return 0
+	}
+	var got float64 // summed in term order, as weighted sums
+	for i, t := range q.terms {
+		share := r.share[i]
+		if around.share != nil && around.share[i] > share {
+			share += credit * (around.share[i] - share)
+		}
+		got += share * q.weight[t]
 	}
 	return got / q.total
 }

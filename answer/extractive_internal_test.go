@@ -33,3 +33,36 @@ func TestTheExtractiveAnswerToAWhyQuestionTakesTheSentenceThatGivesTheCause(t *t
 		})
 	}
 }
+
+func TestTheExtractiveAnswerReadsASentenceInItsSurroundings(t *testing.T) {
+	names := retrieval.Result{Rank: 1, Doc: "a", Title: "Trains return", Paragraph: 1, Text: "Trains between Lund and Dalby run every 30 minutes."}
+	cost := "The project cost 2.6 billion kronor in total."
+	tests := []struct {
+		name    string
+		results []retrieval.Result
+		want    int
+	}{
+		{"under its article's title the sentence with the cost wins", []retrieval.Result{
+			names, {Rank: 2, Doc: "b", Title: "The Lund-Dalby railway opens", Paragraph: 4, Text: cost},
+		}, 1},
+		{"after the retrieved paragraph before it, naming the line, the sentence with the cost wins", []retrieval.Result{
+			names, {Rank: 2, Doc: "b", Title: "Opening day", Paragraph: 4, Text: cost},
+			{Rank: 3, Doc: "b", Title: "Opening day", Paragraph: 3, Text: "The Lund-Dalby railway opened on Sunday."},
+		}, 1},
+		{"with nothing around it the sentence repeating the names wins", []retrieval.Result{
+			names, {Rank: 2, Doc: "b", Title: "Opening day", Paragraph: 4, Text: cost},
+		}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			chunks := [][]string{analysis.Tokens("a parade in Moscow"), analysis.Tokens("the summit in Hanoi")}
+			for _, r := range tt.results {
+				chunks = append(chunks, analysis.Tokens(r.Text))
+			}
+			ex := extract("What did the Lund-Dalby railway cost in total?", tt.results, retrieval.NewLexical(chunks), &analysis.StemCache{})
+			if ex.best != tt.want {
+				t.Errorf("best sentence from result %d (%q), want %d: %q", ex.best, ex.sentences, tt.want, tt.results[tt.want].Text)
+			}
+		})
+	}
+}

@@ -68,7 +68,7 @@ func TestRerankLiftsAPassageHoldingTheKindOfAnswerAsked(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := rerankHits(analysis.NewQuestion(tt.question, stats), fused, text, analysis.Tokens)
+			got := rerankHits(analysis.NewQuestion(tt.question, stats), fused, chunkText{text: text}, analysis.Tokens)
 			var order []int
 			for i, h := range got {
 				order = append(order, h.Chunk)
@@ -78,6 +78,39 @@ func TestRerankLiftsAPassageHoldingTheKindOfAnswerAsked(t *testing.T) {
 			}
 			if !slices.Equal(order, tt.want) {
 				t.Errorf("order %v, want %v", order, tt.want)
+			}
+		})
+	}
+}
+
+func TestRerankReadsASentenceInItsSurroundings(t *testing.T) {
+	texts := map[int]string{
+		0: "Trains between Lund and Dalby run every 30 minutes.",
+		1: "The project cost 2.6 billion kronor in total.",
+		2: "The line has two new stations.",
+		3: "Lund and Dalby are linked again. It cost 2.6 billion kronor in total.",
+		9: "The Lund-Dalby railway opened on Sunday.",
+	}
+	stats := NewLexical([][]string{analysis.Tokens(texts[0]), analysis.Tokens(texts[1]), analysis.Tokens(texts[2]), analysis.Tokens("a parade in Moscow")})
+	text := func(c int) string { return texts[c] }
+	q := analysis.NewQuestion("What did the Lund-Dalby railway cost in total?", stats)
+	tests := []struct {
+		name   string
+		fused  []Hit
+		chunks chunkText
+		want   int
+	}{
+		{"without surroundings the sentence repeating the names wins", []Hit{{0, 1.0}, {1, 0.95}, {2, 0.5}}, chunkText{text: text}, 0},
+		{"under its article's title the sentence with the cost in total wins", []Hit{{0, 1.0}, {1, 0.95}, {2, 0.5}},
+			chunkText{text: text, title: func(int) string { return "Lund-Dalby railway opens" }}, 1},
+		{"after a paragraph naming the line the sentence with the cost wins", []Hit{{0, 1.0}, {1, 0.95}, {2, 0.5}, {9, 0.1}},
+			chunkText{text: text, previous: func(c int) (int, bool) { return 9, c == 1 }}, 1},
+		{"a sentence after one naming the line is read with it", []Hit{{0, 1.0}, {1, 0.95}, {3, 0.9}}, chunkText{text: text}, 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := rerankHits(q, tt.fused, tt.chunks, analysis.Tokens); got[0].Chunk != tt.want {
+				t.Errorf("first %d (%.3f), want %d; ranking %v", got[0].Chunk, got[0].Score, tt.want, got)
 			}
 		})
 	}

@@ -61,10 +61,12 @@ func Fuse(vector, lexical []Hit, lexicalWeight float64) []Hit {
 }
 
 // Rerank re-scores the top fused hits by their best sentence's coverage of
-// q, as Index.Search does; text returns a hit's chunk text.
-func Rerank(q analysis.Question, fused []Hit, text func(chunk int) string) []Hit {
+// q, read in its surroundings, as Index.Search does: text returns a hit's
+// chunk text, title its article's title, and previous the chunk before it
+// in the same article when the caller has it (only one re-scored is read).
+func Rerank(q analysis.Question, fused []Hit, text, title func(chunk int) string, previous func(chunk int) (int, bool)) []Hit {
 	var stems analysis.StemCache
-	return rerankHits(q, fused, text, stems.Tokens)
+	return rerankHits(q, fused, chunkText{text: text, title: title, previous: previous}, stems.Tokens)
 }
 
 // BridgeAcronyms adds to terms, a question's expanded BM25 query, the

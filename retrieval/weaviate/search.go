@@ -122,7 +122,14 @@ func (s *Store) fuse(query string, k int, weight float64, vec, lex ranked) []ret
 	}
 	vh, lh := hits(vec), hits(lex)
 	fused := retrieval.Fuse(vh, lh, weight)
-	fused = retrieval.Rerank(analysis.NewQuestion(query, s.terms), fused, func(c int) string { return objs[c].Text })
+	// The paragraph before a candidate, when it is a candidate too, is the
+	// one numbered just before it: objs are in chunk order. The rerank
+	// reads it only when it re-scores it too, as in process.
+	previous := func(c int) (int, bool) {
+		return c - 1, c > 0 && objs[c-1].Chunk == objs[c].Chunk-1 && objs[c-1].Doc == objs[c].Doc
+	}
+	fused = retrieval.Rerank(analysis.NewQuestion(query, s.terms), fused,
+		func(c int) string { return objs[c].Text }, func(c int) string { return objs[c].Title }, previous)
 	vs, ls := scoreOf(vh), scoreOf(lh)
 	out := make([]retrieval.Result, 0, k)
 	for i, h := range fused[:min(k, len(fused))] {
