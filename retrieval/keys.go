@@ -1,24 +1,38 @@
 package retrieval
 
 import (
-	"crypto/sha256"
 	"encoding/binary"
 	"runtime"
-	"unsafe"
 
 	"github.com/footnote-dev/footnote/corpus"
+	"github.com/zeebo/xxh3"
 )
 
-// contentKey identifies a piece of content across builds: the first 16
-// bytes of a SHA-256, which no corpus will ever collide on by chance.
+// contentKey identifies a piece of content across builds: its 128-bit
+// XXH3 hash.
+//
+// Why not a cryptographic hash: a key only has to tell a corpus's own
+// paragraphs apart, by chance — no two of the paragraphs of any corpus
+// footnote will index collide in 128 bits (at a million paragraphs the
+// odds are about 10^-27) — and SHA-256 of every paragraph's text and
+// record was, at 10,000 paragraphs, the largest part of a re-index after a
+// one-file edit (BENCHMARKS.md, issue 11); XXH3 is several times faster.
+// What a deliberately crafted collision could do is limited to what its
+// author's own paragraph can do anyway: a paragraph whose key matches
+// another's takes over that paragraph's stored term counts, vector or
+// record, so it is ranked, or stored, as that other paragraph of the same
+// corpus — never as text the corpus does not hold.
 type contentKey [16]byte
 
-// keyOfText hashes s in place: a []byte(s) conversion copied the whole
-// corpus once more, which was half the cost of keying it.
-func keyOfText(s string) contentKey {
-	sum := sha256.Sum256(unsafe.Slice(unsafe.StringData(s), len(s)))
-	return contentKey(sum[:16])
-}
+// keyOf128 is a 128-bit hash as a key, high half first (XXH3's canonical
+// byte order).
+func keyOf128(h xxh3.Uint128) contentKey { return contentKey(h.Bytes()) }
+
+// keyOfText hashes s in place, without a []byte copy.
+func keyOfText(s string) contentKey { return keyOf128(xxh3.HashString128(s)) }
+
+// keyOfBytes hashes b.
+func keyOfBytes(b []byte) contentKey { return keyOf128(xxh3.Hash128(b)) }
 
 // chunkKeys are what an incremental build matches a chunk on.
 type chunkKeys struct {
@@ -44,8 +58,7 @@ func keysOf(ps []corpus.Paragraph) []chunkKeys {
 		for i := lo; i < hi; i++ {
 			keys[i].text = keyOfText(ps[i].Text)
 			rec = recordBytes(rec[:0], keys[i].text, &ps[i])
-			sum := sha256.Sum256(rec)
-			keys[i].record = contentKey(sum[:16])
+			keys[i].record = keyOfBytes(rec)
 		}
 	})
 	var title string
@@ -69,8 +82,7 @@ func keysOf(ps []corpus.Paragraph) []chunkKeys {
 			buf = append(buf, keys[i+1].text[:]...)
 		}
 		buf[0] = tag
-		sum := sha256.Sum256(buf)
-		keys[i].context = contentKey(sum[:16])
+		keys[i].context = keyOfBytes(buf)
 	}
 	return keys
 }

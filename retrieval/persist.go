@@ -22,8 +22,10 @@ import (
 	"github.com/footnote-dev/footnote/internal/trust"
 )
 
-// FormatVersion changes when the files of an index change shape.
-const FormatVersion = 4
+// FormatVersion changes when the files of an index change shape, or what
+// they mean: 5 keys content with XXH3 instead of SHA-256 (keys.go), so an
+// index of format 4 is rebuilt in full, never matched key for key.
+const FormatVersion = 5
 
 // An index folder holds:
 //
