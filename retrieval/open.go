@@ -199,7 +199,16 @@ func buildIndex(ctx context.Context, load func() (*corpus.Corpus, error), opts O
 		id := opts.Embedder.ID()
 		cache = func(want map[textKey]bool) *embedCache { return loadEmbedCache(opts.Dir, id, want) }
 	}
-	ix, err := build(ctx, c.Paragraphs(), opts.Embedder, cache, pr, opts.Progress)
+	ps := c.Paragraphs()
+	ix, err := build(ctx, ps, opts.Embedder, cache, pr, opts.Progress)
+	var corrupt *CorruptError
+	if errors.As(err, &corrupt) && ctx.Err() == nil {
+		// A base of the prior index that the build had to read failed its
+		// checksum (a linked base is checked only when read: lazybase.go):
+		// nothing of it is kept.
+		warn(opts.Warn, corrupt.Error()+"; rebuilding it")
+		ix, err = build(ctx, ps, opts.Embedder, cache, noPrior, opts.Progress)
+	}
 	if err != nil {
 		return nil, err
 	}

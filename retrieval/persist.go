@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash"
 	"hash/crc32"
 	"io"
 	"io/fs"
@@ -120,6 +121,10 @@ type Manifest struct {
 	// Checksums are CRC-32C of the data files, to catch truncation and
 	// corruption before they turn into wrong answers.
 	Checksums map[string]uint32 `json:"checksums"`
+	// Sizes are the data files' lengths in bytes: an incremental build
+	// links a base it does not read after checking only its length
+	// (lazybase.go), and leaves its checksum to the first read.
+	Sizes map[string]int64 `json:"sizes,omitempty"`
 }
 
 // Stale says why an index built with m cannot serve want, or "". A changed
@@ -175,14 +180,15 @@ func (ix *Index) save(dir string) error {
 // writing everything, before chunks.bin records it.
 func (ix *Index) writeGeneration(gen string) (Manifest, error) {
 	m := ix.manifest
-	m.Checksums = map[string]uint32{}
-	if !ix.linkBases(gen, m.Checksums) {
+	m.Checksums, m.Sizes = map[string]uint32{}, map[string]int64{}
+	if !ix.linkBases(gen, m) {
 		if err := ix.vectorsReady(context.Background()); err != nil {
 			return m, err
 		}
 		for _, name := range []string{paragraphsFile, vectorsFile, termsFile} {
 			_ = os.Remove(filepath.Join(gen, name)) // one may have linked
 			delete(m.Checksums, name)
+			delete(m.Sizes, name)
 		}
 		ix.paraPlan, ix.termPlan = freshPlan(len(ix.paragraphs)), freshPlan(len(ix.paragraphs))
 		ix.layout = freshLayout(ix.vecs)
@@ -208,13 +214,13 @@ func (ix *Index) writeGeneration(gen string) (Manifest, error) {
 	if !l.plan.linkBase {
 		files[vectorsFile] = func(w io.Writer) error { return writeVectors(w, l.rows[:l.plan.baseRows], m.Dimension) }
 	}
-	if ix.fit != nil && !ix.fitLinked(gen, m.Checksums) {
+	if ix.fit != nil && !ix.fitLinked(gen, m) {
 		files[fitFile] = func(w io.Writer) error { return writeFit(w, ix.fit) }
 	}
-	if err := writeFiles(gen, files, m.Checksums); err != nil {
+	if err := writeFiles(gen, files, m); err != nil {
 		return m, err
 	}
-	_, err := writeFileUnsynced(filepath.Join(gen, manifestFile), func(w io.Writer) error {
+	_, _, err := writeFileUnsynced(filepath.Join(gen, manifestFile), func(w io.Writer) error {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		return enc.Encode(m)
@@ -252,8 +258,9 @@ func syncAll(paths []string) error {
 }
 
 // writeFiles writes the files at once, each in its own goroutine, without
-// syncing them: writeGeneration syncs them all together with the manifest.
-func writeFiles(gen string, files map[string]func(io.Writer) error, sums map[string]uint32) error {
+// syncing them, and notes their checksums and sizes in m: writeGeneration
+// syncs them all together with the manifest.
+func writeFiles(gen string, files map[string]func(io.Writer) error, m Manifest) error {
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	var errs []error
@@ -261,13 +268,13 @@ func writeFiles(gen string, files map[string]func(io.Writer) error, sums map[str
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			sum, err := writeFileUnsynced(filepath.Join(gen, name), write)
+			sum, size, err := writeFileUnsynced(filepath.Join(gen, name), write)
 			mu.Lock()
 			defer mu.Unlock()
 			if err != nil {
 				errs = append(errs, err)
 			}
-			sums[name] = sum
+			m.Checksums[name], m.Sizes[name] = sum, size
 		}()
 	}
 	wg.Wait()
@@ -275,10 +282,11 @@ func writeFiles(gen string, files map[string]func(io.Writer) error, sums map[str
 }
 
 // linkBases links the base files the plans keep from the prior generation
-// into gen, noting their checksums, and says whether all of them could be.
-func (ix *Index) linkBases(gen string, sums map[string]uint32) bool {
+// into gen, noting their checksums and sizes in m, and says whether all of
+// them could be.
+func (ix *Index) linkBases(gen string, m Manifest) bool {
 	for name, keep := range map[string]bool{paragraphsFile: ix.paraPlan.linkBase, termsFile: ix.termPlan.linkBase, vectorsFile: ix.layout.plan.linkBase} {
-		if keep && !ix.link(gen, name, sums) {
+		if keep && !ix.link(gen, name, m) {
 			return false
 		}
 	}
@@ -287,21 +295,25 @@ func (ix *Index) linkBases(gen string, sums map[string]uint32) bool {
 
 // fitLinked links fit.bin from the prior generation when this build kept
 // its fit.
-func (ix *Index) fitLinked(gen string, sums map[string]uint32) bool {
-	return ix.prior != nil && ix.prior.fit == ix.fit && ix.link(gen, fitFile, sums)
+func (ix *Index) fitLinked(gen string, m Manifest) bool {
+	return ix.prior != nil && ix.prior.fit == ix.fit && ix.link(gen, fitFile, m)
 }
 
 // link makes gen/name the prior generation's file, which has the same
-// bytes, so its checksum is the prior manifest's.
-func (ix *Index) link(gen, name string, sums map[string]uint32) bool {
+// bytes, so its checksum and size are the prior manifest's.
+func (ix *Index) link(gen, name string, m Manifest) bool {
 	if ix.prior == nil {
 		return false
 	}
-	sum, ok := ix.prior.manifest.Checksums[name]
+	prior := ix.prior.manifest
+	sum, ok := prior.Checksums[name]
 	if !ok || os.Link(filepath.Join(ix.prior.gen, name), filepath.Join(gen, name)) != nil {
 		return false
 	}
-	sums[name] = sum
+	m.Checksums[name] = sum
+	if size, ok := prior.Sizes[name]; ok {
+		m.Sizes[name] = size
+	}
 	return true
 }
 
@@ -359,15 +371,16 @@ func writePointer(dir, file, gen string, durable bool) error {
 	return syncDir(dir)
 }
 
-// writeFileUnsynced writes a new file and returns the CRC-32C of what it
-// wrote; the caller syncs it before publishing anything that names it.
-func writeFileUnsynced(path string, write func(io.Writer) error) (uint32, error) {
+// writeFileUnsynced writes a new file and returns the CRC-32C and the
+// length of what it wrote; the caller syncs it before publishing anything
+// that names it.
+func writeFileUnsynced(path string, write func(io.Writer) error) (uint32, int64, error) {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
-	crc := crc32.New(crcTable)
-	bw := bufio.NewWriterSize(io.MultiWriter(f, crc), 1<<20)
+	sw := &summingWriter{w: f, crc: crc32.New(crcTable)}
+	bw := bufio.NewWriterSize(sw, 1<<20)
 	err = write(bw)
 	if err == nil {
 		err = bw.Flush()
@@ -376,9 +389,24 @@ func writeFileUnsynced(path string, write func(io.Writer) error) (uint32, error)
 		err = cerr
 	}
 	if err != nil {
-		return 0, fmt.Errorf("write %s: %w", filepath.Base(path), err)
+		return 0, 0, fmt.Errorf("write %s: %w", filepath.Base(path), err)
 	}
-	return crc.Sum32(), nil
+	return sw.crc.Sum32(), sw.n, nil
+}
+
+// summingWriter writes to w, keeping the CRC-32C and the count of what it
+// wrote.
+type summingWriter struct {
+	w   io.Writer
+	crc hash.Hash32
+	n   int64
+}
+
+func (s *summingWriter) Write(p []byte) (int, error) {
+	n, err := s.w.Write(p)
+	s.crc.Write(p[:n])
+	s.n += int64(n)
+	return n, err
 }
 
 func syncDir(dir string) error {
