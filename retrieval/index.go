@@ -56,6 +56,26 @@ type Index struct {
 	// prior is the generation this build took chunks from, nil for a full
 	// build.
 	prior *prior
+	// pendingLexical, when set, is deriving lexical beside the save of an
+	// incremental build, which does not need it (settle).
+	pendingLexical func() *Lexical
+}
+
+// settle waits for the work a build left running while it was saved: the
+// BM25 postings of an incremental build, derived from every chunk's term
+// counts, which nothing in saving the generation reads. Open settles an
+// index before it returns it.
+func (ix *Index) settle() {
+	if ix.pendingLexical != nil {
+		ix.lexical, ix.pendingLexical = ix.pendingLexical(), nil
+	}
+}
+
+// inBackground starts f and returns a function that waits for its result.
+func inBackground[T any](f func() T) func() T {
+	done := make(chan T, 1)
+	go func() { done <- f() }()
+	return sync.OnceValue(func() T { return <-done })
 }
 
 // Paragraphs returns the indexed paragraphs in chunk order.
@@ -262,7 +282,7 @@ func buildLocalIncremental(ctx context.Context, paragraphs []corpus.Paragraph, k
 		return nil, fmt.Errorf("build index: %w", err)
 	}
 	ix := &Index{
-		paragraphs: paragraphs, lexical: terms.lexical(), terms: terms, termPlan: termPlan, keys: keys, stems: &analysis.StemCache{},
+		paragraphs: paragraphs, pendingLexical: inBackground(terms.lexical), terms: terms, termPlan: termPlan, keys: keys, stems: &analysis.StemCache{},
 		embedder: emb, fit: pr.fit, fitInfo: &FitInfo{Paragraphs: pr.fit.n, Drift: drift, Fitted: pr.manifest.Fit.Fitted},
 		layout: layout, paraPlan: pr.paragraphPlan(keys), embedded: len(miss), prior: pr,
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"sync"
 
 	"github.com/footnote-dev/footnote/analysis"
 	"github.com/footnote-dev/footnote/internal/trust"
@@ -31,9 +30,7 @@ func noPrior() *prior { return nil }
 // priorInBackground starts reading the prior index (readPrior) and returns
 // a function that waits for it: the build keys the new corpus meanwhile.
 func priorInBackground(ctx context.Context, dir string, want Manifest) func() *prior {
-	done := make(chan *prior, 1)
-	go func() { done <- readPrior(ctx, dir, want) }()
-	return sync.OnceValue(func() *prior { return <-done })
+	return inBackground(func() *prior { return readPrior(ctx, dir, want) })
 }
 
 // readPrior reads what a build can reuse from the live generation in dir,
