@@ -430,11 +430,38 @@ func cleanup(dir string) {
 	for _, e := range leftovers(dir) {
 		name := e.Name()
 		if isGenerationName(name) {
-			_ = os.RemoveAll(filepath.Join(dir, name))
+			removeGeneration(filepath.Join(dir, name))
 		} else {
 			_ = os.Remove(filepath.Join(dir, name))
 		}
 	}
+}
+
+// removeGeneration removes a generation folder, its files at once, each in
+// its own goroutine: removing the last link to a file frees its cached
+// pages there and then, which for the 40 MB of a 10,000-paragraph
+// generation's bases took 9 ms one file after the other — the largest
+// part of a re-index after a one-file edit that follows a full build. A
+// folder that is not as footnote writes them is removed as it is.
+func removeGeneration(gen string) {
+	entries, err := os.ReadDir(gen)
+	if err != nil {
+		_ = os.RemoveAll(gen)
+		return
+	}
+	var wg sync.WaitGroup
+	for _, e := range entries {
+		if e.IsDir() {
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_ = os.Remove(filepath.Join(gen, e.Name()))
+		}()
+	}
+	wg.Wait()
+	_ = os.RemoveAll(gen) // the folder, and anything left in it
 }
 
 // leftovers are the entries of dir that cleanup removes.
