@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/footnote-dev/footnote/analysis"
@@ -87,7 +88,7 @@ func TestAnIncrementalBuildEqualsAFreshBuildWithTheSameFit(t *testing.T) {
 			t.Fatalf("chunk %d: the incremental vector differs from a fresh build's with the same fit", i)
 		}
 	}
-	if !reflect.DeepEqual(ix.lexical, NewLexical(tokensOf(after.Paragraphs()))) {
+	if !reflect.DeepEqual(ix.Lexical(), NewLexical(tokensOf(after.Paragraphs()))) {
 		t.Error("BM25 after the incremental build differs from one built afresh: it must stay exact")
 	}
 	if !reflect.DeepEqual(ix.paragraphs, after.Paragraphs()) {
@@ -98,7 +99,7 @@ func TestAnIncrementalBuildEqualsAFreshBuildWithTheSameFit(t *testing.T) {
 	if st.Built {
 		t.Fatalf("the incremental index was rebuilt on the next open (%s)", st.Reason)
 	}
-	if !reflect.DeepEqual(vecsOf(t, loaded), vecsOf(t, ix)) || !reflect.DeepEqual(loaded.lexical, ix.lexical) || !reflect.DeepEqual(loaded.paragraphs, ix.paragraphs) {
+	if !reflect.DeepEqual(vecsOf(t, loaded), vecsOf(t, ix)) || !reflect.DeepEqual(loaded.Lexical(), ix.Lexical()) || !reflect.DeepEqual(loaded.paragraphs, ix.paragraphs) {
 		t.Error("the index read back differs from the one built")
 	}
 	q1, _ := ix.embedQuery(context.Background(), "harbours and the new sentence")
@@ -295,6 +296,43 @@ func TestAnIncrementalIndexReadsItsBaseVectorsOnTheFirstVectorSearch(t *testing.
 	}
 	if ix.vectors == nil {
 		t.Error("searching never read the base vectors")
+	}
+}
+
+func TestAnIncrementalIndexDerivesItsPostingsOnFirstUse(t *testing.T) {
+	before, queries := synthCorpus(600)
+	after := edited(before, 2, "a")
+	dir := t.TempDir()
+	openAt(t, before, dir, false)
+	ix, _ := openAt(t, after, dir, false)
+	if ix.lexical != nil {
+		t.Fatal("the incremental build derived the BM25 postings it does not need to save")
+	}
+	loaded, _ := openAt(t, after, dir, false)
+	// Concurrent first searches derive the postings once, and rank as the
+	// same index loaded from disk does.
+	var wg sync.WaitGroup
+	got := make([][]Result, 8)
+	errs := make([]error, len(got))
+	for i := range got {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got[i], errs[i] = ix.Search(context.Background(), queries[i], 5, SearchOptions{})
+		}()
+	}
+	wg.Wait()
+	for i := range got {
+		want, err := loaded.Search(context.Background(), queries[i], 5, SearchOptions{})
+		if errs[i] != nil || err != nil {
+			t.Fatal(errs[i], err)
+		}
+		if !reflect.DeepEqual(got[i], want) {
+			t.Fatalf("%q: the incremental index ranks %v, the same index loaded %v", queries[i], got[i], want)
+		}
+	}
+	if !reflect.DeepEqual(ix.lexical, NewLexical(tokensOf(after.Paragraphs()))) {
+		t.Error("the postings derived on first use are not NewLexical's over the new corpus")
 	}
 }
 

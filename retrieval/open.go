@@ -133,7 +133,6 @@ func OpenLazily(ctx context.Context, hash string, load func() (*corpus.Corpus, e
 		}
 	}
 	cleanup(opts.Dir)
-	ix.settle()
 	st.Took = time.Since(start)
 	return ix, st, nil
 }
@@ -185,7 +184,6 @@ func buildOnly(ctx context.Context, c func() (*corpus.Corpus, error), opts Optio
 	if err != nil {
 		return nil, Status{}, err
 	}
-	ix.settle()
 	return ix, Status{Built: true, Reason: reason, Took: time.Since(start), Embedded: ix.embedded}, nil
 }
 
