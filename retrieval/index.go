@@ -119,8 +119,13 @@ func build(ctx context.Context, paragraphs []corpus.Paragraph, emb Embedder, cac
 	pr := prior()
 	if emb == nil {
 		if pr != nil && pr.fit != nil {
+			// Matching the chunks' vectors and paragraphs to the prior's
+			// (a map of 10,000 keys each) runs beside measuring the drift
+			// and matching the term counts: this part of an incremental
+			// build is otherwise serial, with the second core idle.
+			m := matchInBackground(pr, keys)
 			if d := pr.fit.drift(keys); !pr.fit.outgrown(d) {
-				return buildLocalIncremental(ctx, paragraphs, keys, pr, d, progress)
+				return buildLocalIncremental(ctx, paragraphs, keys, pr, m, d, progress)
 			}
 		}
 		return buildLocal(ctx, paragraphs, keys, progress)
@@ -245,10 +250,11 @@ func buildLocal(ctx context.Context, paragraphs []corpus.Paragraph, keys []chunk
 // context pr had keep their vectors, the others are embedded in their
 // context from the features of the paragraphs involved only; texts pr
 // had keep their term counts.
-func buildLocalIncremental(ctx context.Context, paragraphs []corpus.Paragraph, keys []chunkKeys, pr *prior, drift int, progress func(done, total int)) (*Index, error) {
+func buildLocalIncremental(ctx context.Context, paragraphs []corpus.Paragraph, keys []chunkKeys, pr *prior, match func() priorMatch, drift int, progress func(done, total int)) (*Index, error) {
 	emb := NewLocalEmbedder(0, pr.fit.idf)
 	terms, fresh, termPlan := pr.reuseTerms(keys)
-	rowOf, miss := pr.reuseRows(keys)
+	m := match()
+	rowOf, miss := m.rowOf, m.miss
 	need := map[int]bool{}
 	for _, i := range fresh {
 		need[i] = true
@@ -292,7 +298,7 @@ func buildLocalIncremental(ctx context.Context, paragraphs []corpus.Paragraph, k
 	ix := &Index{
 		paragraphs: paragraphs, pendingLexical: terms.lexical, terms: terms, termPlan: termPlan, keys: keys, stems: &analysis.StemCache{},
 		embedder: emb, fit: pr.fit, fitInfo: &FitInfo{Paragraphs: pr.fit.n, Drift: drift, Fitted: pr.manifest.Fit.Fitted},
-		layout: layout, paraPlan: pr.paragraphPlan(keys), embedded: len(miss), prior: pr,
+		layout: layout, paraPlan: m.paraPlan, embedded: len(miss), prior: pr,
 	}
 	if err := ix.storeLayout(ctx); err != nil {
 		return nil, fmt.Errorf("build index: %w", err)

@@ -247,6 +247,23 @@ func (p *prior) reuseRows(keys []chunkKeys) ([]int32, []int) {
 	return rowOf, miss
 }
 
+// priorMatch is where a build's chunks find their vectors and paragraphs
+// in the prior index: reuseRows's and paragraphPlan's results.
+type priorMatch struct {
+	rowOf    []int32
+	miss     []int
+	paraPlan rowPlan
+}
+
+// matchInBackground matches keys' contexts and records to pr's, in its
+// own goroutine.
+func matchInBackground(pr *prior, keys []chunkKeys) func() priorMatch {
+	return inBackground(func() priorMatch {
+		rowOf, miss := pr.reuseRows(keys)
+		return priorMatch{rowOf: rowOf, miss: miss, paraPlan: pr.paragraphPlan(keys)}
+	})
+}
+
 // vectorLayout is a build's vectors as stored: chunk i's is
 // rows[plan.rowOf[i]]. While lazy is set, the base rows are still in its
 // file and nil here.
