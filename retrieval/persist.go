@@ -162,9 +162,9 @@ func (ix *Index) save(dir string) error {
 	if err := os.Mkdir(gen, 0o700); err != nil {
 		return fmt.Errorf("save index: %w", err)
 	}
-	m, err := ix.writeGeneration(gen)
+	m, written, err := ix.writeGeneration(gen)
 	if err == nil {
-		err = publish(dir, name)
+		err = publish(dir, name, append(written, gen))
 	}
 	if err != nil {
 		_ = os.RemoveAll(gen) // a half-written generation is never published
@@ -174,16 +174,20 @@ func (ix *Index) save(dir string) error {
 	return nil
 }
 
-// writeGeneration writes the data files, then the manifest naming them.
+// writeGeneration writes the data files, then the manifest naming them,
+// and returns the paths it wrote, not synced: publish syncs them with the
+// pointer that will name the generation. (The files it links are the
+// prior generation's, on disk already; their new names are entries of
+// gen, which publish syncs too.)
 // The bases it can keep are linked from the prior generation first; where
 // linking fails (a file system without hard links) the plan falls back to
 // writing everything, before chunks.bin records it.
-func (ix *Index) writeGeneration(gen string) (Manifest, error) {
+func (ix *Index) writeGeneration(gen string) (Manifest, []string, error) {
 	m := ix.manifest
 	m.Checksums, m.Sizes = map[string]uint32{}, map[string]int64{}
 	if !ix.linkBases(gen, m) {
 		if err := ix.vectorsReady(context.Background()); err != nil {
-			return m, err
+			return m, nil, err
 		}
 		for _, name := range []string{paragraphsFile, vectorsFile, termsFile} {
 			_ = os.Remove(filepath.Join(gen, name)) // one may have linked
@@ -218,25 +222,18 @@ func (ix *Index) writeGeneration(gen string) (Manifest, error) {
 		files[fitFile] = func(w io.Writer) error { return writeFit(w, ix.fit) }
 	}
 	if err := writeFiles(gen, files, m); err != nil {
-		return m, err
+		return m, nil, err
 	}
 	_, _, err := writeFileUnsynced(filepath.Join(gen, manifestFile), func(w io.Writer) error {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		return enc.Encode(m)
 	})
-	if err != nil {
-		return m, err
+	written := []string{filepath.Join(gen, manifestFile)}
+	for name := range files {
+		written = append(written, filepath.Join(gen, name))
 	}
-	// Everything written, new and linked, is synced before CURRENT may
-	// name the generation; the syncs run at once and share journal commits.
-	paths := []string{gen}
-	for name := range m.Checksums {
-		if files[name] != nil {
-			paths = append(paths, filepath.Join(gen, name))
-		}
-	}
-	return m, syncAll(append(paths, filepath.Join(gen, manifestFile)))
+	return m, written, err
 }
 
 // syncAll syncs the files and folders at paths to disk, each in its own
@@ -329,46 +326,58 @@ func newGenerationName() (string, error) {
 // after noting the generation it replaces in PREVIOUS: a reader may have
 // read the old CURRENT a moment ago, so cleanup keeps that one.
 //
+// paths, what the build wrote (its files and its folder), and the new
+// CURRENT's temporary file are synced before CURRENT is renamed: the syncs run at once, in one
+// round that shares journal commits (the temporary file names the
+// generation, but nothing reads it before the rename). The folder is
+// synced after the rename, so the rename is durable when publish returns.
+//
 // PREVIOUS is not synced on its own: it only tells cleanup what a reader
 // of this boot may still be reading, and after a crash there is none; its
 // rename reaches the disk with CURRENT's directory sync anyway.
-func publish(dir, name string) error {
+func publish(dir, name string, paths []string) error {
+	var prev string
 	if old, err := currentGeneration(dir); err == nil {
-		if err := writePointer(dir, previousFile, old, false); err != nil {
+		if prev, err = writeTemp(dir, previousFile, old); err != nil {
 			return err
 		}
+		defer os.Remove(prev) // a no-op after the rename
 	}
-	return writePointer(dir, currentFile, name, true)
-}
-
-// writePointer replaces the pointer file dir/file with one naming gen,
-// synced to disk when durable.
-func writePointer(dir, file, gen string, durable bool) error {
-	tmp, err := os.CreateTemp(dir, "."+file+".*.tmp")
+	cur, err := writeTemp(dir, currentFile, name)
 	if err != nil {
 		return err
 	}
-	defer os.Remove(tmp.Name()) // a no-op after the rename
-	if _, err := tmp.WriteString(gen + "\n"); err != nil {
-		_ = tmp.Close()
+	defer os.Remove(cur) // a no-op after the rename
+	if err := syncAll(append(paths, cur)); err != nil {
 		return err
 	}
-	if durable {
-		if err := tmp.Sync(); err != nil {
-			_ = tmp.Close()
+	if prev != "" {
+		if err := os.Rename(prev, filepath.Join(dir, previousFile)); err != nil {
 			return err
 		}
 	}
-	if err := tmp.Close(); err != nil {
+	if err := os.Rename(cur, filepath.Join(dir, currentFile)); err != nil {
 		return err
-	}
-	if err := os.Rename(tmp.Name(), filepath.Join(dir, file)); err != nil {
-		return err
-	}
-	if !durable {
-		return nil
 	}
 	return syncDir(dir)
+}
+
+// writeTemp writes a temporary pointer file for dir/file naming gen, not
+// synced, and returns its path.
+func writeTemp(dir, file, gen string) (string, error) {
+	tmp, err := os.CreateTemp(dir, "."+file+".*.tmp")
+	if err != nil {
+		return "", err
+	}
+	_, err = tmp.WriteString(gen + "\n")
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		_ = os.Remove(tmp.Name())
+		return "", err
+	}
+	return tmp.Name(), nil
 }
 
 // writeFileUnsynced writes a new file and returns the CRC-32C and the
