@@ -158,13 +158,22 @@ func (ix *Index) save(dir string) error {
 	if err != nil {
 		return fmt.Errorf("save index: %w", err)
 	}
+	// The pointer files' temporary copies are created while the
+	// generation is written: on this machine's disk creating a file took
+	// 0.4–1 ms, and these two were created one after the other after it.
+	ptrs := inBackground(func() tempPointers { return writeTempPointers(dir, name) })
+	defer func() { ptrs().remove() }() // no-ops after the renames
 	gen := filepath.Join(dir, name)
 	if err := os.Mkdir(gen, 0o700); err != nil {
 		return fmt.Errorf("save index: %w", err)
 	}
 	m, written, err := ix.writeGeneration(gen)
+	p := ptrs()
 	if err == nil {
-		err = publish(dir, name, append(written, gen))
+		err = p.err
+	}
+	if err == nil {
+		err = publish(dir, p, append(written, gen))
 	}
 	if err != nil {
 		_ = os.RemoveAll(gen) // a half-written generation is never published
@@ -183,6 +192,17 @@ func (ix *Index) save(dir string) error {
 // linking fails (a file system without hard links) the plan falls back to
 // writing everything, before chunks.bin records it.
 func (ix *Index) writeGeneration(gen string) (Manifest, []string, error) {
+	// The manifest is created beside the data files, and written once
+	// their checksums are known.
+	manifest := inBackground(func() createdFile { return createFile(filepath.Join(gen, manifestFile)) })
+	mf := manifest
+	defer func() {
+		if mf != nil {
+			if c := mf(); c.f != nil {
+				_ = c.f.Close()
+			}
+		}
+	}()
 	m := ix.manifest
 	m.Checksums, m.Sizes = map[string]uint32{}, map[string]int64{}
 	if !ix.linkBases(gen, m) {
@@ -224,7 +244,12 @@ func (ix *Index) writeGeneration(gen string) (Manifest, []string, error) {
 	if err := writeFiles(gen, files, m); err != nil {
 		return m, nil, err
 	}
-	_, _, err := writeFileUnsynced(filepath.Join(gen, manifestFile), func(w io.Writer) error {
+	c := manifest()
+	mf = nil
+	if c.err != nil {
+		return m, nil, c.err
+	}
+	_, _, err := writeCreated(c.f, func(w io.Writer) error {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		return enc.Encode(m)
@@ -335,31 +360,57 @@ func newGenerationName() (string, error) {
 // PREVIOUS is not synced on its own: it only tells cleanup what a reader
 // of this boot may still be reading, and after a crash there is none; its
 // rename reaches the disk with CURRENT's directory sync anyway.
-func publish(dir, name string, paths []string) error {
-	var prev string
-	if old, err := currentGeneration(dir); err == nil {
-		if prev, err = writeTemp(dir, previousFile, old); err != nil {
-			return err
-		}
-		defer os.Remove(prev) // a no-op after the rename
-	}
-	cur, err := writeTemp(dir, currentFile, name)
-	if err != nil {
+func publish(dir string, p tempPointers, paths []string) error {
+	if err := syncAll(append(paths, p.current)); err != nil {
 		return err
 	}
-	defer os.Remove(cur) // a no-op after the rename
-	if err := syncAll(append(paths, cur)); err != nil {
-		return err
-	}
-	if prev != "" {
-		if err := os.Rename(prev, filepath.Join(dir, previousFile)); err != nil {
+	if p.previous != "" {
+		if err := os.Rename(p.previous, filepath.Join(dir, previousFile)); err != nil {
 			return err
 		}
 	}
-	if err := os.Rename(cur, filepath.Join(dir, currentFile)); err != nil {
+	if err := os.Rename(p.current, filepath.Join(dir, currentFile)); err != nil {
 		return err
 	}
 	return syncDir(dir)
+}
+
+// tempPointers are the temporary files of a publish's new pointers:
+// current names the new generation, previous (if there was a live one)
+// the generation it replaces.
+type tempPointers struct {
+	current, previous string
+	err               error
+}
+
+// writeTempPointers writes, unsynced, the temporary pointer files for
+// publishing generation name in dir, each in its own goroutine.
+func writeTempPointers(dir, name string) tempPointers {
+	var p tempPointers
+	var prevErr error
+	var wg sync.WaitGroup
+	if old, err := currentGeneration(dir); err == nil {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p.previous, prevErr = writeTemp(dir, previousFile, old)
+		}()
+	}
+	p.current, p.err = writeTemp(dir, currentFile, name)
+	wg.Wait()
+	if p.err == nil {
+		p.err = prevErr
+	}
+	return p
+}
+
+// remove removes the temporary files that were not renamed.
+func (p tempPointers) remove() {
+	for _, path := range []string{p.current, p.previous} {
+		if path != "" {
+			_ = os.Remove(path)
+		}
+	}
 }
 
 // writeTemp writes a temporary pointer file for dir/file naming gen, not
@@ -384,17 +435,37 @@ func writeTemp(dir, file, gen string) (string, error) {
 // length of what it wrote; the caller syncs it before publishing anything
 // that names it.
 func writeFileUnsynced(path string, write func(io.Writer) error) (uint32, int64, error) {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		return 0, 0, err
+	c := createFile(path)
+	if c.err != nil {
+		return 0, 0, c.err
 	}
+	return writeCreated(c.f, write)
+}
+
+// createdFile is a new file open for writing, or why it could not be
+// created.
+type createdFile struct {
+	f   *os.File
+	err error
+}
+
+// createFile creates a new file at path, which must not exist.
+func createFile(path string) createdFile {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	return createdFile{f, err}
+}
+
+// writeCreated writes f, a file createFile made, closes it, and returns
+// the CRC-32C and length of what it wrote.
+func writeCreated(f *os.File, write func(io.Writer) error) (uint32, int64, error) {
+	path := f.Name()
 	sw := &summingWriter{w: f, crc: crc32.New(crcTable)}
 	// The writers hand most of their bytes over in one Write, which
 	// bufio passes straight through; the buffer only gathers the small
 	// ones (a vectors file's rows, the manifest's JSON). 1 MiB per file was
 	// a sixth of what a one-file re-index allocated.
 	bw := bufio.NewWriterSize(sw, 64<<10)
-	err = write(bw)
+	err := write(bw)
 	if err == nil {
 		err = bw.Flush()
 	}
