@@ -24,7 +24,7 @@ import (
 )
 
 // FormatVersion changes when the files of an index change shape, or what
-// they mean: 5 keys content with XXH3 instead of SHA-256 (keys.go), so an
+// they mean: 5 keys content with XXH64 instead of SHA-256 (keys.go), so an
 // index of format 4 is rebuilt in full, never matched key for key.
 const FormatVersion = 5
 
