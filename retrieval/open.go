@@ -113,6 +113,12 @@ func OpenLazily(ctx context.Context, hash string, load func() (*corpus.Corpus, e
 		}
 		reason = why
 	}
+	// The generations this build will supersede go while it builds
+	// (lease.go), listed before it writes its own; it waits for that
+	// before it releases the lock.
+	old := superseded(opts.Dir)
+	removed := inBackground(func() bool { removeSuperseded(old); return true })
+	defer removed()
 	pr := noPrior
 	if reason == "corpus changed" {
 		pr = priorInBackground(ctx, opts.Dir, want)
@@ -132,6 +138,7 @@ func OpenLazily(ctx context.Context, hash string, load func() (*corpus.Corpus, e
 			warn(opts.Warn, fmt.Sprintf("%v; the next change re-embeds everything", err))
 		}
 	}
+	removed()
 	cleanup(opts.Dir)
 	st.Took = time.Since(start)
 	return ix, st, nil

@@ -51,7 +51,9 @@ const FormatVersion = 5
 // never a mix. The previous generation is kept (a reader may have just read
 // the old CURRENT), so the folder holds at most two builds; older ones,
 // unpublished generations and temporary files left by a killed build are
-// removed by the next process that takes the lock.
+// removed by the next process that takes the lock. A build removes the
+// generations it will supersede while it builds, except one a reader is
+// loading (a lease: lease.go), and the rest after it publishes.
 //
 // A file that belongs to one build (it must match that build's vectors)
 // goes into the generation folder: add it to the writers in save, and the
@@ -632,6 +634,11 @@ func loadGeneration(ctx context.Context, gen string, emb Embedder, want Manifest
 		}
 		return nil, err
 	}
+	release, ok := leaseGeneration(gen) // lease.go
+	if !ok {
+		return nil, &CorruptError{Dir: gen, Reason: "generation being removed"}
+	}
+	defer release()
 	m, err := readManifest(gen)
 	if err != nil {
 		return nil, err
