@@ -178,7 +178,7 @@ func BenchmarkSearch(b *testing.B) {
 				b.ReportAllocs()
 				i := 0
 				for b.Loop() {
-					f.ix.lexical.Search(analysis.ExpandQuery(f.queries[i%len(f.queries)]), minCandidates)
+					f.ix.Lexical().Search(analysis.ExpandQuery(f.queries[i%len(f.queries)]), minCandidates)
 					i++
 				}
 			})

@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
+	"sync"
 	"testing"
 
 	"github.com/footnote-dev/footnote/analysis"
@@ -86,7 +88,7 @@ func TestAnIncrementalBuildEqualsAFreshBuildWithTheSameFit(t *testing.T) {
 			t.Fatalf("chunk %d: the incremental vector differs from a fresh build's with the same fit", i)
 		}
 	}
-	if !reflect.DeepEqual(ix.lexical, NewLexical(tokensOf(after.Paragraphs()))) {
+	if !reflect.DeepEqual(ix.Lexical(), NewLexical(tokensOf(after.Paragraphs()))) {
 		t.Error("BM25 after the incremental build differs from one built afresh: it must stay exact")
 	}
 	if !reflect.DeepEqual(ix.paragraphs, after.Paragraphs()) {
@@ -97,7 +99,7 @@ func TestAnIncrementalBuildEqualsAFreshBuildWithTheSameFit(t *testing.T) {
 	if st.Built {
 		t.Fatalf("the incremental index was rebuilt on the next open (%s)", st.Reason)
 	}
-	if !reflect.DeepEqual(vecsOf(t, loaded), vecsOf(t, ix)) || !reflect.DeepEqual(loaded.lexical, ix.lexical) || !reflect.DeepEqual(loaded.paragraphs, ix.paragraphs) {
+	if !reflect.DeepEqual(vecsOf(t, loaded), vecsOf(t, ix)) || !reflect.DeepEqual(loaded.Lexical(), ix.Lexical()) || !reflect.DeepEqual(loaded.paragraphs, ix.paragraphs) {
 		t.Error("the index read back differs from the one built")
 	}
 	q1, _ := ix.embedQuery(context.Background(), "harbours and the new sentence")
@@ -297,28 +299,72 @@ func TestAnIncrementalIndexReadsItsBaseVectorsOnTheFirstVectorSearch(t *testing.
 	}
 }
 
+func TestAnIncrementalIndexDerivesItsPostingsOnFirstUse(t *testing.T) {
+	before, queries := synthCorpus(600)
+	after := edited(before, 2, "a")
+	dir := t.TempDir()
+	openAt(t, before, dir, false)
+	ix, _ := openAt(t, after, dir, false)
+	if ix.lexical != nil {
+		t.Fatal("the incremental build derived the BM25 postings it does not need to save")
+	}
+	loaded, _ := openAt(t, after, dir, false)
+	// Concurrent first searches derive the postings once, and rank as the
+	// same index loaded from disk does.
+	var wg sync.WaitGroup
+	got := make([][]Result, 8)
+	errs := make([]error, len(got))
+	for i := range got {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got[i], errs[i] = ix.Search(context.Background(), queries[i], 5, SearchOptions{})
+		}()
+	}
+	wg.Wait()
+	for i := range got {
+		want, err := loaded.Search(context.Background(), queries[i], 5, SearchOptions{})
+		if errs[i] != nil || err != nil {
+			t.Fatal(errs[i], err)
+		}
+		if !reflect.DeepEqual(got[i], want) {
+			t.Fatalf("%q: the incremental index ranks %v, the same index loaded %v", queries[i], got[i], want)
+		}
+	}
+	if !reflect.DeepEqual(ix.lexical, NewLexical(tokensOf(after.Paragraphs()))) {
+		t.Error("the postings derived on first use are not NewLexical's over the new corpus")
+	}
+}
+
 func TestACorruptPriorIndexIsRebuiltNotCarriedOver(t *testing.T) {
-	for _, name := range []string{paragraphsFile, vectorsFile, termsFile, chunksFile, fitFile} {
-		t.Run(name, func(t *testing.T) {
+	tests := []struct {
+		name   string
+		file   string
+		damage func(data []byte) []byte
+	}{
+		// The files a build decodes are checked in full before it does.
+		{"a byte flipped in terms.bin", termsFile, flipMiddle},
+		{"a byte flipped in chunks.bin", chunksFile, flipMiddle},
+		{"a byte flipped in fit.bin", fitFile, flipMiddle},
+		// The bases it links unread are checked for their length.
+		{"vectors.f32 cut short", vectorsFile, cutShort},
+		{"vectors.f32 appended to", vectorsFile, appendedTo},
+		{"paragraphs.bin cut short", paragraphsFile, cutShort},
+		{"paragraphs.bin appended to", paragraphsFile, appendedTo},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
 			before, _ := synthCorpus(300)
 			dir := t.TempDir()
 			openAt(t, before, dir, false)
-			path := filepath.Join(liveGen(t, dir), name)
-			data, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			data[len(data)/2] ^= 0xff
-			if err := os.WriteFile(path, data, 0o600); err != nil {
-				t.Fatal(err)
-			}
+			path := damage(t, filepath.Join(liveGen(t, dir), tt.file), tt.damage)
 			after := edited(before, 1, "a")
 			ix, st := openAt(t, after, dir, false)
 			if st.Embedded != 300 {
-				t.Errorf("built over a corrupt %s: embedded %d, want a full build of 300", name, st.Embedded)
+				t.Errorf("built over a corrupt %s: embedded %d, want a full build of 300", tt.file, st.Embedded)
 			}
-			if sameFile(t, path, filepath.Join(liveGen(t, dir), name)) {
-				t.Errorf("the corrupt %s was linked into the new generation", name)
+			if sameFile(t, path, filepath.Join(liveGen(t, dir), tt.file)) {
+				t.Errorf("the corrupt %s was linked into the new generation", tt.file)
 			}
 			loaded, st := openAt(t, after, dir, false)
 			if st.Built || !reflect.DeepEqual(vecsOf(t, loaded), vecsOf(t, ix)) {
@@ -326,4 +372,118 @@ func TestACorruptPriorIndexIsRebuiltNotCarriedOver(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A base an incremental build links without reading it is checked only
+// for its owner and length then (lazybase.go): a byte flipped inside it
+// may be carried into the new generation, but no byte of it is ever used.
+func TestACorruptLinkedBaseIsNeverUsed(t *testing.T) {
+	for _, file := range []string{vectorsFile, paragraphsFile} {
+		t.Run("a byte flipped in "+file, func(t *testing.T) {
+			before, queries := synthCorpus(300)
+			dir := t.TempDir()
+			openAt(t, before, dir, false)
+			damage(t, filepath.Join(liveGen(t, dir), file), flipMiddle)
+			after := edited(before, 1, "a")
+			var warnings []string
+			keep := func(s string) { warnings = append(warnings, s) }
+			ix, st, err := Open(context.Background(), after, Options{Dir: dir, Warn: keep})
+			if err != nil || st.Embedded != 3 {
+				t.Fatalf("the incremental build: embedded %d (%v), want the 3 contexts the edit changed", st.Embedded, err)
+			}
+			if !reflect.DeepEqual(ix.Paragraphs(), after.Paragraphs()) {
+				t.Error("the incremental index's paragraphs are not the corpus's")
+			}
+			res, err := ix.Search(context.Background(), queries[0], 5, SearchOptions{})
+			if err != nil || len(res) == 0 {
+				t.Fatalf("search: %v, %d results", err, len(res))
+			}
+			if file == vectorsFile {
+				if ix.vectors != nil {
+					t.Error("the floats of a base that fails its checksum reached chromem-go")
+				}
+				if !containsAll(warnings, "ranking by BM25 alone", "vectors.f32 checksum mismatch") {
+					t.Errorf("the search over a corrupt base said %q, want the checksum mismatch and the BM25 fallback", warnings)
+				}
+			}
+			// The next process to load the generation checks every file.
+			warnings = nil
+			rebuilt, st, err := Open(context.Background(), after, Options{Dir: dir, Warn: keep})
+			if err != nil || !st.Built || st.Embedded != 300 {
+				t.Fatalf("loading the generation that links the corrupt %s: built %v, embedded %d (%v), want a full rebuild", file, st.Built, st.Embedded, err)
+			}
+			if !containsAll(warnings, file+" checksum mismatch", "rebuilding it") {
+				t.Errorf("the rebuild said %q, want the corrupt %s named", warnings, file)
+			}
+			fresh, _ := openAt(t, after, t.TempDir(), false)
+			if !reflect.DeepEqual(vecsOf(t, rebuilt), vecsOf(t, fresh)) {
+				t.Error("the rebuilt index's vectors are not a fresh build's")
+			}
+		})
+	}
+}
+
+// A build that must rewrite the base vectors reads them, and over a base
+// that fails its checksum builds from nothing instead.
+func TestABuildThatRewritesACorruptBaseBuildsFromNothing(t *testing.T) {
+	before, _ := synthCorpus(300)
+	dir := t.TempDir()
+	openAt(t, before, dir, false)
+	damage(t, filepath.Join(liveGen(t, dir), vectorsFile), flipMiddle)
+	// 26 edits, ten paragraphs apart: 78 contexts change, more than a
+	// quarter of the chunks, so the base is rewritten; a drift of 26 stays
+	// within the fit.
+	after := before
+	for r := range 26 {
+		after = editedAt(after, 10*r+5, fmt.Sprint(r))
+	}
+	var warnings []string
+	ix, st, err := Open(context.Background(), after, Options{Dir: dir, Warn: func(s string) { warnings = append(warnings, s) }})
+	if err != nil || st.Embedded != 300 {
+		t.Fatalf("embedded %d (%v), want a full build of 300", st.Embedded, err)
+	}
+	if !containsAll(warnings, "vectors.f32 checksum mismatch", "rebuilding it") {
+		t.Errorf("the build said %q, want the corrupt base named", warnings)
+	}
+	fresh, _ := openAt(t, after, t.TempDir(), false)
+	if !reflect.DeepEqual(vecsOf(t, ix), vecsOf(t, fresh)) {
+		t.Error("the index built over a corrupt base is not a fresh build")
+	}
+}
+
+// damage rewrites the file at path as change makes its bytes, in place
+// (the same inode, as a bit flipped on disk would be), and returns path.
+func damage(t *testing.T, path string, change func([]byte) []byte) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, change(data), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func flipMiddle(data []byte) []byte {
+	data[len(data)/2] ^= 0xff
+	return data
+}
+
+func cutShort(data []byte) []byte { return data[:len(data)-4] }
+
+func appendedTo(data []byte) []byte { return append(data, 0, 0, 0, 0) }
+
+// containsAll says whether one of lines contains every part.
+func containsAll(lines []string, parts ...string) bool {
+	for _, l := range lines {
+		ok := true
+		for _, p := range parts {
+			ok = ok && strings.Contains(l, p)
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }

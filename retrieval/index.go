@@ -56,6 +56,34 @@ type Index struct {
 	// prior is the generation this build took chunks from, nil for a full
 	// build.
 	prior *prior
+	// pendingLexical, when set, derives lexical on first use (lex): an
+	// incremental build keeps every chunk's term counts but derives the
+	// BM25 postings from them (~4 ms of CPU at 10,000 paragraphs) only when
+	// something asks for them, as it reads the base vectors only on the
+	// first vector search (lazybase.go). Saving the generation needs the
+	// counts, not the postings, so a `footnote index` after an edit never
+	// derives them, and the first search pays once what loading the index
+	// would have cost it anyway.
+	pendingLexical func() *Lexical
+	lexicalOnce    sync.Once
+}
+
+// lex returns the BM25 index, deriving it first if the build left that
+// for later; safe for concurrent searches.
+func (ix *Index) lex() *Lexical {
+	ix.lexicalOnce.Do(func() {
+		if ix.pendingLexical != nil {
+			ix.lexical, ix.pendingLexical = ix.pendingLexical(), nil
+		}
+	})
+	return ix.lexical
+}
+
+// inBackground starts f and returns a function that waits for its result.
+func inBackground[T any](f func() T) func() T {
+	done := make(chan T, 1)
+	go func() { done <- f() }()
+	return sync.OnceValue(func() T { return <-done })
 }
 
 // Paragraphs returns the indexed paragraphs in chunk order.
@@ -63,10 +91,10 @@ func (ix *Index) Paragraphs() []corpus.Paragraph { return ix.paragraphs }
 
 // Lexical returns the BM25 index, whose document frequencies tell the
 // answerer which question terms the corpus knows at all.
-func (ix *Index) Lexical() *Lexical { return ix.lexical }
+func (ix *Index) Lexical() *Lexical { return ix.lex() }
 
 // Terms returns the corpus's term statistics, for weighing questions.
-func (ix *Index) Terms() analysis.TermStats { return ix.lexical }
+func (ix *Index) Terms() analysis.TermStats { return ix.lex() }
 
 // Stems returns the memo that stemmed the paragraphs a search reranked,
 // so that an answer reading them again does not stem their words again.
@@ -91,8 +119,13 @@ func build(ctx context.Context, paragraphs []corpus.Paragraph, emb Embedder, cac
 	pr := prior()
 	if emb == nil {
 		if pr != nil && pr.fit != nil {
+			// Matching the chunks' vectors and paragraphs to the prior's
+			// (a map of 10,000 keys each) runs beside measuring the drift
+			// and matching the term counts: this part of an incremental
+			// build is otherwise serial, with the second core idle.
+			m := matchInBackground(pr, keys)
 			if d := pr.fit.drift(keys); !pr.fit.outgrown(d) {
-				return buildLocalIncremental(ctx, paragraphs, keys, pr, d, progress)
+				return buildLocalIncremental(ctx, paragraphs, keys, pr, m, d, progress)
 			}
 		}
 		return buildLocal(ctx, paragraphs, keys, progress)
@@ -217,10 +250,11 @@ func buildLocal(ctx context.Context, paragraphs []corpus.Paragraph, keys []chunk
 // context pr had keep their vectors, the others are embedded in their
 // context from the features of the paragraphs involved only; texts pr
 // had keep their term counts.
-func buildLocalIncremental(ctx context.Context, paragraphs []corpus.Paragraph, keys []chunkKeys, pr *prior, drift int, progress func(done, total int)) (*Index, error) {
+func buildLocalIncremental(ctx context.Context, paragraphs []corpus.Paragraph, keys []chunkKeys, pr *prior, match func() priorMatch, drift int, progress func(done, total int)) (*Index, error) {
 	emb := NewLocalEmbedder(0, pr.fit.idf)
 	terms, fresh, termPlan := pr.reuseTerms(keys)
-	rowOf, miss := pr.reuseRows(keys)
+	m := match()
+	rowOf, miss := m.rowOf, m.miss
 	need := map[int]bool{}
 	for _, i := range fresh {
 		need[i] = true
@@ -262,9 +296,9 @@ func buildLocalIncremental(ctx context.Context, paragraphs []corpus.Paragraph, k
 		return nil, fmt.Errorf("build index: %w", err)
 	}
 	ix := &Index{
-		paragraphs: paragraphs, lexical: terms.lexical(), terms: terms, termPlan: termPlan, keys: keys, stems: &analysis.StemCache{},
+		paragraphs: paragraphs, pendingLexical: terms.lexical, terms: terms, termPlan: termPlan, keys: keys, stems: &analysis.StemCache{},
 		embedder: emb, fit: pr.fit, fitInfo: &FitInfo{Paragraphs: pr.fit.n, Drift: drift, Fitted: pr.manifest.Fit.Fitted},
-		layout: layout, paraPlan: pr.paragraphPlan(keys), embedded: len(miss), prior: pr,
+		layout: layout, paraPlan: m.paraPlan, embedded: len(miss), prior: pr,
 	}
 	if err := ix.storeLayout(ctx); err != nil {
 		return nil, fmt.Errorf("build index: %w", err)

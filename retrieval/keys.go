@@ -1,23 +1,61 @@
 package retrieval
 
 import (
-	"crypto/sha256"
 	"encoding/binary"
 	"runtime"
-	"unsafe"
 
+	"github.com/cespare/xxhash/v2"
 	"github.com/footnote-dev/footnote/corpus"
 )
 
-// contentKey identifies a piece of content across builds: the first 16
-// bytes of a SHA-256, which no corpus will ever collide on by chance.
+// contentKey identifies a piece of content across builds: two 64-bit
+// XXH64 hashes of it, unseeded and seeded with keySeed, 128 bits in all.
+//
+// Why not a cryptographic hash: a key only has to tell a corpus's own
+// paragraphs apart, by chance — no two of the paragraphs of any corpus
+// footnote will index collide in 128 bits (at a million paragraphs the
+// odds are about 10^-27) — and SHA-256 of every paragraph's text and
+// record was, at 10,000 paragraphs, the largest part of a re-index after a
+// one-file edit (BENCHMARKS.md, issue 11); two XXH64 passes are four
+// and a half times faster here. XXH64 is not built to resist a
+// deliberately crafted collision; what one could do is limited: a
+// paragraph whose key matches another's takes over that paragraph's
+// stored term counts, vector or record, so it is ranked, or stored, as
+// that other paragraph — one of this corpus or of the index it replaces,
+// never text footnote was not given.
+//
+// Why XXH64 twice rather than XXH3-128 in one pass (about three times
+// faster again): the Go XXH3 packages pick their kernels by CPU feature
+// detection at start-up, which cost every footnote process 0.5 ms here
+// (a warm ask is ~10 ms); xxhash/v2 needs none and was in the module graph
+// already.
 type contentKey [16]byte
 
-// keyOfText hashes s in place: a []byte(s) conversion copied the whole
-// corpus once more, which was half the cost of keying it.
+// keySeed seeds the second half of a content key: any constant other
+// than the first half's zero.
+const keySeed = 0x9e3779b97f4a7c15
+
+// keyOfText hashes s in place, without a []byte copy.
 func keyOfText(s string) contentKey {
-	sum := sha256.Sum256(unsafe.Slice(unsafe.StringData(s), len(s)))
-	return contentKey(sum[:16])
+	var d xxhash.Digest
+	d.ResetWithSeed(keySeed)
+	_, _ = d.WriteString(s)
+	return keyOfHalves(xxhash.Sum64String(s), d.Sum64())
+}
+
+// keyOfBytes hashes b.
+func keyOfBytes(b []byte) contentKey {
+	var d xxhash.Digest
+	d.ResetWithSeed(keySeed)
+	_, _ = d.Write(b)
+	return keyOfHalves(xxhash.Sum64(b), d.Sum64())
+}
+
+func keyOfHalves(a, b uint64) contentKey {
+	var k contentKey
+	binary.BigEndian.PutUint64(k[:8], a)
+	binary.BigEndian.PutUint64(k[8:], b)
+	return k
 }
 
 // chunkKeys are what an incremental build matches a chunk on.
@@ -44,8 +82,7 @@ func keysOf(ps []corpus.Paragraph) []chunkKeys {
 		for i := lo; i < hi; i++ {
 			keys[i].text = keyOfText(ps[i].Text)
 			rec = recordBytes(rec[:0], keys[i].text, &ps[i])
-			sum := sha256.Sum256(rec)
-			keys[i].record = contentKey(sum[:16])
+			keys[i].record = keyOfBytes(rec)
 		}
 	})
 	var title string
@@ -69,8 +106,7 @@ func keysOf(ps []corpus.Paragraph) []chunkKeys {
 			buf = append(buf, keys[i+1].text[:]...)
 		}
 		buf[0] = tag
-		sum := sha256.Sum256(buf)
-		keys[i].context = contentKey(sum[:16])
+		keys[i].context = keyOfBytes(buf)
 	}
 	return keys
 }

@@ -113,6 +113,12 @@ func OpenLazily(ctx context.Context, hash string, load func() (*corpus.Corpus, e
 		}
 		reason = why
 	}
+	// The generations this build will supersede go while it builds
+	// (lease.go), listed before it writes its own; it waits for that
+	// before it releases the lock.
+	old := superseded(opts.Dir)
+	removed := inBackground(func() bool { removeSuperseded(old); return true })
+	defer removed()
 	pr := noPrior
 	if reason == "corpus changed" {
 		pr = priorInBackground(ctx, opts.Dir, want)
@@ -132,6 +138,7 @@ func OpenLazily(ctx context.Context, hash string, load func() (*corpus.Corpus, e
 			warn(opts.Warn, fmt.Sprintf("%v; the next change re-embeds everything", err))
 		}
 	}
+	removed()
 	cleanup(opts.Dir)
 	st.Took = time.Since(start)
 	return ix, st, nil
@@ -199,7 +206,16 @@ func buildIndex(ctx context.Context, load func() (*corpus.Corpus, error), opts O
 		id := opts.Embedder.ID()
 		cache = func(want map[textKey]bool) *embedCache { return loadEmbedCache(opts.Dir, id, want) }
 	}
-	ix, err := build(ctx, c.Paragraphs(), opts.Embedder, cache, pr, opts.Progress)
+	ps := c.Paragraphs()
+	ix, err := build(ctx, ps, opts.Embedder, cache, pr, opts.Progress)
+	var corrupt *CorruptError
+	if errors.As(err, &corrupt) && ctx.Err() == nil {
+		// A base of the prior index that the build had to read failed its
+		// checksum (a linked base is checked only when read: lazybase.go):
+		// nothing of it is kept.
+		warn(opts.Warn, corrupt.Error()+"; rebuilding it")
+		ix, err = build(ctx, ps, opts.Embedder, cache, noPrior, opts.Progress)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"sync"
 
 	"github.com/footnote-dev/footnote/analysis"
 	"github.com/footnote-dev/footnote/internal/trust"
@@ -31,9 +30,7 @@ func noPrior() *prior { return nil }
 // priorInBackground starts reading the prior index (readPrior) and returns
 // a function that waits for it: the build keys the new corpus meanwhile.
 func priorInBackground(ctx context.Context, dir string, want Manifest) func() *prior {
-	done := make(chan *prior, 1)
-	go func() { done <- readPrior(ctx, dir, want) }()
-	return sync.OnceValue(func() *prior { return <-done })
+	return inBackground(func() *prior { return readPrior(ctx, dir, want) })
 }
 
 // readPrior reads what a build can reuse from the live generation in dir,
@@ -80,8 +77,9 @@ func (p *prior) read() error {
 			return
 		}
 		p.base = base
-		// paragraphs.bin is linked, never decoded: checked here.
-		f, err := openChecked(p.gen, paragraphsFile, m)
+		// paragraphs.bin is linked, never decoded: its owner and length
+		// checked here, its checksum by the next load (lazybase.go).
+		f, err := openLinked(p.gen, paragraphsFile, m)
 		if err != nil {
 			vectors <- result{nil, err}
 			return
@@ -247,6 +245,23 @@ func (p *prior) reuseRows(keys []chunkKeys) ([]int32, []int) {
 		rowOf[i] = r
 	}
 	return rowOf, miss
+}
+
+// priorMatch is where a build's chunks find their vectors and paragraphs
+// in the prior index: reuseRows's and paragraphPlan's results.
+type priorMatch struct {
+	rowOf    []int32
+	miss     []int
+	paraPlan rowPlan
+}
+
+// matchInBackground matches keys' contexts and records to pr's, in its
+// own goroutine.
+func matchInBackground(pr *prior, keys []chunkKeys) func() priorMatch {
+	return inBackground(func() priorMatch {
+		rowOf, miss := pr.reuseRows(keys)
+		return priorMatch{rowOf: rowOf, miss: miss, paraPlan: pr.paragraphPlan(keys)}
+	})
 }
 
 // vectorLayout is a build's vectors as stored: chunk i's is

@@ -49,7 +49,8 @@ func (ix *Index) Search(ctx context.Context, query string, k int, opts SearchOpt
 	n := min(max(4*k, minCandidates), ix.Len())
 	weight := opts.lexicalWeight()
 	terms := analysis.ExpandQuery(query)
-	lexical := ix.lexical.Search(terms, n)
+	lx := ix.lex()
+	lexical := lx.Search(terms, n)
 	var vector []Hit
 	if weight < 1 {
 		var err error
@@ -62,10 +63,10 @@ func (ix *Index) Search(ctx context.Context, query string, k int, opts SearchOpt
 			weight = 1
 		}
 	}
-	if bridgeAcronyms(query, terms, ix.lexical, func() []string { return ix.texts(vector, lexical) }) {
-		lexical = ix.lexical.Search(terms, n)
+	if bridgeAcronyms(query, terms, lx, func() []string { return ix.texts(vector, lexical) }) {
+		lexical = lx.Search(terms, n)
 	}
-	fused := ix.rerank(analysis.NewQuestion(query, ix.lexical), fuseScores(vector, lexical, weight))
+	fused := ix.rerank(analysis.NewQuestion(query, lx), fuseScores(vector, lexical, weight))
 	return ix.results(fused[:min(k, len(fused))], vector, lexical), nil
 }
 
