@@ -219,8 +219,8 @@ func nounFocus(rest []string, copulaOnly bool) []string {
 	}
 	copula := rest[0] == "is" || rest[0] == "was" || rest[0] == "are" || rest[0] == "were" || rest[0] == "'s"
 	if !copula {
-		if copulaOnly || auxiliaries[rest[0]] {
-			return nil
+		if copulaOnly || auxiliaries[rest[0]] || isVerb(rest[0]) {
+			return nil // "What went wrong…": what is the subject, no noun follows
 		}
 		// "Which news service characterized…": the noun phrase ends
 		// where the clause's verb begins.
@@ -234,7 +234,7 @@ func nounFocus(rest []string, copulaOnly bool) []string {
 	if copulaOnly && (len(rest) < 2 || (rest[1] != "the" && rest[1] != "a")) {
 		return nil // "Who was Kim seated beside…": a verb, not a noun
 	}
-	head := headRun(tail)
+	head := dropVerb(headRun(tail)) // "Where is the Kestrel machine located?"
 	if k := len(head); k > 0 && k < len(tail) && tail[k] == "of" && weakHeads[head[k-1]] {
 		return nounFocus(append([]string{"is"}, tail[k+1:]...), copulaOnly)
 	}
@@ -265,12 +265,15 @@ var pastVerbs = map[string]bool{"sent": true, "went": true, "came": true, "made"
 // noun phrase of "how many X" ends where the clause's verb begins.
 func dropVerb(ws []string) []string {
 	for i, w := range ws {
-		if i > 0 && (pastVerbs[w] || strings.HasSuffix(w, "ed")) {
+		if i > 0 && isVerb(w) {
 			return ws[:i]
 		}
 	}
 	return ws
 }
+
+// isVerb reports whether w reads as a past verb or participle.
+func isVerb(w string) bool { return pastVerbs[w] || len(w) > 3 && strings.HasSuffix(w, "ed") }
 
 func skipGlue(ws []string) []string {
 	for len(ws) > 0 && glue[ws[0]] {

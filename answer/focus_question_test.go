@@ -30,6 +30,8 @@ func TestQuestionFocusFindsTheThingAskedAbout(t *testing.T) {
 		{"an of-phrase before a possessive keeps the first head", "When is the 80th anniversary of the founding of the Korean People's Army?", "when", answer.TypeDate, []string{"anniversari"}},
 		{"a type word sets the type but is no focus", "Back in 2014, for which month was the trip planned?", "which", answer.TypeDate, nil},
 		{"which stops at the verb", "Which news service characterized the ties as estranged?", "which", answer.TypeNone, []string{"servic"}},
+		{"what as the subject of a verb has no noun focus", "What went wrong with the new e-buses?", "what", answer.TypeNone, nil},
+		{"a participle ends the noun phrase after where is", "Where is the Kestrel machine located?", "where", answer.TypePlace, []string{"machin"}},
 		{"a verb question has no noun focus", "What did Kim and Xi sign?", "what", answer.TypeNone, nil},
 		{"who followed by a verb", "Who greeted Putin at the airport?", "who", answer.TypePerson, nil},
 		{"why expects no type", "Why can't Putin bankroll Pyongyang?", "why", answer.TypeNone, nil},

@@ -42,10 +42,11 @@ func unanchored(f focus, text, context string) float64 {
 	return float64(missing) / float64(len(known)+len(numbers))
 }
 
-// unanchoredAnswer is unanchored for the sentence of sentences that holds
+// unanchoredAnswer is unanchored for the sentence of sentences (read with
+// its article's title) that holds
 // an answer of the focus's type and anchors best; 0 when the question
 // wants no particular type or no sentence holds one (TypeMissing's case).
-func unanchoredAnswer(f focus, qf Focus, sentences, paragraphs []string) float64 {
+func unanchoredAnswer(f focus, qf Focus, sentences, paragraphs, titles []string) float64 {
 	best := -1.0
 	onFocus := focused(qf, sentences)
 	for i, s := range sentences {
@@ -53,12 +54,34 @@ func unanchoredAnswer(f focus, qf Focus, sentences, paragraphs []string) float64
 			continue
 		}
 		if qf.Type != TypeNone && hasType(withoutAsked(s, f.question), qf.Type, f.question) {
-			if u := unanchored(f, s, paragraphs[i]); best < 0 || u < best {
+			// A sentence that states the thing asked about holds what its
+			// article is about: "The councillor for mobility, Marta Puig,
+			// said …" need not repeat the Tarragona its headline names. A
+			// figure about something else ("a 2013 atomic blast" for how
+			// many warheads) gets no such credit.
+			text := s
+			if statesFocus(qf, s) {
+				text += "\n" + titles[i]
+			}
+			if u := unanchored(f, text, paragraphs[i]); best < 0 || u < best {
 				best = u
 			}
 		}
 	}
 	return max(best, 0)
+}
+
+// statesFocus reports whether sentence names the question's focus, or a
+// word related to it; a question asking for an attribute's value ("how
+// far") or with no focus needs none.
+func statesFocus(qf Focus, sentence string) bool {
+	if !qf.HasFocus() || strings.HasPrefix(qf.Wh, "how ") && qf.Wh != "how many" && qf.Wh != "how much" {
+		return true
+	}
+	stems := analysis.StemSet(sentence)
+	return slices.ContainsFunc(qf.Stems, func(st string) bool {
+		return stems[st] || slices.ContainsFunc(analysis.Related(st), func(r string) bool { return stems[r] })
+	})
 }
 
 // focused marks the sentences that name the question's focus ("books" for

@@ -104,7 +104,7 @@ func TestASentenceThatRefersBackHoldsItsParagraphsNames(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := newFocus(tt.question, lx)
-			if got := unanchoredAnswer(f, QuestionFocus(tt.question), []string{tt.sentence}, []string{tt.paragraph}); got != tt.want {
+			if got := unanchoredAnswer(f, QuestionFocus(tt.question), []string{tt.sentence}, []string{tt.paragraph}, []string{""}); got != tt.want {
 				t.Errorf("unanchoredAnswer = %v, want %v", got, tt.want)
 			}
 		})
@@ -117,8 +117,29 @@ func TestTheAnswerSentenceMustNameWhatIsCounted(t *testing.T) {
 	lx := lexicalOf(tampere, port, "The library board met in Tampere.")
 	q := "How many books does Rotterdam's city library have?"
 	f := newFocus(q, lx)
-	got := unanchoredAnswer(f, QuestionFocus(q), []string{tampere, port}, []string{tampere, port})
+	got := unanchoredAnswer(f, QuestionFocus(q), []string{tampere, port}, []string{tampere, port}, []string{"Tampere library", "Rotterdam port"})
 	if got != 1 {
 		t.Errorf("unanchoredAnswer = %v, want 1: the one sentence that counts books is Tampere's; Rotterdam's figure counts ammonia", got)
+	}
+}
+
+func TestASentenceStatingTheFocusHoldsItsArticlesTitle(t *testing.T) {
+	sentence := "The councillor for mobility, Marta Puig, said the buses would run on every line."
+	lx := lexicalOf(sentence, "Tarragona puts 84 electric buses on its streets.")
+	tests := []struct {
+		name, question, title string
+		want                  float64
+	}{
+		{"the headline names the city the sentence leaves out", "Who is the councillor for mobility in Tarragona?", "Tarragona puts 84 electric buses on its streets", 0},
+		{"another article's headline does not", "Who is the councillor for mobility in Tarragona?", "Valencia buys trams", 1},
+		{"a sentence not stating the focus gets no credit", "Who is the mayor of Tarragona?", "Tarragona puts 84 electric buses on its streets", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFocus(tt.question, lx)
+			if got := unanchoredAnswer(f, QuestionFocus(tt.question), []string{sentence}, []string{sentence}, []string{tt.title}); got != tt.want {
+				t.Errorf("unanchoredAnswer = %v, want %v", got, tt.want)
+			}
+		})
 	}
 }

@@ -118,11 +118,11 @@ func measure(q string, results []retrieval.Result, ex extraction, terms analysis
 	s.OffQuestion = offQuestion(q, results, ex, terms)
 	f := newFocus(anchorQ, terms)
 	s.Unanchored = unanchored(f, paragraphOf(results[ex.best].Title, results[ex.best].Text), "")
-	paragraphs := make([]string, len(ex.sentences))
+	paragraphs, titles := make([]string, len(ex.sentences)), make([]string, len(ex.sentences))
 	for i, r := range ex.from {
-		paragraphs[i] = results[r].Text
+		paragraphs[i], titles[i] = results[r].Text, results[r].Title
 	}
-	s.UnanchoredAnswer = unanchoredAnswer(f, focus, ex.sentences, paragraphs)
+	s.UnanchoredAnswer = unanchoredAnswer(f, focus, ex.sentences, paragraphs, titles)
 	if anchorQ != q {
 		f = newFocus(q, terms)
 	}
@@ -230,7 +230,9 @@ func together(names []Name, f Focus, paras []map[string]bool, terms analysis.Ter
 			anchors = append(anchors, n)
 		}
 	}
-	if f.HasFocus() {
+	if f.HasFocus() && (!strings.HasPrefix(f.Wh, "how ") || f.Wh == "how many" || f.Wh == "how much") {
+		// An attribute ("how often", "how tall") is answered by a value,
+		// which seldom repeats the word: it anchors nothing.
 		anchors = append(anchors, Name{Text: strings.Join(f.Words, " "), Stems: f.Stems})
 	}
 	if len(anchors) == 0 {
