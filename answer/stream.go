@@ -18,7 +18,10 @@ import (
 //     verified sentences so far, numbered as in the final answer.
 //   - Nothing is shown until the reply is answered (Verified.Outcome): it
 //     holds a kept claim. A refusal or an absence statement is never kept,
-//     and a reply with a kept claim is answered whatever follows, so shown
+//     and a reply with a kept claim is answered whatever follows — but for
+//     kept text a later refusal could still take back (related facts, then
+//     "There's no mention of any gift"), which is not shown until the
+//     reply has answered part of the question or ended — so shown
 //     sentences are never replaced by "The corpus doesn't say."
 //   - Text only ever grows: each Partial's Text starts with the previous
 //     one's, and the final answer's text starts with the last one's. Should
@@ -74,7 +77,7 @@ func (e *Engine) newStreamVerifier(a Answer, question string, onProgress func(Pa
 	sv := &streamVerifier{emit: onProgress, checking: e.Judge != nil}
 	sv.read = func(reply string) (string, bool) {
 		v := Verify(question, reply, a.Retrieved, e.Retriever.Terms())
-		return v.Text, v.Outcome() == Answered
+		return v.Text, v.Outcome() == Answered && !v.provisional
 	}
 	sv.send(Partial{Status: readingStatus(len(a.Retrieved))})
 	return sv

@@ -109,6 +109,9 @@ type Verified struct {
 	Removed []string
 	// Sentences holds the decision on every sentence, in reply order.
 	Sentences []SentenceCheck
+	// provisional is set when a refusal still to come could take the kept
+	// text back (see refusedAfterContext): a stream shows none of it yet.
+	provisional bool
 }
 
 // Verify checks every sentence of an LLM reply to question against the
@@ -120,7 +123,8 @@ type Verified struct {
 // verifying a growing prefix of a reply gives a growing prefix of the
 // verified text. The one exception takes text back: a later uncited
 // refusal saying that what was asked is missing makes the reply an
-// abstention (refusedAfterContext). The checks, in order:
+// abstention (refusedAfterContext); a stream shows no text that could
+// still be taken back so. The checks, in order:
 //
 //   - a sentence saying the sources do not answer is a refusal, never a
 //     claim (see isRefusal);
@@ -155,21 +159,25 @@ func Verify(question, text string, sources []retrieval.Result, stats analysis.Te
 	}
 	contextAfterRefusal(checks)
 	keepContextOfAnAnswer(f, checks, sources, stats)
-	refusedAfterContext(f, checks)
-	return assemble(checks, sources)
+	provisional := refusedAfterContext(f, checks, sources)
+	v := assemble(checks, sources)
+	v.provisional = provisional
+	return v
 }
 
 // refusedAfterContext takes back what a reply kept when an uncited
-// refusal in it says that what the question asks is missing and no kept
+// refusal in it names the thing the question asks about and no kept
 // sentence supplies it: "Kim marked Putin's birthday with a message [1].
 // There's no mention of any gift, though." answers no "What gift did Kim
 // send?" by the model's own account. A question of several parts ("…,
 // and what is his salary?") is refused only when each part is: a reply
 // that answers one part and says the articles lack the other keeps its
 // answer. A cited absence claim is about one paragraph, not the reply,
-// and does not count. The sentences taken back were supported, so a
-// stream may have shown them; the final answer is the abstention.
-func refusedAfterContext(f focus, checks []SentenceCheck) {
+// and does not count. It reports whether a refusal still to come could
+// take the kept text back — no part of the question answered yet, nor a
+// typed question answered with its type — so that a stream holds such
+// text back instead of showing what may end as an abstention.
+func refusedAfterContext(f focus, checks []SentenceCheck, sources []retrieval.Result) (provisional bool) {
 	var refusals []map[string]bool
 	supplied := map[string]bool{}
 	for _, c := range checks {
@@ -182,46 +190,61 @@ func refusedAfterContext(f focus, checks []SentenceCheck) {
 			}
 		}
 	}
-	if len(refusals) == 0 || len(supplied) == 0 {
-		return
+	if len(supplied) == 0 {
+		return false
 	}
 	if f.asksType() && slices.ContainsFunc(checks, func(c SentenceCheck) bool { return c.Kept && f.typed(claimOf(c.Sentence)) }) {
-		return // "Who sat next to Kim?" answered with a name stands, whatever else is missing
+		return false // "Who sat next to Kim?" answered with a name stands, whatever else is missing
 	}
-	for _, part := range questionParts(f.question) {
-		if !partRefused(f, part, refusals, supplied) {
-			return
+	parts := questionParts(f.question)
+	if len(parts) == 0 {
+		return false
+	}
+	read := map[string]bool{}
+	for _, r := range sources {
+		for st := range analysis.StemSet(r.Text) {
+			read[st] = true
 		}
+	}
+	refused := len(refusals) > 0
+	for _, part := range parts {
+		missing := missingAsked(part, supplied, read)
+		if len(missing) == 0 {
+			return false // a part's focus is there: no refusal can take the reply back
+		}
+		refused = refused && slices.ContainsFunc(missing, func(st string) bool {
+			return slices.ContainsFunc(refusals, func(r map[string]bool) bool { return r[st] })
+		})
+	}
+	if !refused {
+		return true // a refusal still to come could take it back
 	}
 	for i, c := range checks {
 		if c.Kept {
 			checks[i] = c.remove(ReasonOffQuestion, "the reply says what was asked is missing")
 		}
 	}
+	return false
 }
 
-// partRefused reports whether a refusal names a word the question part
-// asks about — a content word that is not one of its names — which no
-// kept sentence has.
-func partRefused(f focus, part string, refusals []map[string]bool, supplied map[string]bool) bool {
-	names := map[string]bool{}
-	for _, n := range QuestionNames(part) {
-		for _, st := range n.Stems {
-			names[st] = true
-		}
-	}
-	for _, st := range analysis.Tokens(part) {
-		if names[st] || supplied[st] || analysis.Similarity(st, supplied) >= minBridge ||
+// missingAsked are the words of a question part's focus — the thing it
+// asks about: "gift" in "What gift…", "date" in "On what date…" — that no
+// kept sentence supplies, directly, by a related word or a near vector
+// ("luncheon" supplies "lunch"), and that none of the paragraphs the model
+// read (read, their stems) has: a reply may paraphrase a focus its
+// sources name, but it cannot have answered about a gift none of them
+// mentions. A question with no noun focus ("Did Park accept?", "Why …")
+// has none, and is never taken back.
+func missingAsked(part string, supplied, read map[string]bool) []string {
+	var out []string
+	for _, st := range analysis.Tokens(strings.Join(QuestionFocus(part).Words, " ")) {
+		if supplied[st] || read[st] || analysis.Similarity(st, supplied) >= minBridge ||
 			slices.ContainsFunc(analysis.Related(st), func(r string) bool { return supplied[r] }) {
-			continue // "luncheon" supplies "lunch"
+			continue
 		}
-		for _, r := range refusals {
-			if r[st] {
-				return true
-			}
-		}
+		out = append(out, st)
 	}
-	return false
+	return out
 }
 
 // questionPart splits a question of several parts at ", and what…" or a
