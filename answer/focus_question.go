@@ -25,6 +25,13 @@ const (
 	TypeShare AnswerType = "share"
 	// TypeDuration is a length of time: "How long does the ride take?".
 	TypeDuration AnswerType = "duration"
+	// TypeMoney is a sum of money: "How much did the stadium cost?".
+	TypeMoney AnswerType = "money"
+	// TypeLength is a distance or a size along one line: "How far…",
+	// "How tall…", "How long is the line?".
+	TypeLength AnswerType = "length"
+	// TypeWeight is a mass: "How heavy…", "How much does it weigh?".
+	TypeWeight AnswerType = "weight"
 )
 
 // Focus is what a question asks about: its wh-word, the type of answer
@@ -141,10 +148,50 @@ var timeVerbs = map[string]bool{"take": true, "takes": true, "took": true, "take
 	"travel": true, "commute": true, "stay": true, "stayed": true, "serve": true, "served": true, "been": true,
 	"ago": true, "run": true, "runs": true, "ran": true}
 
+// attributeTypes give the answer type of what an attribute adjective asks
+// for; the others ("how old", "how big", "how often") stay numbers, as
+// their answers come in too many shapes ("half-century", "a third larger").
+var attributeTypes = map[string]AnswerType{"height": TypeLength, "distance": TypeLength, "length": TypeLength,
+	"width": TypeLength, "depth": TypeLength, "weight": TypeWeight}
+
+// moneyVerbs make "how much" ask for a sum of money, and weighVerbs for a
+// mass: "How much did Antwerp put into the stadium?", "How much does the
+// helmet weigh?". Without one, "how much" is any quantity ("how much
+// ammonia can the terminal handle").
+var (
+	moneyVerbs = map[string]bool{"cost": true, "costs": true, "costing": true, "spend": true, "spent": true,
+		"spending": true, "pay": true, "paid": true, "paying": true, "pays": true, "worth": true, "charge": true,
+		"charged": true, "charges": true, "invest": true, "invested": true, "investing": true, "put": true,
+		"putting": true, "chip": true, "chipped": true, "contribute": true, "contributed": true, "contributing": true,
+		"raise": true, "raised": true, "fund": true, "funded": true, "earn": true, "earned": true, "earns": true,
+		"price": true, "priced": true, "budget": true, "budgeted": true, "fine": true, "fined": true, "owe": true,
+		"owed": true, "borrow": true, "borrowed": true, "lend": true, "lent": true, "sell": true, "sold": true,
+		"buy": true, "bought": true, "donate": true, "donated": true, "give": true, "gave": true, "given": true}
+	weighVerbs = map[string]bool{"weigh": true, "weighs": true, "weighed": true, "weighing": true}
+)
+
+// muchType is the answer type of "how much/many" followed by ws.
+func muchType(much string, ws []string) AnswerType {
+	if much != "much" {
+		return TypeNumber
+	}
+	for _, w := range ws {
+		switch {
+		case moneyVerbs[w]:
+			return TypeMoney
+		case weighVerbs[w]:
+			return TypeWeight
+		}
+	}
+	return TypeNumber
+}
+
 // typeHeads give a focus noun's answer type: "What year…" wants a date.
 var typeHeads = map[string]AnswerType{"year": TypeDate, "month": TypeDate, "date": TypeDate, "day": TypeDate,
 	"time": TypeDate, "percentage": TypeShare, "share": TypeShare, "proportion": TypeShare, "number": TypeNumber, "amount": TypeNumber,
-	"population": TypeNumber, "age": TypeNumber, "country": TypePlace, "city": TypePlace, "place": TypePlace}
+	"population": TypeNumber, "age": TypeNumber, "country": TypePlace, "city": TypePlace, "place": TypePlace,
+	"cost": TypeMoney, "price": TypeMoney, "budget": TypeMoney, "fee": TypeMoney, "fare": TypeMoney,
+	"salary": TypeMoney, "distance": TypeLength, "height": TypeLength, "length": TypeLength, "weight": TypeWeight}
 
 // typeOnly are heads that say what type the answer is but that an
 // answering sentence does not repeat: "what year" is answered by "2011".
@@ -197,12 +244,16 @@ func howFocus(rest []string) Focus {
 		for len(ws) > 0 && (auxiliaries[ws[0]] || glue[ws[0]]) {
 			ws = ws[1:]
 		}
-		return Focus{Wh: "how " + next, Type: TypeNumber, Words: dropVerb(headRun(ws))}
+		return Focus{Wh: "how " + next, Type: muchType(next, ws), Words: dropVerb(headRun(ws))}
 	case next == "long" && slices.ContainsFunc(rest[1:], func(w string) bool { return timeVerbs[w] }):
 		// "How long does the ride take?" asks for a time, not a length.
 		return Focus{Wh: "how long", Type: TypeDuration}
 	case attributes[next] != "":
-		return Focus{Wh: "how " + next, Type: TypeNumber, Words: []string{next}}
+		t, ok := attributeTypes[attributes[next]]
+		if !ok {
+			t = TypeNumber
+		}
+		return Focus{Wh: "how " + next, Type: t, Words: []string{next}}
 	}
 	return Focus{Wh: "how"}
 }

@@ -21,11 +21,23 @@ func (e *Engine) weigh(m GateModel, q string, results []retrieval.Result, ex ext
 		}
 	}
 	g := Gate{Probability: m.Probability(s), Threshold: threshold, Signals: s}
+	if mode != LLM {
+		g = g.VetoedBy(m)
+	}
 	if e.Threshold > 0 {
 		g.Threshold = e.Threshold
 	}
 	if len(results) == 0 {
 		g.Probability = 0
+	}
+	return g
+}
+
+// VetoedBy returns g as an extractive answer is judged: abstaining with
+// probability 0 when one of m's vetoes holds.
+func (g Gate) VetoedBy(m GateModel) Gate {
+	if v := m.Vetoed(g.Signals); v != "" && g.Probability > 0 {
+		g.Veto, g.VetoedProbability, g.Probability = v, g.Probability, 0
 	}
 	return g
 }

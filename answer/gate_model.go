@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"sync"
 )
 
@@ -31,6 +32,12 @@ type GateModel struct {
 	// BridgeFloor is the word-vector cosine at or below which an unknown
 	// question word earns no credit from a near word (see Signals).
 	BridgeFloor float64 `json:"bridge_floor"`
+	// Vetoes are warning signals that, at 1, make an extractive answer
+	// abstain whatever the probability: "type_missing" is a question
+	// asking for a kind of answer (a date, a sum of money, a distance) that
+	// no sentence the answer would quote holds, so that answer would not
+	// answer it. An LLM reads whole paragraphs, so they do not gate it.
+	Vetoes []string `json:"vetoes,omitempty"`
 }
 
 // defaultGateJSON is the model fitted on testdata/eval.jsonl.
@@ -68,6 +75,11 @@ func ParseGateModel(r io.Reader) (GateModel, error) {
 			return GateModel{}, fmt.Errorf("gate model: %s must be between 0 and 1, not %g", name, v)
 		}
 	}
+	for _, name := range m.Vetoes {
+		if _, ok := m.Weights[name]; !ok || favourable[name] {
+			return GateModel{}, fmt.Errorf("gate model: veto %q is not a warning signal (want one of %v)", name, warnings())
+		}
+	}
 	if !(m.BridgeFloor >= 0 && m.BridgeFloor < 1) {
 		return GateModel{}, fmt.Errorf("gate model: bridge_floor must be in [0, 1), not %g", m.BridgeFloor)
 	}
@@ -87,6 +99,17 @@ var favourable = map[string]bool{"coverage": true, "margin": true, "top_vector":
 // likelier answerable; for every other signal more means less likely.
 func Favourable(name string) bool { return favourable[name] }
 
+// warnings are the signal names that are not favourable.
+func warnings() []string {
+	var out []string
+	for _, name := range signalNames {
+		if !favourable[name] {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
 // Values lists the signals in SignalNames order, for fitting a model.
 func (s Signals) Values() []float64 { return s.values() }
 
@@ -97,6 +120,26 @@ func (m GateModel) Probability(s Signals) float64 {
 		z += m.Weights[signalNames[i]] * v
 	}
 	return 1 / (1 + math.Exp(-z))
+}
+
+// Vetoed returns the first of m's vetoes that s raises to 1, or "".
+func (m GateModel) Vetoed(s Signals) string {
+	values := s.values()
+	for _, name := range m.Vetoes {
+		if i := slices.Index(signalNames, name); i >= 0 && values[i] >= 1 {
+			return name
+		}
+	}
+	return ""
+}
+
+// Offline is the probability an extractive answer is judged by: 0 when
+// a veto holds, else Probability.
+func (m GateModel) Offline(s Signals) float64 {
+	if m.Vetoed(s) != "" {
+		return 0
+	}
+	return m.Probability(s)
 }
 
 // WithThreshold returns m abstaining below t instead: 0 answers every
@@ -115,4 +158,9 @@ type Gate struct {
 	// Threshold is what Probability was compared with.
 	Threshold float64 `json:"threshold"`
 	Signals   Signals `json:"signals"`
+	// Veto names the signal that made an extractive answer abstain
+	// whatever the probability (see GateModel.Vetoes); Probability is then
+	// 0 and the model's own figure is in VetoedProbability.
+	Veto              string  `json:"veto,omitempty"`
+	VetoedProbability float64 `json:"vetoed_probability,omitempty"`
 }

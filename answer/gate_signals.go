@@ -276,7 +276,7 @@ var (
 		`fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|half|percent)\b`)
 	dateRe = lazyregexp.New(`\b(1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|` +
 		`October|November|December|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|` +
-		`Saturday|Sunday|yesterday|today|tomorrow)\b`)
+		`Saturday|Sunday|yesterday|today|tomorrow)\b|(?i:\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|\d+(?:st|nd|rd|th))\s+year\b)`)
 	capitalRe = lazyregexp.New(`\b\p{Lu}[\p{L}-]+`)
 	// durationRe is a length of time: "14 minutes", "two hours", "half
 	// an hour", "for decades".
@@ -284,6 +284,13 @@ var (
 	// shareRe is a share stated as one: "60%", "60 percent", "half",
 	// "a third", "most".
 	shareRe = lazyregexp.New(`(?i)%|\b(?:per ?cent|percentage|half|third|quarter|fifth|tenth|majority|most|bulk|fraction)\b`)
+	// moneyRe is a sum of money: a currency sign or a currency's name or
+	// code ("€38 million", "649 złoty", "SEK 2.6 billion", "free").
+	moneyRe = lazyregexp.New(`(?i)[€$£¥₩₽]|\b(?:euros?|dollars?|pounds? sterling|pounds|pence|cents?|kronor|kronas?|krona|kroner|krone|zlotys?|złoty|zł|yuan|renminbi|won|roubles?|rubles?|francs?|crowns?|korunas?|koruna|forints?|rupees?|yen|usd|eur|gbp|sek|pln|czk|nok|dkk|chf|jpy|cny|krw|rub)\b|\bfree\b`)
+	// lengthRe is a distance or size: a number with a unit of length.
+	lengthRe = lazyregexp.New(`(?i)\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|several|a few)[\s-]*(?:square\s+|cubic\s+)?(?:km|kilomet(?:re|er)s?|mi|miles?|m|met(?:re|er)s?|cm|centimet(?:re|er)s?|mm|millimet(?:re|er)s?|ft|feet|foot|inch(?:es)?|yards?|nautical miles?|storeys?|stories|floors)\b|\d\s*(?:km|m|cm)²`)
+	// weightRe is a mass: a number with a unit of weight.
+	weightRe = lazyregexp.New(`(?i)\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|several|a few)[\s-]*(?:kg|kilos?|kilograms?|g|grams?|grammes?|t|tonnes?|tons?|lbs?|pounds|ounces?|oz)\b`)
 )
 
 // hasType reports whether sentence holds an answer of type t: a number, a
@@ -299,6 +306,12 @@ func hasType(sentence string, t AnswerType, q string) bool {
 		return shareRe.MatchString(sentence)
 	case TypeDuration:
 		return durationRe.MatchString(sentence)
+	case TypeMoney:
+		return moneyRe.MatchString(sentence) && numberRe.MatchString(sentence)
+	case TypeLength:
+		return lengthRe.MatchString(sentence)
+	case TypeWeight:
+		return weightRe.MatchString(sentence)
 	case TypePerson, TypePlace:
 		asked := strings.ToLower(q)
 		for _, loc := range capitalRe.FindAllStringIndex(sentence, -1) {

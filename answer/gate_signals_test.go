@@ -130,6 +130,14 @@ func TestHasTypeReadsTheKindOfAnswer(t *testing.T) {
 		{"minutes are a duration", "Trains from Lund reach Dalby in 14 minutes.", TypeDuration, true},
 		{"half an hour is a duration", "The crossing takes half an hour.", TypeDuration, true},
 		{"a distance is no duration", "The route would run about 30 kilometres from Dalby to Sjöbo.", TypeDuration, false},
+		{"an ordinal year is a date", "It was his first year as Russian President.", TypeDate, true},
+		{"a currency sign is money", "The machine cost €38 million.", TypeMoney, true},
+		{"a currency's name is money", "A four-day pass cost 649 złoty.", TypeMoney, true},
+		{"a count is no money", "It will hire 4 million tonnes of ammonia.", TypeMoney, false},
+		{"kilometres are a length", "The route would run about 30 kilometres from Dalby to Sjöbo.", TypeLength, true},
+		{"minutes are no length", "Trains from Lund reach Dalby in 14 minutes.", TypeLength, false},
+		{"grams are a weight", "Each collar weighs 280 grams.", TypeWeight, true},
+		{"a price is no weight", "Each collar cost £1,200.", TypeWeight, false},
 		{"no type expected is always present", "Anything.", TypeNone, true},
 	}
 	for _, tt := range tests {

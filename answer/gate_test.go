@@ -28,6 +28,8 @@ func TestParseGateModelRejectsABrokenFile(t *testing.T) {
 		{"a weight for no signal", `{` + strings.Replace(weights, `": 1}`, `": 1, "vibes": 2}`, 1) + `, "threshold": 0.5, "llm_threshold": 0.2}`, "unknown signals"},
 		{"a threshold out of range", `{` + weights + `, "threshold": 1.5, "llm_threshold": 0.2}`, "threshold must be between 0 and 1"},
 		{"a missing llm threshold", `{` + weights + `, "threshold": 0.5}`, "llm_threshold must be between 0 and 1"},
+		{"a veto no signal has", `{` + weights + `, "threshold": 0.5, "llm_threshold": 0.2, "vetoes": ["vibes"]}`, `veto "vibes" is not a warning signal`},
+		{"a veto by a favourable signal", `{` + weights + `, "threshold": 0.5, "llm_threshold": 0.2, "vetoes": ["coverage"]}`, `veto "coverage" is not a warning signal`},
 		{"a bridge floor of 1", `{` + weights + `, "threshold": 0.5, "llm_threshold": 0.2, "bridge_floor": 1}`, "bridge_floor"},
 	}
 	for _, tt := range tests {
@@ -77,5 +79,18 @@ func TestAConfiguredThresholdOverridesTheModels(t *testing.T) {
 	a := ask(t, eng, answer.Request{Question: "What does juche mean?"})
 	if !a.Abstained || a.Gate.Threshold != 0.999999 || a.Closest == nil {
 		t.Errorf("abstained %v threshold %v closest %v: want an abstention at the configured threshold, with a pointer", a.Abstained, a.Gate.Threshold, a.Closest)
+	}
+}
+
+func TestAnAnswerWithoutTheKindAskedForAbstainsWhateverTheProbability(t *testing.T) {
+	// The corpus says the alliance is "more than a half-century" old, but
+	// not in the sentences the extractive answer would quote.
+	const q = "How old is the alliance between Beijing and Pyongyang?"
+	a := ask(t, newEngine(t), answer.Request{Question: q})
+	if !a.Abstained || a.Closest == nil || a.Gate == nil || a.Gate.Veto != "type_missing" {
+		t.Fatalf("answer %q abstained %v closest %v gate %+v: want an abstention vetoed by type_missing, with a pointer", a.Text, a.Abstained, a.Closest, a.Gate)
+	}
+	if a.Evidence != 0 || a.Gate.Probability != 0 || !(a.Gate.VetoedProbability >= a.Gate.Threshold) {
+		t.Errorf("evidence %v gate %+v: want 0, the model's own probability (above the threshold) kept beside it", a.Evidence, a.Gate)
 	}
 }

@@ -116,12 +116,19 @@ func (e *Engine) fallback(a Answer, reason string) Answer {
 	// model: a fallback is no licence to show an answer extraction alone
 	// would have withheld.
 	t, err := e.ThresholdFor(Extractive)
-	if err != nil || a.Gate.Probability >= t {
+	if err != nil {
 		return a
 	}
-	g := *a.Gate
+	m, err := e.gate()
+	if err != nil {
+		return a
+	}
+	g := a.Gate.VetoedBy(m)
+	if g.Probability >= t {
+		return a
+	}
 	g.Threshold = t
-	a.Gate = &g
+	a.Gate, a.Evidence = &g, g.Probability
 	return AbstainedLike(a)
 }
 

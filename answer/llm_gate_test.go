@@ -1,6 +1,7 @@
 package answer_test
 
 import (
+	"net/http"
 	"strconv"
 	"strings"
 	"testing"
@@ -40,5 +41,33 @@ func TestTheModelReadsSourcesTheExtractiveAnswerMissed(t *testing.T) {
 	}
 	if a.Abstained || a.Mode != answer.LLM || !strings.Contains(a.Text, "Gyeongju") {
 		t.Errorf("answer %q abstained %v mode %s, want the model's cited answer", a.Text, a.Abstained, a.Mode)
+	}
+}
+
+// TestVetoesDoNotGateTheModelButDoGateItsFallback: the model reads whole
+// paragraphs, where a kind of answer the extractive sentences lack may
+// be; when the model fails, the extractive answer it falls back to is
+// judged as offline, veto included.
+func TestVetoesDoNotGateTheModelButDoGateItsFallback(t *testing.T) {
+	const q = "How old is the alliance between Beijing and Pyongyang?"
+	ix := builtinIndex(t)
+	s := newLLMSetup(t, ix, openaiapi.Config{})
+	s.srv.Chat(fakeopenai.Model(func(req openai.ChatCompletionRequest) string {
+		_, sources, _ := fakeopenai.Prompt(req)
+		for i, src := range sources {
+			if strings.Contains(src, "half-century") {
+				return "The alliance between the two nations dates back more than a half-century to the Korean War [" + strconv.Itoa(i+1) + "]."
+			}
+		}
+		return answer.AbstainText
+	}))
+	a := ask(t, s.eng, answer.Request{Question: q})
+	if n := len(s.srv.ChatCalls()); n != 1 || a.Mode != answer.LLM || a.Gate.Veto != "" {
+		t.Errorf("%d chat calls, mode %s, gate %+v: want the model asked, no veto", n, a.Mode, a.Gate)
+	}
+	s.srv.AlwaysChat(fakeopenai.Status(http.StatusInternalServerError, "boom"))
+	a = ask(t, s.eng, answer.Request{Question: q})
+	if !a.Abstained || a.Mode != answer.Extractive || a.Gate.Veto != "type_missing" || a.Closest == nil {
+		t.Errorf("answer %q abstained %v mode %s gate %+v: want the fallback vetoed, with a pointer", a.Text, a.Abstained, a.Mode, a.Gate)
 	}
 }

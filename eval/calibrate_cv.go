@@ -54,7 +54,7 @@ func CrossValidate(obs []Observation, without []string, base answer.GateModel, m
 			if o.Answer.Gate == nil {
 				continue
 			}
-			p := m.Probability(o.Answer.Gate.Signals)
+			p := m.Offline(o.Answer.Gate.Signals)
 			gated := p < m.Threshold || o.Answer.Abstained
 			if o.Answer.Abstained {
 				p = 0

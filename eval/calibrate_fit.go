@@ -210,7 +210,8 @@ func Regate(obs []Observation, m answer.GateModel) []Observation {
 		a := o.Answer
 		if a.Gate != nil {
 			g := *a.Gate
-			g.Probability, g.Threshold = m.Probability(g.Signals), m.Threshold
+			g.Probability, g.Threshold, g.Veto, g.VetoedProbability = m.Probability(g.Signals), m.Threshold, "", 0
+			g = g.VetoedBy(m)
 			a.Gate, a.Evidence = &g, g.Probability
 			if g.Probability < g.Threshold && !a.Abstained {
 				a = answer.AbstainedLike(a)
@@ -241,9 +242,10 @@ func PickThresholds(obs []Observation, m answer.GateModel, maxFalseAbstention fl
 	for _, o := range obs {
 		r := Row{Answerable: o.Fixture.Answerable}
 		if o.Answer.Gate != nil {
-			r.EvidenceScore = m.Probability(o.Answer.Gate.Signals)
+			r.EvidenceScore = m.Offline(o.Answer.Gate.Signals)
 			if r.Answerable {
-				lowest = min(lowest, r.EvidenceScore)
+				// Vetoes do not gate the LLM, which reads whole paragraphs.
+				lowest = min(lowest, m.Probability(o.Answer.Gate.Signals))
 			}
 		}
 		rows = append(rows, r)

@@ -150,9 +150,9 @@ func (a *app) calibrate(eng *answer.Engine, obs []eval.Observation, s eval.Setti
 	if err != nil {
 		return eval.Report{}, err
 	}
-	var base answer.GateModel
-	if eng.Gate != nil {
-		base = *eng.Gate
+	var base answer.GateModel // the configured model: eng's observed without its vetoes
+	if a.cfg.Gate != nil {
+		base = *a.cfg.Gate
 	} else if base, err = answer.DefaultGateModel(); err != nil {
 		return eval.Report{}, err
 	}

@@ -84,6 +84,9 @@ func (a *app) observe(ctx context.Context, groups []fixtureGroup, o evalOptions)
 			// Answer everything: the fit needs every question's signals and
 			// answer, and the fitted gate then decides which to abstain on.
 			eng.Threshold = minThreshold
+			if err := observeWithoutVetoes(eng); err != nil {
+				return nil, nil, "", err
+			}
 		}
 		runner := eval.Runner{Asker: eng, Searcher: eng.Retriever, Search: eng.Search, K: eng.TopK(), Workers: o.workers, Progress: a.questionBar()}
 		obs, err := runner.Run(ctx, fixtures)
@@ -100,4 +103,22 @@ func (a *app) observe(ctx context.Context, groups []fixtureGroup, o evalOptions)
 		names = append(names, name)
 	}
 	return all, first, strings.Join(names, "+"), nil
+}
+
+// observeWithoutVetoes makes eng answer even where its gate model's
+// vetoes would abstain, so that Regate can apply any model, with or
+// without them, to what it observed.
+func observeWithoutVetoes(eng *answer.Engine) error {
+	var m answer.GateModel
+	if eng.Gate != nil {
+		m = *eng.Gate
+	} else {
+		var err error
+		if m, err = answer.DefaultGateModel(); err != nil {
+			return err
+		}
+	}
+	m.Vetoes = nil
+	eng.Gate = &m
+	return nil
 }
