@@ -298,7 +298,8 @@ func nounFocus(rest []string, copulaOnly bool) []string {
 func headRun(ws []string) []string {
 	var out []string
 	for _, w := range ws {
-		if len(out) == 3 || auxiliaries[w] || w == "of" || w == "'s" || english.IsStopWord(w) {
+		// "per" starts a rate: the head of "dividend per share" is dividend.
+		if len(out) == 3 || auxiliaries[w] || w == "of" || w == "per" || w == "'s" || english.IsStopWord(w) {
 			break
 		}
 		out = append(out, w)

@@ -28,6 +28,7 @@ func TestQuestionFocusFindsTheThingAskedAbout(t *testing.T) {
 		{"how much with weigh asks for a mass", "How much does the helmet weigh?", "how much", answer.TypeWeight, []string{"weigh"}},
 		{"how old stays a number, as ages come in many shapes", "How old is the alliance?", "how old", answer.TypeNumber, []string{"age", "old"}},
 		{"a noun of price asks for money", "What was the cost of the new line?", "what", answer.TypeMoney, []string{"cost"}},
+		{"per starts a rate, not the head", "What dividend per share did the bank pay?", "what", answer.TypeNone, []string{"dividend"}},
 		{"a noun right after which", "Which musical instrument does Kim Jong Un play?", "which", answer.TypeNone, []string{"instrument"}},
 		{"who with a possessive", "Who is Kim Jong Un's wife?", "who", answer.TypePerson, []string{"wife"}},
 		{"when with a possessive", "When is Xi Jinping's birthday?", "when", answer.TypeDate, []string{"birthday"}},

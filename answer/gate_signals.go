@@ -287,6 +287,8 @@ var (
 	// moneyRe is a sum of money: a currency sign or a currency's name or
 	// code ("€38 million", "649 złoty", "SEK 2.6 billion", "free").
 	moneyRe = lazyregexp.New(`(?i)[€$£¥₩₽]|\b(?:euros?|dollars?|pounds? sterling|pounds|pence|cents?|kronor|kronas?|krona|kroner|krone|zlotys?|złoty|zł|yuan|renminbi|won|roubles?|rubles?|francs?|crowns?|korunas?|koruna|forints?|rupees?|yen|usd|eur|gbp|sek|pln|czk|nok|dkk|chf|jpy|cny|krw|rub)\b|\bfree\b`)
+	// untilRe bounds a stretch of time by a date: "until", "since".
+	untilRe = lazyregexp.New(`(?i)\b(?:until|till|through|since)\b`)
 	// lengthRe is a distance or size: a number with a unit of length.
 	lengthRe = lazyregexp.New(`(?i)\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|several|a few)[\s-]*(?:square\s+|cubic\s+)?(?:km|kilomet(?:re|er)s?|mi|miles?|m|met(?:re|er)s?|cm|centimet(?:re|er)s?|mm|millimet(?:re|er)s?|ft|feet|foot|inch(?:es)?|yards?|nautical miles?|storeys?|stories|floors)\b|\d\s*(?:km|m|cm)²`)
 	// weightRe is a mass: a number with a unit of weight.
@@ -305,7 +307,8 @@ func hasType(sentence string, t AnswerType, q string) bool {
 	case TypeShare:
 		return shareRe.MatchString(sentence)
 	case TypeDuration:
-		return durationRe.MatchString(sentence)
+		// "until the end of 2027" says how long as well as "two years".
+		return durationRe.MatchString(sentence) || untilRe.MatchString(sentence) && dateRe.MatchString(sentence)
 	case TypeMoney:
 		return moneyRe.MatchString(sentence) && numberRe.MatchString(sentence)
 	case TypeLength:

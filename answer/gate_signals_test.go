@@ -129,6 +129,8 @@ func TestHasTypeReadsTheKindOfAnswer(t *testing.T) {
 		{"only names the question has", "Kim met Putin.", TypePerson, false},
 		{"minutes are a duration", "Trains from Lund reach Dalby in 14 minutes.", TypeDuration, true},
 		{"half an hour is a duration", "The crossing takes half an hour.", TypeDuration, true},
+		{"until a date is a duration", "Fares stay frozen until the end of 2027.", TypeDuration, true},
+		{"a date alone is no duration", "Fares were frozen in 2027.", TypeDuration, false},
 		{"a distance is no duration", "The route would run about 30 kilometres from Dalby to Sjöbo.", TypeDuration, false},
 		{"an ordinal year is a date", "It was his first year as Russian President.", TypeDate, true},
 		{"a currency sign is money", "The machine cost €38 million.", TypeMoney, true},
