@@ -26,15 +26,7 @@ func TestTheModelReadsSourcesTheExtractiveAnswerMissed(t *testing.T) {
 		t.Fatalf("the extractive answer %q (off_question %v) no longer misses: pick another question whose extraction does", offline.Text, offline.Gate.Signals.OffQuestion)
 	}
 	s := newLLMSetup(t, ix, openaiapi.Config{})
-	s.srv.Chat(fakeopenai.Model(func(req openai.ChatCompletionRequest) string {
-		_, sources, _ := fakeopenai.Prompt(req)
-		for i, src := range sources {
-			if strings.Contains(src, "Gyeongju") {
-				return "The Asia-Pacific Economic Cooperation summit will take place in Gyeongju in late October [" + strconv.Itoa(i+1) + "]."
-			}
-		}
-		return answer.AbstainText
-	}))
+	s.srv.Chat(citingSourceWith("Gyeongju", "The Asia-Pacific Economic Cooperation summit will take place in Gyeongju in late October"))
 	a := ask(t, s.eng, answer.Request{Question: q})
 	if n := len(s.srv.ChatCalls()); n != 1 {
 		t.Fatalf("%d chat calls, want 1: the gate kept an answerable question from the model (gate %+v)", n, a.Gate)
@@ -52,15 +44,7 @@ func TestVetoesDoNotGateTheModelButDoGateItsFallback(t *testing.T) {
 	const q = "How old is the alliance between Beijing and Pyongyang?"
 	ix := builtinIndex(t)
 	s := newLLMSetup(t, ix, openaiapi.Config{})
-	s.srv.Chat(fakeopenai.Model(func(req openai.ChatCompletionRequest) string {
-		_, sources, _ := fakeopenai.Prompt(req)
-		for i, src := range sources {
-			if strings.Contains(src, "half-century") {
-				return "The alliance between the two nations dates back more than a half-century to the Korean War [" + strconv.Itoa(i+1) + "]."
-			}
-		}
-		return answer.AbstainText
-	}))
+	s.srv.Chat(citingSourceWith("half-century", "The alliance between the two nations dates back more than a half-century to the Korean War"))
 	a := ask(t, s.eng, answer.Request{Question: q})
 	if n := len(s.srv.ChatCalls()); n != 1 || a.Mode != answer.LLM || a.Gate.Veto != "" {
 		t.Errorf("%d chat calls, mode %s, gate %+v: want the model asked, no veto", n, a.Mode, a.Gate)
@@ -70,4 +54,18 @@ func TestVetoesDoNotGateTheModelButDoGateItsFallback(t *testing.T) {
 	if !a.Abstained || a.Mode != answer.Extractive || a.Gate.Veto != "type_missing" || a.Closest == nil {
 		t.Errorf("answer %q abstained %v mode %s gate %+v: want the fallback vetoed, with a pointer", a.Text, a.Abstained, a.Mode, a.Gate)
 	}
+}
+
+// citingSourceWith is a model that answers claim, citing the first source
+// containing words, or abstains when none does.
+func citingSourceWith(words, claim string) fakeopenai.Reply {
+	return fakeopenai.Model(func(req openai.ChatCompletionRequest) string {
+		_, sources, _ := fakeopenai.Prompt(req)
+		for i, src := range sources {
+			if strings.Contains(src, words) {
+				return claim + " [" + strconv.Itoa(i+1) + "]."
+			}
+		}
+		return answer.AbstainText
+	})
 }
