@@ -89,6 +89,19 @@ func TestRefusalsAreRecognisedInAnyWordingAndClaimsAreNot(t *testing.T) {
 		"The context given lacks that detail.",
 		"The answer to this question isn't in the sources.",
 		"There's nothing in the passages about his diet.",
+		"None of the provided articles puts a figure on the size of the army.",
+		"Neither of the passages quotes Xi on the visit.",
+		"The articles were published before the vote, so they cannot tell us the result.",
+		"The coverage predates the summit.",
+		"The articles don't quote any Japanese official.",
+		"Who greeted him isn't something the sources address.",
+		"That's not a question the provided passages deal with.",
+		"It does not, however, give a date, and neither do the other articles.",
+		"The report does not, unfortunately, name the officer.",
+		"Nor does any other source.",
+		"The article mentions the treaty only in passing and never explains what it contains [1].",
+		"The coverage describes the arrival rather than the talks [2].",
+		"The reporting doesn't say how long the meeting lasted.",
 	}
 	for _, s := range refusals {
 		if !isRefusal(s) {
@@ -105,6 +118,13 @@ func TestRefusalsAreRecognisedInAnyWordingAndClaimsAreNot(t *testing.T) {
 		"The articles say Kim declined Putin's invitation [1].",
 		"It did not take long for the two leaders to sign the treaty [1].",
 		"Nothing was signed at the summit in Beijing [2].",
+		"Kim did not quote Putin in his speech [1].",
+		"None of the delegations quoted the treaty [2].",
+		"None of the documents were signed in public [1].",
+		"The treaty does not, however, mention nuclear weapons [1].",
+		"The article describes the visit as historic rather than routine [1].",
+		"The report says Kim arrived by train and did not mention Putin [1].",
+		"Xi describes the partnership as strategic, not tactical [3].",
 	}
 	for _, s := range claims {
 		if isRefusal(s) {

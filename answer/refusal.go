@@ -9,11 +9,19 @@ import (
 )
 
 // What a refusal refers to: the material the model was given.
-const sourceNoun = `(?:sources?|articles?|passages?|paragraphs?|context|documents?|texts?|excerpts?|materials?|information|corpus|reports?|snippets?|extracts?|provided (?:content|data)|given (?:content|data)|data (?:provided|given))`
+const sourceNoun = `(?:sources?|articles?|passages?|paragraphs?|context|documents?|texts?|excerpts?|materials?|information|corpus|reports?|snippets?|extracts?|coverage|reporting|stories|provided (?:content|data)|given (?:content|data)|data (?:provided|given))`
+
+// The source nouns that name the material and nothing else: "neither of
+// the articles" is the model's sources, while "none of the reports" or
+// "none of the documents were signed" could be claims about the world.
+const sourceNounStrict = `(?:sources?|articles?|passages?|paragraphs?|excerpts?|snippets?|extracts?)`
 
 // Verbs of stating, mentioning, containing and providing, as a refusal
 // negates them: "the articles don't mention…", "none of the sources say…".
-const statingVerb = `(?:say|says|state|states|mention|mentions|contain|contains|provide|provides|include|includes|specify|specifies|indicate|indicates|give|gives|offer|offers|address|addresses|cover|covers|discuss|discusses|reveal|reveals|describe|describes|answer|answers|tell|tells|detail|details|report|reports|list|lists|identify|identifies|note|notes|explain|explains|clarify|clarifies|disclose|discloses|touch on|touches on|refer to|refers to|shed light on|sheds light on|make clear|makes clear|go into|goes into|name|names|confirm|confirms|show|shows|establish|establishes)`
+const statingVerb = `(?:say|says|state|states|mention|mentions|contain|contains|provide|provides|include|includes|specify|specifies|indicate|indicates|give|gives|offer|offers|address|addresses|cover|covers|discuss|discusses|reveal|reveals|describe|describes|answer|answers|tell|tells|detail|details|report|reports|list|lists|identify|identifies|note|notes|explain|explains|clarify|clarifies|disclose|discloses|touch on|touches on|refer to|refers to|shed light on|sheds light on|make clear|makes clear|go into|goes into|name|names|confirm|confirms|show|shows|establish|establishes|quote|quotes|cite|cites|record|records|document|documents|spell out|spells out|pin down|pins down|quantify|quantifies|estimate|estimates|speak to|speaks to|deal with|deals with|get into|gets into|elaborate on|elaborates on|put (?:a|any) (?:number|figure|date|name|time) on|puts (?:a|any) (?:number|figure|date|name|time) on)`
+
+// An aside between an auxiliary and its verb: "does not, however, give".
+const aside = `(?:\s*,\s*[\w ]{1,20}?,\s*|\s+)`
 
 // refusalPatterns are meaning-bearing forms of "the sources do not
 // answer this", matched on the normalised, lower-case claim anywhere in
@@ -25,17 +33,32 @@ const statingVerb = `(?:say|says|state|states|mention|mentions|contain|contains|
 var refusalPatterns = sync.OnceValue(func() []*regexp.Regexp {
 	return compileAll(
 		// "the (provided) articles do not mention", "the context I was given doesn't say"
-		`\b`+sourceNoun+`(?:\s+[\w,'-]+){0,5}?\s+(?:do|does|did)\s*(?:not|n't)\s+(?:\w+\s+){0,2}?`+statingVerb+`\b`,
+		`\b`+sourceNoun+`(?:\s+[\w,'-]+){0,5}?\s+(?:do|does|did)\s*(?:not|n't)`+aside+`(?:\w+\s+){0,2}?`+statingVerb+`\b`,
 		`\b`+sourceNoun+`(?:\s+[\w'-]+){0,3}?\s+(?:never|fail to|fails to|failed to|cannot|can't|can not)\s+`+statingVerb+`\b`,
 		// "the articles focus on Kim's diplomacy and don't mention Kursk"
 		`\b`+sourceNoun+`\s+(?:\w+\s+)?(?:focus(?:es)?|concentrate|concentrates|centre|centres|center|centers|dwell|dwells)\s+on\b[^.;]{0,100}?\b(?:and|but)\s+(?:do|does|did)\s*(?:not|n't)\s+(?:\w+\s+)?`+statingVerb+`\b`,
 		// "It does not say which country…": a sentence opening with "it"
 		// and a verb of stating speaks of the article
-		`^\W*it\s+(?:does|did)\s*(?:not|n't)\s+(?:\w+\s+)?`+statingVerb+`\b`,
+		`^\W*it\s+(?:does|did)\s*(?:not|n't)`+aside+`(?:\w+\s+)?`+statingVerb+`\b`,
 		// "Nothing … is reported in these sources"
 		`^\W*nothing\b[^.;]{0,80}?\b(?:is|was|are|were)\s+(?:reported|mentioned|stated|said|recorded|given)\s+(?:in|by)\s+(?:the\s+|these\s+|those\s+)?(?:\w+\s+)?`+sourceNoun+`\b`,
 		// "none of the sources say", "neither article mentions", "no source states"
 		`\b(?:none of|neither of|neither|no)\s+(?:the\s+|these\s+|those\s+)?(?:\w+\s+)?`+sourceNoun+`\s+(?:\w+\s+)?`+statingVerb+`\b`,
+		// "…, and neither do the other sources", "nor does any other article"
+		`\b(?:neither|nor)\s+(?:do|does|did)\s+(?:the\s+|any\s+)?(?:other\s+)?(?:\w+\s+)?`+sourceNoun+`\b`,
+		// "none of the provided articles puts a number on…"
+		`\b(?:none of|neither of)\s+(?:the\s+|these\s+|those\s+)?(?:[\w-]+\s+){0,2}?`+sourceNounStrict+`\b`,
+		// "that isn't something the provided sources cover"
+		`\bnot\s+(?:something|anything|a\s+(?:question|topic|detail|point|matter))\s+(?:that\s+)?(?:the\s+|these\s+|those\s+)?(?:[\w-]+\s+){0,2}?`+sourceNoun+`\s+(?:\w+\s+)?`+statingVerb+`\b`,
+		// "the sources were written before the meeting, so they can't tell us…"
+		`\b`+sourceNoun+`(?:\s+[\w'-]+){0,3}?\s+(?:predates?|(?:were|was|are|is)\s+(?:all\s+)?(?:written|published|filed|dated)\s+(?:before|ahead of|prior to))\b`,
+		`\b`+sourceNoun+`\b[^.;]{0,100}?(?:,|\bso|\band|\bbut)\s+(?:they|it)\s+(?:cannot|can not|could not|do not|does not)\s+(?:\w+\s+)?`+statingVerb+`\b`,
+		// "the articles mention Juche only in a title and never explain it":
+		// the source, the subject of a present-tense verb of stating, then
+		// failing to state in the same clause
+		`\b`+sourceNoun+`\s+(?:\w+\s+)?`+statingVerb+`\b[^.;]{0,100}?\b(?:and|but)\s+(?:never|do not|does not|fail to|fails to)\s+(?:\w+\s+)?`+statingVerb+`\b`,
+		// "the coverage describes Kim's welcome rather than Putin's"
+		`^\W*(?:the\s+|these\s+)?(?:\w+\s+)?`+sourceNoun+`\s+(?:only\s+)?(?:describes?|covers?|discuss(?:es)?|deals? with|(?:is|are) about|focus(?:es)? on)\s+(?:(?:[\w-]+'s|the|a|an)\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:rather than|instead of|not)\b`,
 		// "the articles only mention …": what they say instead of the answer
 		`\b`+sourceNoun+`(?:\s+[\w'-]+){0,3}?\s+(?:only|merely|just)\s+`+statingVerb+`\b`,
 		`\b(?:all|the most)\s+(?:that\s+)?(?:the\s+)?`+sourceNoun+`\s+(?:say|says|mention|mentions|state|states|tell|tells)\s+is\b`,
