@@ -159,6 +159,31 @@ func TestNumbersAreComparedByValueWhateverTheirSpelling(t *testing.T) {
 	}
 }
 
+func TestSpelledOutNumbersShareTheirDigitsWithTheParagraph(t *testing.T) {
+	for in, want := range map[string]string{
+		"Twenty-seven countries sent delegations": "27 countries sent delegations",
+		"Seventeen of them held talks":            "17 of them held talks",
+		"one hundred and five tons":               "105 tons",
+		"one of the reasons, the first time":      "one of the reasons, the first time",
+		"the two leaders met twice":               "the 2 leaders met twice",
+	} {
+		if got := numberWordsAsDigits(in); got != want {
+			t.Errorf("%q: got %q, want %q", in, got, want)
+		}
+	}
+	sources := []retrieval.Result{{Doc: "d", Paragraph: 1, Text: "Delegations from 27 countries attended this year's Victory Day parade, with 15 of them holding bilateral talks with Putin through the 10th."}}
+	stats := builtinStats(t)
+	for claim, kept := range map[string]bool{
+		"Twenty-seven countries sent delegations to the parade [1].": true,
+		"Fifteen of the delegations held bilateral talks with Putin [1].": true,
+		"Seventeen of the delegations held bilateral talks with Putin [1].": false,
+	} {
+		if v := Verify("", claim, sources, stats); (v.Text != "") != kept {
+			t.Errorf("%q: verified as %q, want kept %v (%+v)", claim, v.Text, kept, v.Sentences)
+		}
+	}
+}
+
 func TestClaimsThatMightLookLikeRefusalsOrContradictionsAreKept(t *testing.T) {
 	// Each is a correct paraphrase a verifier must not mistake: a ministry
 	// that gave no date is a claim, and a present-tense date for a

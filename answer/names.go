@@ -83,9 +83,11 @@ func splitName(ws []word, i, j int, known func(string) bool, stats analysis.Term
 		w := ws[k]
 		low := w.lower()
 		skip := titles[low] || (connectors[low] && !w.capitalised()) || low == "i" ||
-			(!w.joined && english.IsStopWord(low)) || isNumberWord(low) ||
+			(!w.joined && english.IsStopWord(low)) ||
 			(k == i && w.initial && j == i+1 && !initialIsName(low, known, stats))
-		if skip && !w.joined {
+		// A number word is never part of a name, joined or not: the
+		// "seven" of "Twenty-seven".
+		if skip && !w.joined || isNumberWord(low) {
 			emit()
 			continue
 		}

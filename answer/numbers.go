@@ -1,7 +1,10 @@
 package answer
 
 import (
+	"cmp"
+	"maps"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -182,4 +185,39 @@ func containsValue(vs []float64, v float64) bool {
 		}
 	}
 	return false
+}
+
+// numberWordRun matches a run of number words, "twenty-seven", "one
+// hundred and five", longest words first so that "seventeen" is not read
+// as "seven".
+var numberWordRun = lazyregexp.New(func() string {
+	ws := slices.Concat(slices.Collect(maps.Keys(units)), slices.Collect(maps.Keys(tens)), slices.Collect(maps.Keys(scales)))
+	slices.SortFunc(ws, func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
+	alt := strings.Join(ws, "|")
+	return `(?i)\b(?:` + alt + `)(?:(?:[\s-]+|\s+and\s+)(?:` + alt + `))*\b`
+}())
+
+// numberWordsAsDigits writes the number words of text in digits, so that a
+// paraphrase's "twenty-seven countries" shares the word "27" with its
+// paragraph's "27 countries" when the coverage of its words is weighed.
+// Vague words alone ("one of them", "the first time") are left as they are.
+func numberWordsAsDigits(text string) string {
+	return numberWordRun.ReplaceAllStringFunc(text, func(run string) string {
+		low := strings.ToLower(run)
+		v, n := wordsValue(splitWords(low))
+		if n == 0 || n == 1 && vague[low] {
+			return run
+		}
+		return formatNumber(v)
+	})
+}
+
+// withDigits adds to a paragraph's stems the digits of every number it
+// states, in words or in digits ("fifteen" gives "15", "10th" gives "10"),
+// the other half of numberWordsAsDigits.
+func withDigits(stems map[string]bool, text string) map[string]bool {
+	for _, v := range numbersIn(text, true) {
+		stems[formatNumber(v)] = true
+	}
+	return stems
 }

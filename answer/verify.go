@@ -362,7 +362,7 @@ func decide(f focus, sentence string, sources []retrieval.Result, stats analysis
 	case len(valid) == 0:
 		return c.remove(ReasonUnknownSource, "")
 	}
-	words := analysis.NewQuestion(withoutFraming(claim), stats)
+	words := analysis.NewQuestion(withoutFraming(numberWordsAsDigits(claim)), stats)
 	if words.IsEmpty() {
 		return c.remove(ReasonNoClaim, "")
 	}
@@ -475,7 +475,7 @@ func asContext(ws []word, n name) bool {
 func coverageSupport(words analysis.Question, valid []int, sources []retrieval.Result) []int {
 	para := make(map[int]map[string]bool, len(valid))
 	for _, n := range valid {
-		para[n] = analysis.StemSet(sources[n-1].Text)
+		para[n] = withDigits(analysis.StemSet(sources[n-1].Text), sources[n-1].Text)
 	}
 	var kept []int
 	for _, n := range valid {
