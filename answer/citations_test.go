@@ -220,3 +220,43 @@ func TestAnAntonymContradictsLikeANegation(t *testing.T) {
 		t.Errorf("the paragraph's own word: got %q", r)
 	}
 }
+
+func TestANegationReachesOnlyWhatItNegates(t *testing.T) {
+	stats := builtinStats(t)
+	tests := []struct {
+		name, claim, para string
+		want              Reason
+	}{
+		{"no with its noun phrase does not deny the arrival after it",
+			"He arrived at the station on Tuesday with his daughter.",
+			"Though he had no official schedule upon arriving at the station on Tuesday, he made headlines by bringing his daughter.", ""},
+		{"instead without of affirms what follows",
+			"Xi placed the Secretary General in the seats closest to him.",
+			"Xi rejected the request, instead placing the Secretary General in the seats closest to him.", ""},
+		{"instead of negates what it introduces",
+			"Kim went to Moscow for the talks.",
+			"Kim went to Vladivostok for the talks instead of Moscow.", ReasonPolarity},
+		{"a negating noun does not reach past its verb",
+			"Pyongyang blamed a domestic schedule.",
+			"North Korea claimed his absence was due to a domestic schedule.", ""},
+		{"a negating noun still negates what it governs",
+			"Kim was present at the Moscow parade.",
+			"Kim's absence from the Moscow parade was noted.", ReasonPolarity},
+		{"held back from is a refusal like declined",
+			"Seoul's presidential office held back from a detailed assessment.",
+			"Seoul's presidential office declined to offer a detailed assessment.", ""},
+		{"an affirmed claim against held back is a contradiction",
+			"Seoul's presidential office offered a detailed assessment.",
+			"Seoul's presidential office held back from a detailed assessment.", ReasonPolarity},
+		{"never still reaches past a preposition",
+			"Kim has been to the Russian capital.",
+			"Kim met Putin in Vladivostok but has never been to the Russian capital.", ReasonPolarity},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := polarityConflict(tt.claim, []string{tt.para}, stats); got != tt.want {
+				t.Errorf("%q against %q: got %q, want %q", tt.claim, tt.para, got, tt.want)
+			}
+		})
+	}
+}

@@ -14,7 +14,24 @@ var (
 	negationWords = setOf("not", "no", "never", "none", "nothing", "nobody", "neither", "nor", "without", "cannot")
 	negationStems = setOf("declin", "refus", "reject", "deni", "deny", "skip", "snub", "absenc", "absent", "fail",
 		"avoid", "miss", "ignor", "omit", "lack", "unabl", "abstain", "boycott", "cancel", "rebuf", "spurn", "shun",
-		"instead", "halt", "withdrew", "withdraw", "dismiss", "renege", "rather", "away")
+		"instead", "halt", "withdrew", "withdraw", "dismiss", "renege", "rather", "away", "refrain", "forgo", "forwent")
+	// negationPhrases negate as two words, the stems of a verb and its
+	// particle: "held back from an assessment" is "declined to offer" one.
+	negationPhrases = setOf("hold back", "held back", "turn down", "pass up", "stop short", "opt out", "stay away")
+	// contrastStems negate only what their "of" or "than" introduces:
+	// "instead of Moscow" negates Moscow, while "instead placing the
+	// Secretary General beside him" affirms the placing.
+	contrastStems = setOf("instead", "rather")
+	// determinerNegations negate the noun phrase after them, which ends at
+	// a preposition or a conjunction: "had no official schedule upon
+	// arriving" does not deny the arrival.
+	determinerNegations = setOf("no", "none")
+	// phraseEnds end a noun phrase.
+	phraseEnds = setOf("upon", "on", "at", "in", "to", "from", "by", "with", "after", "before", "during", "for",
+		"and", "or", "but", "as", "when", "while", "because", "since", "though", "although", "that", "which", "who")
+	// predicateStarts end the scope of a negating noun at its verb: "his
+	// absence was due to a domestic schedule" does not deny the schedule.
+	predicateStarts = setOf("is", "was", "were", "are", "am", "has", "have", "had", "will", "would", "came", "comes")
 	// speculation on the paragraph's side: it says a thing may happen.
 	// Not "scheduled" or "expected": a date set for an event may be
 	// stated as a fact ("the anniversary falls on Oct. 10").
@@ -100,7 +117,9 @@ func cuesOf(clause string, shared map[string]bool) clauseCues {
 		low := w.text
 		c.hedged = c.hedged || hedgeWords[low]
 		c.certain = c.certain || certaintyWords[low]
-		lexical := negationStems[stems[i]]
+		lexical := negationStems[stems[i]] && !contrastStems[stems[i]] ||
+			i > 0 && negationPhrases[ws[i-1].text+" "+low] ||
+			contrastStems[stems[i]] && i+1 < len(ws) && (ws[i+1].text == "of" || ws[i+1].text == "than")
 		if negationWords[low] || lexical {
 			c.negated = c.negated || governs(ws, stems, i, lexical, shared)
 		}
@@ -119,6 +138,9 @@ func governs(ws []word, stems []string, i int, self bool, shared map[string]bool
 		return true
 	}
 	for j := i + 1; j < len(ws) && j <= i+cueScope && !ws[j].broken; j++ {
+		if j > i+1 && determinerNegations[ws[i].text] && phraseEnds[ws[j].text] || self && predicateStarts[ws[j].text] {
+			return false
+		}
 		if shared[stems[j]] {
 			return true
 		}
