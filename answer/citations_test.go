@@ -174,8 +174,8 @@ func TestSpelledOutNumbersShareTheirDigitsWithTheParagraph(t *testing.T) {
 	sources := []retrieval.Result{{Doc: "d", Paragraph: 1, Text: "Delegations from 27 countries attended this year's Victory Day parade, with 15 of them holding bilateral talks with Putin through the 10th."}}
 	stats := builtinStats(t)
 	for claim, kept := range map[string]bool{
-		"Twenty-seven countries sent delegations to the parade [1].": true,
-		"Fifteen of the delegations held bilateral talks with Putin [1].": true,
+		"Twenty-seven countries sent delegations to the parade [1].":        true,
+		"Fifteen of the delegations held bilateral talks with Putin [1].":   true,
 		"Seventeen of the delegations held bilateral talks with Putin [1].": false,
 	} {
 		if v := Verify("", claim, sources, stats); (v.Text != "") != kept {
@@ -258,5 +258,20 @@ func TestANegationReachesOnlyWhatItNegates(t *testing.T) {
 				t.Errorf("%q against %q: got %q, want %q", tt.claim, tt.para, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestANameIsFoundUnderItsAcronymOrItsPlural(t *testing.T) {
+	sources := []retrieval.Result{{Doc: "d", Paragraph: 1, Text: "Lee is set to attend the 80th session of the United Nations General Assembly in New York. If both attend, it could lead to the first meeting between the leaders of North Korea and South Korea."}}
+	stats := builtinStats(t)
+	for claim, kept := range map[string]bool{
+		"Lee is set to attend the 80th session of the UN General Assembly in New York [1].":       true,
+		"It could lead to the first meeting between the leaders of the two Koreas [1].":           true,
+		"Lee is set to attend the 80th session of the EU General Assembly in New York [1].":       false,
+		"It could lead to the first meeting between the leaders of the two Koreas and Japan [1].": false,
+	} {
+		if v := Verify("", claim, sources, stats); (v.Text != "") != kept {
+			t.Errorf("%q: verified as %q, want kept %v (%+v)", claim, v.Text, kept, v.Sentences)
+		}
 	}
 }

@@ -159,6 +159,10 @@ func fold(low string) string {
 	if len(low) < 5 {
 		return low
 	}
+	// a plural name is its singular: "the two Koreas" are Korea's
+	if strings.HasSuffix(low, "s") && !strings.HasSuffix(low, "ss") {
+		low = low[:len(low)-1]
+	}
 	for _, suf := range []string{"ese", "ians", "ian", "ans", "an", "a", "e", "y", "n"} {
 		if strings.HasSuffix(low, suf) && len(low)-len(suf) >= 4 {
 			return low[:len(low)-len(suf)]
@@ -212,13 +216,18 @@ func newNameIndex(text string, stats analysis.TermStats) nameIndex {
 	ix.names = namesIn(ws, func(string) bool { return true }, stats)
 	for i := 0; i < len(ws); {
 		j := i
-		var ini strings.Builder
 		for j < len(ws) && ws[j].capitalised() && (j == i || !ws[j].broken) {
-			ini.WriteString(initialsOf(ws[j].text))
 			j++
 		}
-		if j > i+1 {
-			ix.initials[strings.ToLower(ini.String())] = true
+		// every run of two or more of the capitals spells an acronym: "UN"
+		// for the "United Nations" of "United Nations General Assembly"
+		for a := i; a+1 < j; a++ {
+			var ini strings.Builder
+			ini.WriteString(initialsOf(ws[a].text))
+			for b := a + 1; b < j; b++ {
+				ini.WriteString(initialsOf(ws[b].text))
+				ix.initials[strings.ToLower(ini.String())] = true
+			}
 		}
 		i = max(j, i+1)
 	}
