@@ -40,14 +40,26 @@ var theStemVectors = sync.OnceValue(func() *StemVectors {
 	return sv
 })
 
+// vectorTokenizers are the tokenizer versions whose tables this one
+// reads: its own, and 3, which gave every American word the stem 4 gives
+// it (4 only reads British spellings as American, so a British word now
+// meets its American stem's vector, and the table's few British stems go
+// unused until it is regenerated).
+var vectorTokenizers = [...]string{TokenizerVersion, "3"}
+
 // parseStemVectors checks the table's header and sizes and lists where
 // each stem starts. That its stems are sorted, which vector's binary
 // search needs, is held by TestStemVectorsMatchTheTokenizer instead:
 // comparing all 34,000 neighbours was four fifths of reading the table,
 // on every run, for an embedded file no user can change.
 func parseStemVectors(b string) (*StemVectors, error) {
-	header := fmt.Sprintf("footnote stem vectors\ntokenizer %s\n", TokenizerVersion)
-	if !strings.HasPrefix(b, header) {
+	header := ""
+	for _, v := range vectorTokenizers {
+		if h := fmt.Sprintf("footnote stem vectors\ntokenizer %s\n", v); strings.HasPrefix(b, h) {
+			header = h
+		}
+	}
+	if header == "" {
 		return nil, fmt.Errorf("stem vectors: not for tokenizer version %s; run go generate ./analysis", TokenizerVersion)
 	}
 	off := len(header)

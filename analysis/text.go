@@ -21,7 +21,7 @@ var acronym = lazyregexp.New(`\b(?:[a-z]\.){2,}`)
 
 // TokenizerVersion changes whenever Tokens changes its output for the same
 // text (stop words, lemmas, stemming), so that indexes get rebuilt.
-const TokenizerVersion = "3"
+const TokenizerVersion = "4"
 
 // questionWords carry no topic: they are dropped along with stop words.
 var questionWords = map[string]bool{
@@ -126,9 +126,11 @@ func blank(s string) bool {
 
 // Stem reduces a lower-case word to its Snowball (Porter2) stem, after
 // mapping an irregular inflection to its base form ("driven" → "drive"),
-// which suffix stripping cannot do. The stemmer is internal/porter2, the
-// library's own algorithm at half its cost, stem for stem the same.
-func Stem(w string) string { return porter2.Stem(lemma(w)) }
+// which suffix stripping cannot do, and a British spelling to the
+// American one ("legitimise" → "legitimize", see american). The stemmer is
+// internal/porter2, the library's own algorithm at half its cost, stem for
+// stem the same.
+func Stem(w string) string { return porter2.Stem(american(lemma(w))) }
 
 // IsStop reports whether a lower-case word carries no topic.
 func IsStop(w string) bool { return english.IsStopWord(w) || questionWords[w] }
