@@ -275,3 +275,26 @@ func TestANameIsFoundUnderItsAcronymOrItsPlural(t *testing.T) {
 		}
 	}
 }
+
+func TestACountryIsCoveredByItsCapitalButACapitalNotByItsCountry(t *testing.T) {
+	stats := builtinStats(t)
+	tests := []struct {
+		name, claim, para string
+		kept              bool
+	}{
+		{"the country of a capital the paragraph names",
+			"Although he has met Putin elsewhere in Russia, Kim has never been to the Russian capital [1].",
+			"This raises the possibility that Kim will visit Moscow for the first time ever. Kim met Putin in Vladivostok and at the Vostochny Cosmodrome, but has never been to the capital.", true},
+		{"a capital for a country named inside an organisation",
+			"The center is based in Moscow [1].",
+			"Alexander Gabuev, director of the Carnegie Russia Eurasia Center in Berlin, said the ties would deepen.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := Verify("", tt.claim, []retrieval.Result{{Doc: "d", Paragraph: 1, Text: tt.para}}, stats)
+			if (v.Text != "") != tt.kept {
+				t.Errorf("verified as %q, want kept %v (%+v)", v.Text, tt.kept, v.Sentences)
+			}
+		})
+	}
+}

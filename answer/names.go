@@ -321,7 +321,23 @@ func setOf(ws ...string) map[string]bool {
 
 // seats pairs countries with their capitals and seats of government, both
 // ways, folded: news writes "Moscow" for Russia and "Beijing" for China.
-var seats = pairsOf(
+var seats = pairsOf(seatPairs...)
+
+// countriesOf maps each capital, folded, to the folded words of its
+// country: one direction of seats only.
+var countriesOf = func() map[string][]string {
+	m := map[string][]string{}
+	for _, p := range seatPairs {
+		fs := strings.Fields(p)
+		for _, c := range fs[:len(fs)-1] {
+			m[fold(fs[len(fs)-1])] = append(m[fold(fs[len(fs)-1])], fold(c))
+		}
+	}
+	return m
+}()
+
+// seatPairs are countries, each with its capital or seat last.
+var seatPairs = []string{
 	"russia moscow", "russia kremlin", "china beijing", "north korea pyongyang", "south korea seoul",
 	"japan tokyo", "ukraine kyiv", "ukraine kiev", "united states washington", "us washington", "america washington",
 	"france paris", "germany berlin", "united kingdom london", "britain london", "uk london", "india delhi",
@@ -329,7 +345,7 @@ var seats = pairsOf(
 	"poland warsaw", "canada ottawa", "australia canberra", "brazil brasilia", "mexico mexico", "taiwan taipei",
 	"vietnam hanoi", "mongolia ulaanbaatar", "belarus minsk", "kazakhstan astana", "philippines manila",
 	"indonesia jakarta", "thailand bangkok", "pakistan islamabad", "afghanistan kabul", "iraq baghdad",
-)
+}
 
 // multiWordSeats are the countries of two words, whose capital stands for
 // them only when both are there ("North Korea", not "South Korea", gives
@@ -364,3 +380,47 @@ func pairsOf(pairs ...string) map[string][]string {
 var monthAbbreviations = map[string]string{"jan": "january", "feb": "february", "mar": "march", "apr": "april",
 	"jun": "june", "jul": "july", "aug": "august", "sep": "september", "sept": "september", "oct": "october",
 	"nov": "november", "dec": "december"}
+
+// withNameForms adds to a paragraph's stems the claim's capitalised words
+// the paragraph names in another form: "Russian" for its "Russia",
+// "Koreas" for its "Korea", a country for its capital ("Russia" for its
+// "Moscow"). Stems tell them apart; the name checks (missingName) treat
+// them as one, and coverage should not count against a claim what they
+// accept. A capital does not stand in for its country the other way
+// ("Moscow" for the "Russia" of "Carnegie Russia Eurasia Center"): the
+// city is a claim the country does not make.
+func withNameForms(stems map[string]bool, claim, text string) map[string]bool {
+	var names map[string]bool
+	for _, w := range splitWords(claim) {
+		if !w.capitalised() {
+			continue
+		}
+		st := analysis.Stem(w.lower())
+		if stems[st] {
+			continue
+		}
+		if names == nil {
+			names = paragraphNames(text)
+		}
+		if names[fold(w.lower())] {
+			stems[st] = true
+		}
+	}
+	return stems
+}
+
+// paragraphNames are the folded capitalised words of text, and the
+// countries of the capitals among them.
+func paragraphNames(text string) map[string]bool {
+	names := map[string]bool{}
+	for _, w := range splitWords(text) {
+		if w.capitalised() {
+			f := fold(w.lower())
+			names[f] = true
+			for _, c := range countriesOf[f] {
+				names[c] = true
+			}
+		}
+	}
+	return names
+}

@@ -366,7 +366,7 @@ func decide(f focus, sentence string, sources []retrieval.Result, stats analysis
 	if words.IsEmpty() {
 		return c.remove(ReasonNoClaim, "")
 	}
-	kept := coverageSupport(words, valid, sources)
+	kept := coverageSupport(words, claim, valid, sources)
 	if len(kept) == 0 {
 		return c.remove(ReasonLowCoverage, "")
 	}
@@ -472,10 +472,11 @@ func asContext(ws []word, n name) bool {
 
 // coverageSupport returns the cited numbers whose paragraphs cover the
 // claim's words, in citing order (see Verify).
-func coverageSupport(words analysis.Question, valid []int, sources []retrieval.Result) []int {
+func coverageSupport(words analysis.Question, claim string, valid []int, sources []retrieval.Result) []int {
 	para := make(map[int]map[string]bool, len(valid))
 	for _, n := range valid {
-		para[n] = withDigits(analysis.StemSet(sources[n-1].Text), sources[n-1].Text)
+		text := sources[n-1].Text
+		para[n] = withNameForms(withDigits(analysis.StemSet(text), text), claim, text)
 	}
 	var kept []int
 	for _, n := range valid {
