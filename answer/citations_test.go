@@ -2,6 +2,7 @@ package answer
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/footnote-dev/footnote/analysis"
@@ -296,5 +297,22 @@ func TestACountryIsCoveredByItsCapitalButACapitalNotByItsCountry(t *testing.T) {
 				t.Errorf("verified as %q, want kept %v (%+v)", v.Text, tt.kept, v.Sentences)
 			}
 		})
+	}
+}
+
+func TestFramingWordsAreNotWeighedAsTheClaim(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Seen from Putin's side, any cost is a gain.", "any cost is a gain."},
+		{"From Seoul's point of view, the talks failed.", "the talks failed."},
+		{"The article presents this as part of a narrative.", "part of a narrative."},
+		{"This is a reversal, since Russia once backed sanctions.", "Russia once backed sanctions."},
+		{"The author doesn't buy this, arguing that Kim only attends as the top guest.", "Kim only attends as the top guest."},
+		{"Kim met Putin from the Russian side of the border.", "Kim met Putin from the Russian side of the border."},
+	}
+	for _, tt := range tests {
+		got := strings.Join(strings.Fields(withoutFraming(tt.in)), " ")
+		if got != tt.want {
+			t.Errorf("%q: got %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }

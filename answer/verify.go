@@ -401,7 +401,17 @@ func decide(f focus, sentence string, sources []retrieval.Result, stats analysis
 // noted, …", "Officially, …", "In the author's view, the real story is
 // that …". A paragraph has no reason to repeat them, so they do not count
 // against its support.
-var framing = lazyregexp.New(`(?i)^\W*(?:(?:by|in) contrast|officially|notably|meanwhile|in short|in other words|overall|in fact|indeed|in (?:the|this) (?:author|writer|article|piece|report)['’]s view|in (?:the|this) (?:author|writer)['’]s (?:words|telling)|according to the (?:article|author|piece|report|sources?|writer)|(?:yes|no)\s*[—–,:-]\B|the (?:articles?|sources?|piece|report|author|writer) (?:says?|notes?|adds?|explains?|argues?|suggests?|contends?|writes?|points? out|uses (?:this|that|it) to (?:argue|suggest|show)) that)\b|,\s*(?:he|she|they|it|the (?:author|writer|article))\s+(?:noted|notes|added|adds|said|says|wrote|writes|argued|argues|explained|explains),|\bthe real (?:story|reason|point|issue) (?:is|was) that\b`)
+var framing = lazyregexp.New(`(?i)^\W*(?:(?:by|in) contrast|officially|notably|meanwhile|in short|in other words|overall|in fact|indeed|in (?:the|this) (?:author|writer|article|piece|report)['’]s view|in (?:the|this) (?:author|writer)['’]s (?:words|telling)|according to the (?:article|author|piece|report|sources?|writer)|(?:yes|no)\s*[—–,:-]\B|the (?:articles?|sources?|piece|report|author|writer) (?:says?|notes?|adds?|explains?|argues?|suggests?|contends?|writes?|points? out|uses (?:this|that|it) to (?:argue|suggest|show)) that)\b|,\s*(?:he|she|they|it|the (?:author|writer|article))\s+(?:noted|notes|added|adds|said|says|wrote|writes|argued|argues|explained|explains),|\bthe real (?:story|reason|point|issue) (?:is|was) that\b` +
+	// a point of view, or the article's way of putting it: "Seen from
+	// Putin's side, …", "The article presents this as …"
+	`|^\W*(?:(?:seen|viewed|looked at)\s+)?from\s+[\w'’ -]{1,30}?\s(?:side|perspective|point of view|standpoint|vantage point),` +
+	`|\bthe (?:articles?|author|piece|report|writer|coverage) (?:presents?|frames?|portrays?|casts?|characteri[sz]es|depicts?|treats?|sees|views?) (?:this|it|that|these|them) as\b` +
+	// an inference the sentence draws from what follows: "This is a
+	// reversal, since …"
+	`|^\W*(?:this|that|it) (?:is|was|marks|marked|represents|represented) an? [\w-]+(?: [\w-]+)?,? (?:since|because|as|given that)\b` +
+	// a reporting verb of the author's: "…, arguing that …"
+	`|,?\s*\b(?:arguing|noting|contending|insisting|suggesting|explaining|adding)\s+that\b` +
+	`|^\W*(?:the (?:author|writer)|he|she)\s+(?:does not|doesn't)\s+(?:buy|accept|believe)\s+(?:this|that|it)(?:\s+\w+)?\b`)
 
 // withoutFraming is claim without its framing words (see framing), and
 // with "n't" as "not", so that "hasn't" adds no word "hasn" the paragraph's
