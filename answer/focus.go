@@ -31,10 +31,13 @@ type focus struct {
 	// anyType lets a sentence address the question without the kind of
 	// answer it asks for: context beside a sentence that gives it.
 	anyType bool
+	// kind is the answer type QuestionFocus reads, where the verifier
+	// uses it: a time of day, a calendar date.
+	kind AnswerType
 }
 
 func newFocus(question string, stats analysis.TermStats) focus {
-	f := focus{question: question, stats: stats, index: newNameIndex(question, stats)}
+	f := focus{question: question, stats: stats, index: newNameIndex(question, stats), kind: QuestionFocus(question).Type}
 	ws := splitWords(question)
 	f.names = namesIn(ws, func(string) bool { return false }, stats)
 	inName := map[string]bool{}
@@ -159,6 +162,8 @@ func (f focus) typed(sentence string) bool {
 			}
 		}
 		return false
+	case f.kind == TypeClock || f.kind == TypeCalendar:
+		return hasType(sentence, f.kind, f.question)
 	case asksTime.MatchString(f.question):
 		if hasDigit(sentence) {
 			return true // "2019", "Oct. 10", "3 a.m."; "one article" is no time
@@ -297,7 +302,8 @@ func (f focus) otherOwner(sentence string, paragraphs nameIndex) bool {
 // asksType reports whether the question asks for a kind of answer: a
 // number, a time, a name.
 func (f focus) asksType() bool {
-	return asksNumber.MatchString(f.question) || asksTime.MatchString(f.question) || asksName.MatchString(f.question) || asksPerson.MatchString(f.question)
+	return asksNumber.MatchString(f.question) || asksTime.MatchString(f.question) || asksName.MatchString(f.question) || asksPerson.MatchString(f.question) ||
+		f.kind == TypeClock || f.kind == TypeCalendar
 }
 
 // untyped is f without the answer-type requirement (see anyType).

@@ -32,6 +32,13 @@ const (
 	TypeLength AnswerType = "length"
 	// TypeWeight is a mass: "How heavy…", "How much does it weigh?".
 	TypeWeight AnswerType = "weight"
+	// TypeClock is a time of day: "At what hour did the train arrive?",
+	// which "on Tuesday" does not answer.
+	TypeClock AnswerType = "clock"
+	// TypeCalendar is the date a birthday or an anniversary falls on, or
+	// a birth: "When is Putin's birthday?", which "a message on a Monday
+	// marked his birthday" does not answer.
+	TypeCalendar AnswerType = "calendar"
 )
 
 // Focus is what a question asks about: its wh-word, the type of answer
@@ -188,14 +195,14 @@ func muchType(much string, ws []string) AnswerType {
 
 // typeHeads give a focus noun's answer type: "What year…" wants a date.
 var typeHeads = map[string]AnswerType{"year": TypeDate, "month": TypeDate, "date": TypeDate, "day": TypeDate,
-	"time": TypeDate, "percentage": TypeShare, "share": TypeShare, "proportion": TypeShare, "number": TypeNumber, "amount": TypeNumber,
+	"time": TypeClock, "hour": TypeClock, "percentage": TypeShare, "share": TypeShare, "proportion": TypeShare, "number": TypeNumber, "amount": TypeNumber,
 	"population": TypeNumber, "age": TypeNumber, "country": TypePlace, "city": TypePlace, "place": TypePlace,
 	"cost": TypeMoney, "price": TypeMoney, "budget": TypeMoney, "fee": TypeMoney, "fare": TypeMoney,
 	"salary": TypeMoney, "distance": TypeLength, "height": TypeLength, "length": TypeLength, "weight": TypeWeight}
 
 // typeOnly are heads that say what type the answer is but that an
 // answering sentence does not repeat: "what year" is answered by "2011".
-var typeOnly = map[string]bool{"year": true, "month": true, "date": true, "day": true, "time": true,
+var typeOnly = map[string]bool{"year": true, "month": true, "date": true, "day": true, "time": true, "hour": true,
 	"percentage": true, "share": true, "proportion": true, "number": true, "amount": true, "country": true, "city": true, "place": true}
 
 // QuestionFocus finds what q asks about. It reads the words right after the
@@ -222,6 +229,9 @@ func QuestionFocus(q string) Focus {
 		f = Focus{Wh: wh, Type: TypePerson, Words: nounFocus(rest, true)}
 	case "when":
 		f = Focus{Wh: wh, Type: TypeDate, Words: nounFocus(rest, true)}
+		if asksCalendarDate.MatchString(q) {
+			f.Type = TypeCalendar
+		}
 	case "where":
 		f = Focus{Wh: wh, Type: TypePlace, Words: nounFocus(rest, true)}
 	case "why":

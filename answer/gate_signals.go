@@ -277,7 +277,17 @@ var (
 	dateRe = lazyregexp.New(`\b(1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|` +
 		`October|November|December|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|` +
 		`Saturday|Sunday|yesterday|today|tomorrow)\b|(?i:\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|\d+(?:st|nd|rd|th))\s+year\b)`)
-	capitalRe = lazyregexp.New(`\b\p{Lu}[\p{L}-]+`)
+	// clockRe is a time of day: "3 a.m.", "15:30", "at noon", "that
+	// morning".
+	clockRe = lazyregexp.New(`(?i)\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\b\.?|p\.?m\b\.?|o'clock|hours\b)|\b\d{1,2}:\d{2}\b|\b(?:noon|midnight|midday|dawn|dusk|daybreak|sunrise|sunset|morning|afternoon|evening|night|overnight)\b`)
+	// calendarRe is a date on the calendar, a month or a figure: not a
+	// weekday.
+	calendarRe = lazyregexp.New(`\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\b|\d`)
+	// asksCalendarDate asks when a birthday or an anniversary falls, or
+	// when someone was born (TypeCalendar). "When did Kim send the
+	// birthday message?" asks something else.
+	asksCalendarDate = lazyregexp.New(`(?i)^\s*when(?:'s|’s|\s+is|\s+was|\s+will\s+be)\s+(?:[\w'’.-]+\s+){0,6}?(?:birthday|anniversary)\b|^\s*when\s+(?:was|were|is)\s+(?:[\w'’.-]+\s+){1,6}?(?:born|founded|established)\b`)
+	capitalRe        = lazyregexp.New(`\b\p{Lu}[\p{L}-]+`)
 	// durationRe is a length of time: "14 minutes", "two hours", "half
 	// an hour", "for decades".
 	durationRe = lazyregexp.New(`(?i)\b(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|several|few|many|half an?)[\s-]+(?:\w+[\s-]+)?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|decades?|centuries|century)\b|\bdecades\b`)
@@ -304,6 +314,10 @@ func hasType(sentence string, t AnswerType, q string) bool {
 		return numberRe.MatchString(sentence)
 	case TypeDate:
 		return dateRe.MatchString(sentence)
+	case TypeClock:
+		return clockRe.MatchString(sentence)
+	case TypeCalendar:
+		return calendarRe.MatchString(sentence)
 	case TypeShare:
 		return shareRe.MatchString(sentence)
 	case TypeDuration:

@@ -140,6 +140,11 @@ func TestHasTypeReadsTheKindOfAnswer(t *testing.T) {
 		{"minutes are no length", "Trains from Lund reach Dalby in 14 minutes.", TypeLength, false},
 		{"grams are a weight", "Each collar weighs 280 grams.", TypeWeight, true},
 		{"a price is no weight", "Each collar cost £1,200.", TypeWeight, false},
+		{"a clock time is a time of day", "Kim met him at the airport at 3 a.m.", TypeClock, true},
+		{"the afternoon is a time of day", "The ministry announced it on Thursday afternoon.", TypeClock, true},
+		{"a weekday is no time of day", "He arrived at the station on Tuesday.", TypeClock, false},
+		{"a month is a calendar date", "Putin was born in October.", TypeCalendar, true},
+		{"a weekday is no calendar date", "Kim sent the message on a Monday to mark his birthday.", TypeCalendar, false},
 		{"no type expected is always present", "Anything.", TypeNone, true},
 	}
 	for _, tt := range tests {

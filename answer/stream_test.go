@@ -270,7 +270,11 @@ func TestStreamedTextIsAlwaysAPrefixOfTheFinalAnswer(t *testing.T) {
 		sameAnswer(t, a, plain)
 	}
 	t.Logf("%d questions; verified text shown while streaming for %d", len(questions), shownSome)
-	if shownSome < len(questions)/3 {
+	// A guard on the test, not on footnote: enough replies must survive
+	// verification for the prefix property to be tested. The replies are
+	// random paragraph sentences, so a stricter verifier leaves fewer (the
+	// calendar-date rule took the one shown for a near miss, 58 -> 57).
+	if shownSome < len(questions)/4 {
 		t.Errorf("verified text was shown for only %d of %d questions: the test exercises too little", shownSome, len(questions))
 	}
 }
