@@ -103,6 +103,8 @@ func TestRefusalsAreRecognisedInAnyWordingAndClaimsAreNot(t *testing.T) {
 		"The article mentions the treaty only in passing and never explains what it contains [1].",
 		"The coverage describes the arrival rather than the talks [2].",
 		"The reporting doesn't say how long the meeting lasted.",
+		"That premise is not borne out by the articles: they do not mention a visit to Tokyo.",
+		"The question assumes a speech the sources never describe; I can't help with that from them.",
 	}
 	for _, s := range refusals {
 		if !isRefusal(s) {
@@ -126,6 +128,8 @@ func TestRefusalsAreRecognisedInAnyWordingAndClaimsAreNot(t *testing.T) {
 		"The article describes the visit as historic rather than routine [1].",
 		"The report says Kim arrived by train and did not mention Putin [1].",
 		"Xi describes the partnership as strategic, not tactical [3].",
+		"The claim was not supported by evidence, the ministry said [2].",
+		"Putin said he could not help the North with grain this year [1].",
 	}
 	for _, s := range claims {
 		if isRefusal(s) {
@@ -314,5 +318,30 @@ func TestFramingWordsAreNotWeighedAsTheClaim(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("%q: got %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+func TestANameTheQuestionAsksAboutMustNotReplaceTheParagraphs(t *testing.T) {
+	stats := builtinStats(t)
+	tests := []struct {
+		name, question, claim, para string
+		kept                        bool
+	}{
+		{"another leader in the paragraph's place",
+			"How many foreign leaders held bilateral talks with Xi?",
+			"Fifteen of the visiting leaders held bilateral talks with Xi [1].",
+			"Delegations from 27 countries attended the parade, with 15 of them holding bilateral talks with Putin through the 10th.", false},
+		{"the question's name as context the paragraph leaves implicit",
+			"Who did Kim Jong Un sit next to at the luncheon?",
+			"At the luncheon, Kim sat next to Peng Liyuan, China's first lady [1].",
+			"At the luncheon reception following the parade, he was seated next to Chinese first lady Peng Liyuan.", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := Verify(tt.question, tt.claim, []retrieval.Result{{Doc: "d", Paragraph: 1, Text: tt.para}}, stats)
+			if (v.Text != "") != tt.kept {
+				t.Errorf("verified as %q, want kept %v (%+v)", v.Text, tt.kept, v.Sentences)
+			}
+		})
 	}
 }

@@ -52,7 +52,9 @@ var refusalPatterns = sync.OnceValue(func() []*regexp.Regexp {
 		`\bnot\s+(?:something|anything|a\s+(?:question|topic|detail|point|matter))\s+(?:that\s+)?(?:the\s+|these\s+|those\s+)?(?:[\w-]+\s+){0,2}?`+sourceNoun+`\s+(?:\w+\s+)?`+statingVerb+`\b`,
 		// "the sources were written before the meeting, so they can't tell us…"
 		`\b`+sourceNoun+`(?:\s+[\w'-]+){0,3}?\s+(?:predates?|(?:were|was|are|is)\s+(?:all\s+)?(?:written|published|filed|dated)\s+(?:before|ahead of|prior to))\b`,
-		`\b`+sourceNoun+`\b[^.;]{0,100}?(?:,|\bso|\band|\bbut)\s+(?:they|it)\s+(?:cannot|can not|could not|do not|does not)\s+(?:\w+\s+)?`+statingVerb+`\b`,
+		`\b`+sourceNoun+`\b[^.;]{0,100}?(?:,|:|\bso|\band|\bbut)\s+(?:they|it)\s+(?:cannot|can not|could not|do not|does not)\s+(?:\w+\s+)?`+statingVerb+`\b`,
+		// "that premise isn't supported by the sources"
+		`\b(?:premise|assumption|claim|suggestion|idea)\s+(?:is|was)\s+not\s+(?:supported|borne out|backed up|confirmed)\s+by\s+(?:the\s+|these\s+|any\s+of\s+the\s+)?(?:\w+\s+)?`+sourceNoun+`\b`,
 		// "the articles mention Juche only in a title and never explain it":
 		// the source, the subject of a present-tense verb of stating, then
 		// failing to state in the same clause
@@ -80,7 +82,7 @@ var refusalPatterns = sync.OnceValue(func() []*regexp.Regexp {
 		`\b(?:does\s+not|doesn't|do\s+not|don't)\s+appear\s+(?:in|anywhere in)\s+(?:the\s+|these\s+)?(?:\w+\s+)?`+sourceNoun+`\b`,
 		`\bnot\s+(?:in|part of|among|covered by|found in|included in)\s+(?:the\s+|these\s+|any\s+of\s+the\s+)?(?:\w+\s+)?`+sourceNoun+`\b`,
 		// the speaker's own knowledge: "I couldn't find", "I don't know"
-		`\bi(?:\s+|')(?:could\s*not|couldn't|cannot|can't|can\s+not|am\s+unable\s+to|'m\s+unable\s+to|m\s+unable\s+to|was\s+unable\s+to|do\s+not|don't|did\s+not|didn't|am\s+not\s+able\s+to|'m\s+not\s+able\s+to)\s+(?:\w+\s+)?(?:find|see|locate|determine|answer|tell|say|identify|confirm|know|provide|give|verify|spot|extract|work out)\b`,
+		`\bi(?:\s+|')(?:could\s*not|couldn't|cannot|can't|can\s+not|am\s+unable\s+to|'m\s+unable\s+to|m\s+unable\s+to|was\s+unable\s+to|do\s+not|don't|did\s+not|didn't|am\s+not\s+able\s+to|'m\s+not\s+able\s+to)\s+(?:\w+\s+)?(?:find|see|locate|determine|answer|tell|say|identify|confirm|know|provide|give|verify|spot|extract|work out|help)\b`,
 		`\bi\s+(?:have|had)\s+no\s+(?:information|data|details|way)\b`,
 		`\bi(?:'m| am)\s+(?:not\s+sure|afraid|sorry)\b`,
 		`\b(?:unable|not\s+able|impossible|not\s+possible)\s+to\s+(?:answer|determine|tell|say|find|confirm|identify|know|provide|establish)\b`,

@@ -458,7 +458,17 @@ func missingName(f focus, claim string, paras []string, stats analysis.TermStats
 	ws := splitWords(claim)
 	sentence := newNameIndex(claim, stats)
 	for _, n := range namesIn(ws, func(low string) bool { return ix.caps[fold(low)] }, stats) {
-		if ix.has(n) || f.index.has(n) {
+		if ix.has(n) {
+			continue
+		}
+		if f.index.has(n) {
+			// A name the question asks about may stand as context the
+			// paragraph leaves implicit, but not where the paragraph puts
+			// another in its place: "talks with Xi" against "talks with
+			// Putin", asked of Xi.
+			if ix.contrasts(n, ws, sentence) {
+				return n.String(), true
+			}
 			continue
 		}
 		if f.unknown(n.raw) || !asContext(ws, n) || ix.contrasts(n, ws, sentence) {
