@@ -244,10 +244,13 @@ func verifiedOutcome(v answer.Verified) string {
 
 func outcomeOf(a answer.Answer) string {
 	switch {
+	case a.Abstained:
+		// What the user is given is an abstention, whichever way it came:
+		// the model refused, or the engine fell back and the extractive
+		// gate abstained.
+		return "abstained"
 	case a.FallbackReason != "":
 		return "fell_back"
-	case a.Abstained:
-		return "abstained"
 	}
 	return "answered"
 }
@@ -294,7 +297,10 @@ func (c *replyCounts) score(t *testing.T, fx replyFixture, a answer.Answer, chec
 	} else if got != fx.Outcome {
 		t.Logf("%s: outcome %s, want %s", fx.ID, got, fx.Outcome)
 	}
-	if fx.Answerable && outcomeOf(a) != "abstained" {
+	// Keyword accuracy counts every answerable question the model's
+	// answer or the fallback's was given for, an abstaining fallback
+	// included, as it counted before outcomeOf read that as abstained.
+	if fx.Answerable && (!a.Abstained || a.FallbackReason != "") {
 		c.answeredAnswerable++
 		if keywordsMet(a.Text, fx.Keywords) {
 			c.keywords++
