@@ -49,6 +49,7 @@ func splitAnswer(text string) []answerSentence {
 	if rest := strings.TrimSpace(text[start:]); rest != "" {
 		out = append(out, answerSentence{text: rest, gap: gap})
 	}
+	out = splitOpeners(out)
 	for i := range out {
 		if strings.Contains(out[i].gap, "\n") {
 			out[i].gap = "\n"
@@ -78,4 +79,26 @@ func isAbbreviation(before string) bool {
 	j := strings.LastIndexFunc(before, func(r rune) bool { return unicode.IsSpace(r) || r == '(' })
 	word := strings.ToLower(before[j+1:])
 	return abbreviations[word] || utf8.RuneCountInString(word) == 1 && unicode.IsUpper([]rune(before[j+1:])[0])
+}
+
+// openerColon matches an uncited opener that ends in a colon before the
+// first sentence of the answer: "Here's what the sources say about their
+// meetings: The two met…", "Based on the provided sources: After…". It is
+// a sentence of its own (filler, removed as uncited), so the claim after
+// it is checked, cited and shown without it.
+var openerColon = lazyregexp.New(`(?i)^((?:here(?:'s|’s|\s+is|\s+are)|based\s+on|according\s+to|from|drawing\s+on|going\s+by|in\s+short|in\s+summary|to\s+sum\s+up|summary|short\s+answer)\b[^:\[\]【(]{0,90}?:)\s+[\p{Lu}\d"“]`)
+
+// splitOpeners cuts each sentence that opens with such an opener in two.
+func splitOpeners(sentences []answerSentence) []answerSentence {
+	var out []answerSentence
+	for _, s := range sentences {
+		m := openerColon.FindStringSubmatchIndex(s.text)
+		if m == nil {
+			out = append(out, s)
+			continue
+		}
+		out = append(out, answerSentence{text: s.text[:m[3]], gap: s.gap},
+			answerSentence{text: strings.TrimSpace(s.text[m[3]:]), gap: " "})
+	}
+	return out
 }

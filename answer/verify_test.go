@@ -96,6 +96,19 @@ func TestVerify(t *testing.T) {
 			wantDropped: 3,
 		},
 		{
+			name:        "an uncited opener before a colon is a sentence of its own",
+			text:        "Here's what the sources say about it: Juche is Korean for self-reliance [1].",
+			want:        "Juche is Korean for self-reliance [1].",
+			wantDocs:    []string{"juche"},
+			wantRemoved: 1,
+		},
+		{
+			name:     "a colon inside a claim does not split it",
+			text:     "Juche has one meaning: self-reliance, in Korean [1].",
+			want:     "Juche has one meaning: self-reliance, in Korean [1].",
+			wantDocs: []string{"juche"},
+		},
+		{
 			name:        "a repeated source is cited once per sentence",
 			text:        "Juche is Korean for self-reliance [1] [1].",
 			want:        "Juche is Korean for self-reliance [1].",
