@@ -345,3 +345,16 @@ func TestANameTheQuestionAsksAboutMustNotReplaceTheParagraphs(t *testing.T) {
 		})
 	}
 }
+
+func TestASentenceOpenerBeforeOfIsNoPartOfTheName(t *testing.T) {
+	stats := builtinStats(t)
+	sources := []retrieval.Result{{Doc: "d", Paragraph: 1, Text: "For China's 70th Victory Day parade in 2015, Kim asked to be positioned next to Xi Jinping during the ceremony."}}
+	for claim, kept := range map[string]bool{
+		"Ahead of China's 70th Victory Day parade in 2015, Kim asked to stand next to Xi Jinping [1].":  true,
+		"Ahead of Japan's 70th Victory Day parade in 2015, Kim asked to stand next to Xi Jinping [1].": false,
+	} {
+		if v := Verify("", claim, sources, stats); (v.Text != "") != kept {
+			t.Errorf("%q: verified as %q, want kept %v (%+v)", claim, v.Text, kept, v.Sentences)
+		}
+	}
+}

@@ -84,7 +84,7 @@ func splitName(ws []word, i, j int, known func(string) bool, stats analysis.Term
 		low := w.lower()
 		skip := titles[low] || (connectors[low] && !w.capitalised()) || low == "i" ||
 			(!w.joined && english.IsStopWord(low)) ||
-			(k == i && w.initial && j == i+1 && !initialIsName(low, known, stats))
+			(k == i && w.initial && (j == i+1 || connectors[ws[i+1].lower()]) && !initialIsName(low, known, stats))
 		// A number word is never part of a name, joined or not: the
 		// "seven" of "Twenty-seven".
 		if skip && !w.joined || isNumberWord(low) {
