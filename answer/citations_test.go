@@ -358,3 +358,17 @@ func TestASentenceOpenerBeforeOfIsNoPartOfTheName(t *testing.T) {
 		}
 	}
 }
+
+func TestAnAcronymTheRetrievedParagraphsSpellOutIsNoUnknownName(t *testing.T) {
+	stats := builtinStats(t)
+	q := "Which Korean leader did Moscow invite to the WWII anniversary celebration?"
+	claim := "Moscow also invited South Korean President Park Geun-hye to the anniversary celebration [1]."
+	cited := retrieval.Result{Doc: "d", Paragraph: 2, Text: "Moscow also has invited South Korean President Park Geun-hye to the anniversary celebration."}
+	spelled := retrieval.Result{Doc: "d", Paragraph: 1, Text: "Kim has been invited to Russia's 70th anniversary of the end of World War II."}
+	if v := Verify(q, claim, []retrieval.Result{cited, spelled}, stats); v.Text == "" {
+		t.Errorf("removed although another retrieved paragraph spells out WWII: %+v", v.Sentences)
+	}
+	if v := Verify(q, claim, []retrieval.Result{cited}, stats); v.Text != "" {
+		t.Errorf("kept with WWII nowhere in the retrieved paragraphs: %q", v.Text)
+	}
+}

@@ -34,6 +34,10 @@ type focus struct {
 	// kind is the answer type QuestionFocus reads, where the verifier
 	// uses it: a time of day, a calendar date.
 	kind AnswerType
+	// retrieved are the texts of all the paragraphs retrieved for the
+	// question, where an acronym the corpus never writes ("WWII") may be
+	// spelled out ("World War II").
+	retrieved []string
 }
 
 func newFocus(question string, stats analysis.TermStats) focus {
@@ -78,7 +82,7 @@ func (f focus) addressedBy(sentence string, paragraphs []string) bool {
 	}
 	ctx := newNameIndex(sentence+"\n"+joinLines(paragraphs), f.stats)
 	for _, n := range f.names {
-		if f.unknown(n.raw) && !ctx.has(n) {
+		if f.unknown(n.raw) && !ctx.has(n) && !f.spelledOut(n) {
 			return false
 		}
 	}
@@ -99,6 +103,13 @@ func (f focus) addressedBy(sentence string, paragraphs []string) bool {
 		}
 	}
 	return false
+}
+
+// spelledOut reports whether n is an acronym whose words a retrieved
+// paragraph spells out: "WWII" is no name the corpus lacks when "World
+// War II" is there, though the cited paragraph may not say it.
+func (f focus) spelledOut(n name) bool {
+	return n.acronym && len(f.retrieved) > 0 && newNameIndex(joinLines(f.retrieved), f.stats).has(n)
 }
 
 // unknown reports whether the corpus has never seen any of the stems of

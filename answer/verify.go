@@ -151,6 +151,9 @@ type Verified struct {
 //   - the kept citations are renumbered 1..n in order of first use.
 func Verify(question, text string, sources []retrieval.Result, stats analysis.TermStats) Verified {
 	f := newFocus(question, stats)
+	for _, r := range sources {
+		f.retrieved = append(f.retrieved, r.Text)
+	}
 	var checks []SentenceCheck
 	for _, s := range splitAnswer(normalizeMarkers(text)) {
 		c := decide(f, s.text, sources, stats)
