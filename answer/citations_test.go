@@ -372,3 +372,35 @@ func TestAnAcronymTheRetrievedParagraphsSpellOutIsNoUnknownName(t *testing.T) {
 		t.Errorf("kept with WWII nowhere in the retrieved paragraphs: %q", v.Text)
 	}
 }
+
+func TestASentenceReferringBackToAKeptAnswerIsItsContext(t *testing.T) {
+	stats := builtinStats(t)
+	q := "Which family member accompanied Kim Jong-un on his trip to Beijing?"
+	sources := []retrieval.Result{
+		{Doc: "d", Paragraph: 1, Text: "Kim was accompanied by his daughter, Ju-ae, at the Chinese Victory Day event."},
+		{Doc: "d", Paragraph: 2, Text: "Her presence also carried generational symbolism, suggesting Pyongyang intends to maintain its alliance with Beijing and Moscow well into the future."},
+	}
+	answer := "Kim's daughter, Ju-ae, accompanied him [1]. "
+	tests := []struct {
+		name, reply string
+		sentences   int
+	}{
+		{"a sentence opening with her after the answer", answer + "Her presence carried generational symbolism, suggesting Pyongyang intends to maintain its alliance well into the future [2].", 2},
+		{"the same claim not referring back", answer + "Pyongyang intends to maintain its alliance with Beijing and Moscow well into the future [2].", 1},
+		{"a referring sentence with no answer before it", "Her presence carried generational symbolism, suggesting Pyongyang intends to maintain its alliance well into the future [2].", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := Verify(q, tt.reply, sources, stats)
+			kept := 0
+			for _, c := range v.Sentences {
+				if c.Kept {
+					kept++
+				}
+			}
+			if kept != tt.sentences {
+				t.Errorf("kept %d sentences, want %d: %+v", kept, tt.sentences, v.Sentences)
+			}
+		})
+	}
+}

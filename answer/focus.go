@@ -317,6 +317,15 @@ func (f focus) asksType() bool {
 		f.kind == TypeClock || f.kind == TypeCalendar
 }
 
+// asContext is f asking nothing of a sentence but to be a claim: the
+// sentence elaborates on an answer kept before it (see
+// keepContextOfAnAnswer). The question's names still stand as context.
+func (f focus) asContext() focus {
+	f = f.untyped()
+	f.names, f.terms = nil, nil
+	return f
+}
+
 // untyped is f without the answer-type requirement (see anyType).
 func (f focus) untyped() focus {
 	f.anyType = true

@@ -275,17 +275,43 @@ const detailUntyped = "holds no answer of the kind asked"
 // non-answer; every other check still applies to it. A reply none of
 // whose sentences answers keeps none of them, so a cited non-answer to an
 // unanswerable question still ends in an abstention.
+//
+// A sentence that refers back to the one kept just before it ("Her
+// presence was read as…" after "Kim's daughter accompanied him [1].")
+// elaborates on that answer, and is context too, whatever words it shares
+// with the question.
 func keepContextOfAnAnswer(f focus, checks []SentenceCheck, sources []retrieval.Result, stats analysis.TermStats) {
 	if !slices.ContainsFunc(checks, func(c SentenceCheck) bool { return c.Kept }) {
 		return
 	}
 	for i, c := range checks {
-		if c.Reason == ReasonOffQuestion && c.Detail == detailUntyped {
-			again := decide(f.untyped(), c.Sentence, sources, stats)
-			again.gap = c.gap
-			checks[i] = again
+		if c.Reason != ReasonOffQuestion {
+			continue
+		}
+		switch {
+		case c.Detail == detailUntyped:
+			checks[i] = decideAgain(f.untyped(), c, sources, stats)
+		case c.Detail == "" && i > 0 && checks[i-1].Kept && opensByReferring(c.Sentence):
+			checks[i] = decideAgain(f.asContext(), c, sources, stats)
 		}
 	}
+}
+
+func decideAgain(f focus, c SentenceCheck, sources []retrieval.Result, stats analysis.TermStats) SentenceCheck {
+	again := decide(f, c.Sentence, sources, stats)
+	again.gap = c.gap
+	return again
+}
+
+// demonstratives open a sentence that speaks of what the one before it
+// said, as a pronoun opens one that speaks of whom it named.
+var demonstratives = setOf("this", "that", "these", "those", "such")
+
+// opensByReferring reports whether a sentence opens with a word that
+// refers to the sentence before it: "Her presence…", "This reflects…".
+func opensByReferring(sentence string) bool {
+	ws := splitWords(sentence)
+	return len(ws) > 0 && (pronouns[ws[0].lower()] || demonstratives[ws[0].lower()])
 }
 
 // contextAfterRefusal removes what a reply says after opening with an
