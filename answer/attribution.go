@@ -2,6 +2,7 @@ package answer
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 
@@ -29,7 +30,7 @@ var speakers = sync.OnceValue(func() speakerPatterns {
 			regexp.MustCompile(`[,"”]\s*` + reportingVerb + `\s+` + capRun),
 			regexp.MustCompile(`(?i:according to|per|in the words of)\s+` + capRun),
 		},
-		pronoun: regexp.MustCompile(`(?i)\b(?:he|she|they|the official|the aide|the analyst|the expert)\s+` + reportingVerb + `\b`),
+		pronoun: regexp.MustCompile(`(?i)\b(?:he|she|they|the official|the aide|the analyst|the expert)(?:\s+(?:also|later|earlier|then|again|further|once))*\s+` + reportingVerb + `\b`),
 	}
 })
 
@@ -85,6 +86,10 @@ func attributionFails(claim string, paragraphs, bylines []string, stats analysis
 		// mentions.
 		if earlier, _ := speakersIn(before, stats); len(earlier) > 0 {
 			named, pronoun = earlier[len(earlier)-1:], false
+		} else if subj, ok := lastSubject(before, stats); ok {
+			// "In his message to Putin, Kim expressed hope… He also
+			// recalled…": he is Kim, who acted last, not Putin.
+			named, pronoun = []name{subj}, false
 		}
 	}
 	for _, sp := range speakers {
@@ -191,3 +196,24 @@ func outsideQuotes(text string) string { return quoted.ReplaceAllString(text, " 
 var sentenceStop = lazyregexp.New(`[.!?]["'”’]?\s+`)
 
 func sentencesOf(p string) []string { return sentenceStop.Split(typographic.Replace(p), -1) }
+
+// acting matches a person's name followed by a verb in the past or the
+// present: "Kim expressed", "Xi says", not "to Putin," or "Putin's".
+var acting = lazyregexp.New(capRun + `\s+(?:also\s+|later\s+|then\s+)?[a-z]+(?:ed|es|s)\b`)
+
+// lastSubject is the last person who acts by name in text (see acting),
+// which a pronoun in the sentence after it stands for.
+func lastSubject(text string, stats analysis.TermStats) (name, bool) {
+	ms := acting.FindAllStringSubmatch(typographic.Replace(text), -1)
+	for i := len(ms) - 1; i >= 0; i-- {
+		ws := splitWords(ms[i][1])
+		ws[0].initial = false // cut out of its sentence: a name, not an opener
+		ns := namesIn(ws, func(string) bool { return false }, stats)
+		for j := len(ns) - 1; j >= 0; j-- {
+			if !slices.ContainsFunc(ns[j].raw, placeOrTime) {
+				return ns[j], true
+			}
+		}
+	}
+	return name{}, false
+}

@@ -404,3 +404,20 @@ func TestASentenceReferringBackToAKeptAnswerIsItsContext(t *testing.T) {
 		})
 	}
 }
+
+func TestAPronounSpeakerIsWhoActedLastByName(t *testing.T) {
+	stats := builtinStats(t)
+	para := "In his message to Putin, Kim expressed hope in the deepening of ties between Pyongyang and Moscow. He also recalled their meeting in June, calling their current relationship an “invincible alliance relations” and “eternal strategic relations.”"
+	tests := []struct {
+		claim string
+		bad   bool
+	}{
+		{`Putin, for his part, described the relationship as "eternal strategic relations".`, true},
+		{`Kim described the relationship as "eternal strategic relations".`, false},
+	}
+	for _, tt := range tests {
+		if who, bad := attributionFails(tt.claim, []string{para}, nil, stats); bad != tt.bad {
+			t.Errorf("%q: attribution fails %v (%s), want %v", tt.claim, bad, who, tt.bad)
+		}
+	}
+}
