@@ -350,7 +350,7 @@ func TestASentenceOpenerBeforeOfIsNoPartOfTheName(t *testing.T) {
 	stats := builtinStats(t)
 	sources := []retrieval.Result{{Doc: "d", Paragraph: 1, Text: "For China's 70th Victory Day parade in 2015, Kim asked to be positioned next to Xi Jinping during the ceremony."}}
 	for claim, kept := range map[string]bool{
-		"Ahead of China's 70th Victory Day parade in 2015, Kim asked to stand next to Xi Jinping [1].":  true,
+		"Ahead of China's 70th Victory Day parade in 2015, Kim asked to stand next to Xi Jinping [1].": true,
 		"Ahead of Japan's 70th Victory Day parade in 2015, Kim asked to stand next to Xi Jinping [1].": false,
 	} {
 		if v := Verify("", claim, sources, stats); (v.Text != "") != kept {
@@ -419,5 +419,22 @@ func TestAPronounSpeakerIsWhoActedLastByName(t *testing.T) {
 		if who, bad := attributionFails(tt.claim, []string{para}, nil, stats); bad != tt.bad {
 			t.Errorf("%q: attribution fails %v (%s), want %v", tt.claim, bad, who, tt.bad)
 		}
+	}
+}
+
+func TestACapitalStandsForItsCountryOnlyWhereNoOtherCityStands(t *testing.T) {
+	stats := builtinStats(t)
+	para := "Alexander Gabuev, director of the Carnegie Russia Eurasia Center in Berlin, said the ties would deepen."
+	sources := []retrieval.Result{{Doc: "d", Paragraph: 1, Text: para}}
+	for claim, kept := range map[string]bool{
+		"Gabuev heads the Carnegie Russia Eurasia Center in Moscow [1].": false,
+		"Gabuev heads the Carnegie Russia Eurasia Center in Berlin [1].": true,
+	} {
+		if v := Verify("", claim, sources, stats); (v.Text != "") != kept {
+			t.Errorf("%q: verified as %q, want kept %v (%+v)", claim, v.Text, kept, v.Sentences)
+		}
+	}
+	if v := Verify("", "Gabuev said Moscow's ties with Pyongyang would deepen [1].", []retrieval.Result{{Doc: "d", Paragraph: 1, Text: "Gabuev said Russia's ties with North Korea would deepen."}}, stats); v.Text == "" {
+		t.Errorf("a capital for its country with no rival city was removed: %+v", v.Sentences)
 	}
 }

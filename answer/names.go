@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/footnote-dev/footnote/analysis"
@@ -182,6 +183,12 @@ type nameIndex struct {
 }
 
 func newNameIndex(text string, stats analysis.TermStats) nameIndex {
+	return buildNameIndex(text, stats, true)
+}
+
+// buildNameIndex is newNameIndex, with the seats of the countries and
+// capitals text names (see seats) or without them.
+func buildNameIndex(text string, stats analysis.TermStats, withSeats bool) nameIndex {
 	ws := splitWords(text)
 	ix := nameIndex{words: map[string]bool{}, caps: map[string]bool{}, initials: map[string]bool{}, ws: ws}
 	for _, w := range ws {
@@ -190,12 +197,14 @@ func newNameIndex(text string, stats analysis.TermStats) nameIndex {
 		if w.capitalised() {
 			ix.caps[f] = true
 			for _, a := range seats[f] {
-				ix.words[a], ix.caps[a] = true, true
+				if withSeats {
+					ix.words[a], ix.caps[a] = true, true
+				}
 			}
 		}
 	}
 	for _, c := range multiWordSeats {
-		if ix.caps[c.country[0]] && ix.caps[c.country[1]] {
+		if withSeats && ix.caps[c.country[0]] && ix.caps[c.country[1]] {
 			ix.words[c.capital], ix.caps[c.capital] = true, true
 		}
 	}
@@ -287,6 +296,29 @@ func (ix nameIndex) contrasts(n name, sentence []word, inSentence nameIndex) boo
 			continue
 		}
 		if right != "" && stemAt(ix.ws, p.end, +1) == right || left != "" && stemAt(ix.ws, p.start-1, -1) == left {
+			return true
+		}
+	}
+	return false
+}
+
+// rivals reports whether the paragraph puts another name where the
+// sentence puts n (see contrasts), or names another of n's kind: a name
+// with n's last word and none of its others ("Kyungnam University" for
+// "Seoul National University").
+func (ix nameIndex) rivals(n name, sentence []word, inSentence nameIndex) bool {
+	if ix.contrasts(n, sentence, inSentence) {
+		return true
+	}
+	if len(n.tokens) < 2 {
+		return false
+	}
+	head := n.tokens[len(n.tokens)-1]
+	for _, p := range ix.names {
+		if len(p.tokens) < 2 || p.tokens[len(p.tokens)-1] != head || inSentence.has(p) {
+			continue
+		}
+		if !slices.ContainsFunc(p.tokens[:len(p.tokens)-1], func(t string) bool { return slices.Contains(n.tokens, t) }) {
 			return true
 		}
 	}

@@ -486,8 +486,19 @@ func missingName(f focus, claim string, paras []string, stats analysis.TermStats
 	ix := newNameIndex(joinLines(paras), stats)
 	ws := splitWords(claim)
 	sentence := newNameIndex(claim, stats)
+	var plain *nameIndex // the paragraphs' names without the seats of their countries
 	for _, n := range namesIn(ws, func(low string) bool { return ix.caps[fold(low)] }, stats) {
 		if ix.has(n) {
+			if plain == nil {
+				built := buildNameIndex(joinLines(paras), stats, false)
+				plain = &built
+			}
+			if !plain.has(n) && ix.rivals(n, ws, sentence) {
+				// Supported only as a country's capital ("Moscow" for the
+				// "Russia" of "Carnegie Russia Eurasia Center"), where the
+				// paragraph names another in its place ("… in Berlin").
+				return n.String(), true
+			}
 			continue
 		}
 		if f.index.has(n) {
