@@ -438,3 +438,16 @@ func TestACapitalStandsForItsCountryOnlyWhereNoOtherCityStands(t *testing.T) {
 		t.Errorf("a capital for its country with no rival city was removed: %+v", v.Sentences)
 	}
 }
+
+func TestAnotherNameOfTheSameKindIsASwap(t *testing.T) {
+	stats := builtinStats(t)
+	sources := []retrieval.Result{{Doc: "d", Paragraph: 1, Text: "Lee Byung-chul is a professor at Kyungnam University, where he studies North Korea."}}
+	for claim, kept := range map[string]bool{
+		"Lee Byung-chul is a professor at Seoul National University [1].": false,
+		"Lee Byung-chul is a professor at Kyungnam University [1].":       true,
+	} {
+		if v := Verify("", claim, sources, stats); (v.Text != "") != kept {
+			t.Errorf("%q: verified as %q, want kept %v (%+v)", claim, v.Text, kept, v.Sentences)
+		}
+	}
+}

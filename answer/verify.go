@@ -511,7 +511,7 @@ func missingName(f focus, claim string, paras []string, stats analysis.TermStats
 			}
 			continue
 		}
-		if f.unknown(n.raw) || !asContext(ws, n) || ix.contrasts(n, ws, sentence) {
+		if f.unknown(n.raw) || !asContext(ws, n) || ix.rivals(n, ws, sentence) {
 			return n.String(), true
 		}
 	}
