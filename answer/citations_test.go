@@ -178,15 +178,11 @@ func TestSpelledOutNumbersShareTheirDigitsWithTheParagraph(t *testing.T) {
 	}
 	sources := []retrieval.Result{{Doc: "d", Paragraph: 1, Text: "Delegations from 27 countries attended this year's Victory Day parade, with 15 of them holding bilateral talks with Putin through the 10th."}}
 	stats := builtinStats(t)
-	for claim, kept := range map[string]bool{
+	expectKept(t, sources, stats, map[string]bool{
 		"Twenty-seven countries sent delegations to the parade [1].":        true,
 		"Fifteen of the delegations held bilateral talks with Putin [1].":   true,
 		"Seventeen of the delegations held bilateral talks with Putin [1].": false,
-	} {
-		if v := Verify("", claim, sources, stats); (v.Text != "") != kept {
-			t.Errorf("%q: verified as %q, want kept %v (%+v)", claim, v.Text, kept, v.Sentences)
-		}
-	}
+	})
 }
 
 func TestClaimsThatMightLookLikeRefusalsOrContradictionsAreKept(t *testing.T) {
@@ -269,16 +265,12 @@ func TestANegationReachesOnlyWhatItNegates(t *testing.T) {
 func TestANameIsFoundUnderItsAcronymOrItsPlural(t *testing.T) {
 	sources := []retrieval.Result{{Doc: "d", Paragraph: 1, Text: "Lee is set to attend the 80th session of the United Nations General Assembly in New York. If both attend, it could lead to the first meeting between the leaders of North Korea and South Korea."}}
 	stats := builtinStats(t)
-	for claim, kept := range map[string]bool{
+	expectKept(t, sources, stats, map[string]bool{
 		"Lee is set to attend the 80th session of the UN General Assembly in New York [1].":       true,
 		"It could lead to the first meeting between the leaders of the two Koreas [1].":           true,
 		"Lee is set to attend the 80th session of the EU General Assembly in New York [1].":       false,
 		"It could lead to the first meeting between the leaders of the two Koreas and Japan [1].": false,
-	} {
-		if v := Verify("", claim, sources, stats); (v.Text != "") != kept {
-			t.Errorf("%q: verified as %q, want kept %v (%+v)", claim, v.Text, kept, v.Sentences)
-		}
-	}
+	})
 }
 
 func TestACountryIsCoveredByItsCapitalButACapitalNotByItsCountry(t *testing.T) {
@@ -349,14 +341,10 @@ func TestANameTheQuestionAsksAboutMustNotReplaceTheParagraphs(t *testing.T) {
 func TestASentenceOpenerBeforeOfIsNoPartOfTheName(t *testing.T) {
 	stats := builtinStats(t)
 	sources := []retrieval.Result{{Doc: "d", Paragraph: 1, Text: "For China's 70th Victory Day parade in 2015, Kim asked to be positioned next to Xi Jinping during the ceremony."}}
-	for claim, kept := range map[string]bool{
+	expectKept(t, sources, stats, map[string]bool{
 		"Ahead of China's 70th Victory Day parade in 2015, Kim asked to stand next to Xi Jinping [1].": true,
 		"Ahead of Japan's 70th Victory Day parade in 2015, Kim asked to stand next to Xi Jinping [1].": false,
-	} {
-		if v := Verify("", claim, sources, stats); (v.Text != "") != kept {
-			t.Errorf("%q: verified as %q, want kept %v (%+v)", claim, v.Text, kept, v.Sentences)
-		}
-	}
+	})
 }
 
 func TestAnAcronymTheRetrievedParagraphsSpellOutIsNoUnknownName(t *testing.T) {
@@ -426,14 +414,10 @@ func TestACapitalStandsForItsCountryOnlyWhereNoOtherCityStands(t *testing.T) {
 	stats := builtinStats(t)
 	para := "Alexander Gabuev, director of the Carnegie Russia Eurasia Center in Berlin, said the ties would deepen."
 	sources := []retrieval.Result{{Doc: "d", Paragraph: 1, Text: para}}
-	for claim, kept := range map[string]bool{
+	expectKept(t, sources, stats, map[string]bool{
 		"Gabuev heads the Carnegie Russia Eurasia Center in Moscow [1].": false,
 		"Gabuev heads the Carnegie Russia Eurasia Center in Berlin [1].": true,
-	} {
-		if v := Verify("", claim, sources, stats); (v.Text != "") != kept {
-			t.Errorf("%q: verified as %q, want kept %v (%+v)", claim, v.Text, kept, v.Sentences)
-		}
-	}
+	})
 	if v := Verify("", "Gabuev said Moscow's ties with Pyongyang would deepen [1].", []retrieval.Result{{Doc: "d", Paragraph: 1, Text: "Gabuev said Russia's ties with North Korea would deepen."}}, stats); v.Text == "" {
 		t.Errorf("a capital for its country with no rival city was removed: %+v", v.Sentences)
 	}
@@ -442,10 +426,17 @@ func TestACapitalStandsForItsCountryOnlyWhereNoOtherCityStands(t *testing.T) {
 func TestAnotherNameOfTheSameKindIsASwap(t *testing.T) {
 	stats := builtinStats(t)
 	sources := []retrieval.Result{{Doc: "d", Paragraph: 1, Text: "Lee Byung-chul is a professor at Kyungnam University, where he studies North Korea."}}
-	for claim, kept := range map[string]bool{
+	expectKept(t, sources, stats, map[string]bool{
 		"Lee Byung-chul is a professor at Seoul National University [1].": false,
 		"Lee Byung-chul is a professor at Kyungnam University [1].":       true,
-	} {
+	})
+}
+
+// expectKept verifies each claim, asked of no question, against sources
+// and checks whether it is kept.
+func expectKept(t *testing.T, sources []retrieval.Result, stats analysis.TermStats, claims map[string]bool) {
+	t.Helper()
+	for claim, kept := range claims {
 		if v := Verify("", claim, sources, stats); (v.Text != "") != kept {
 			t.Errorf("%q: verified as %q, want kept %v (%+v)", claim, v.Text, kept, v.Sentences)
 		}
