@@ -239,7 +239,11 @@ func QuestionFocus(q string) Focus {
 	default: // what, which
 		f = Focus{Wh: wh, Words: nounFocus(rest, false)}
 	}
-	return f.withStems()
+	f = f.withStems()
+	if f.Type == TypeNone && nameAsked(wh, q) {
+		f.Type = TypeName
+	}
+	return f
 }
 
 // howFocus reads "how many X", "how much X" and "how ADJ".

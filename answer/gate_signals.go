@@ -329,6 +329,8 @@ func hasType(sentence string, t AnswerType, q string) bool {
 		return lengthRe.MatchString(sentence)
 	case TypeWeight:
 		return weightRe.MatchString(sentence)
+	case TypeName:
+		return namesFocus(sentence, QuestionFocus(q), q)
 	case TypePerson, TypePlace:
 		asked := strings.ToLower(q)
 		for _, loc := range capitalRe.FindAllStringIndex(sentence, -1) {
