@@ -442,3 +442,13 @@ func expectKept(t *testing.T, sources []retrieval.Result, stats analysis.TermSta
 		}
 	}
 }
+
+func TestANameSharingOneWordWithAnotherIsNotIt(t *testing.T) {
+	stats := builtinStats(t)
+	sources := []retrieval.Result{{Doc: "d", Paragraph: 1, Text: "North Korea will celebrate the 80th anniversary of the founding of the ruling Workers' Party on Oct. 10. Stephan Haggard, a professor at the University of California, San Diego, expects the economy to rebound."}}
+	expectKept(t, sources, stats, map[string]bool{
+		"The Chinese Communist Party will celebrate its anniversary on Oct. 10 [1].": false,
+		"The Workers' Party will celebrate its anniversary on Oct. 10 [1].":          true,
+		"Haggard, of UC San Diego, expects the economy to rebound [1].":              true,
+	})
+}

@@ -97,7 +97,12 @@ func describes(w word, ws []word, i int) bool {
 	if i+1 >= len(ws) || ws[i+1].capitalised() {
 		return false
 	}
-	low := w.lower()
+	return isDemonym(w.lower())
+}
+
+// isDemonym reports whether a lower-case word reads as a nationality:
+// "chinese", "russian", "korean", "swiss".
+func isDemonym(low string) bool {
 	if demonyms[low] {
 		return true
 	}

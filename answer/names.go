@@ -277,7 +277,36 @@ func (ix nameIndex) has(n name) bool {
 		}
 	}
 	first, last := n.tokens[0], n.tokens[len(n.tokens)-1]
-	return ix.caps[first] && properOnly(n.raw[0]) || ix.caps[last] && properOnly(n.raw[len(n.raw)-1])
+	// A nationality leading a name ("Chinese Communist Party", "Korean
+	// People's Army") says whose it is, not which: "China" elsewhere does
+	// not name the party.
+	if !(ix.caps[first] && properOnly(n.raw[0]) && !isDemonym(n.raw[0]) || ix.caps[last] && properOnly(n.raw[len(n.raw)-1])) {
+		return false
+	}
+	// The text must name it by part of itself ("Kim" for "Kim Jong Un"),
+	// not by another name sharing a word: "the Workers' Party" is not the
+	// Communist Party, nor "Kim Ju-ae" Kim Jong Un.
+	return ix.names == nil || slices.ContainsFunc(ix.names, func(p name) bool { return partOf(p, n) })
+}
+
+// partOf reports whether p may be n named in part: every word of p is
+// one of n's and p holds n's first or last word ("Kim", "Putin"), or p and
+// n share their first two words or their last two ("UC San Diego", "the
+// University of California, San Diego"). One shared word alone is another
+// name's ("Workers' Party", "Communist Party").
+func partOf(p, n name) bool {
+	if len(p.tokens) == 0 {
+		return false
+	}
+	sub := true
+	for _, t := range p.tokens {
+		sub = sub && slices.Contains(n.tokens, t)
+	}
+	if sub {
+		return slices.Contains(p.tokens, n.tokens[0]) || slices.Contains(p.tokens, n.tokens[len(n.tokens)-1])
+	}
+	a, b := p.tokens, n.tokens
+	return len(a) >= 2 && len(b) >= 2 && (slices.Equal(a[:2], b[:2]) || slices.Equal(a[len(a)-2:], b[len(b)-2:]))
 }
 
 // properOnly reports whether a name token is no common word: "Kim" or
