@@ -17,8 +17,11 @@ var typographic = strings.NewReplacer(
 
 // Normalize folds text for matching: Unicode NFKC, ASCII quotes and dashes,
 // single spaces and lower case. Evidence quotes, tokens and keyword checks
-// all compare normalised text.
+// all compare normalised text. Invalid UTF-8 becomes U+FFFD first: NFKC
+// leaves the text after a bad byte unfolded while ToLower replaces the byte,
+// so without it a second pass would fold what the first did not.
 func Normalize(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
 	s = typographic.Replace(norm.NFKC.String(s))
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
