@@ -68,6 +68,9 @@ func TestAShareIsAnsweredByAShare(t *testing.T) {
 		"It exported 3 million tons of coal.":       false,
 		"Its exports to China rose 12 per cent.":    true,
 		"Russia bought wigs and eyelashes in 2024.": false,
+		"Most of its exports go to China.":          true,
+		"Its most valuable export is coal.":         false,
+		"The bulk of its trade is with China.":      true,
 	} {
 		if got := hasType(sentence, f.Type, "What percentage of North Korea's exports go to Russia?"); got != want {
 			t.Errorf("hasType(%q) = %v, want %v", sentence, got, want)

@@ -293,7 +293,7 @@ var (
 	durationRe = lazyregexp.New(`(?i)\b(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|several|few|many|half an?)[\s-]+(?:\w+[\s-]+)?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|decades?|centuries|century)\b|\bdecades\b`)
 	// shareRe is a share stated as one: "60%", "60 percent", "half",
 	// "a third", "most".
-	shareRe = lazyregexp.New(`(?i)%|\b(?:per ?cent|percentage|half|third|quarter|fifth|tenth|majority|most|bulk|fraction)\b`)
+	shareRe = lazyregexp.New(`(?i)%|\b(?:per ?cent|percentage|half|third|quarter|fifth|tenth|majority|fraction)\b|\b(?:most|bulk)\s+of\b`)
 	// moneyRe is a sum of money: a currency sign or a currency's name or
 	// code ("€38 million", "649 złoty", "SEK 2.6 billion", "free").
 	moneyRe = lazyregexp.New(`(?i)[€$£¥₩₽]|\b(?:euros?|dollars?|pounds? sterling|pounds|pence|cents?|kronor|kronas?|krona|kroner|krone|zlotys?|złoty|zł|yuan|renminbi|won|roubles?|rubles?|francs?|crowns?|korunas?|koruna|forints?|rupees?|yen|usd|eur|gbp|sek|pln|czk|nok|dkk|chf|jpy|cny|krw|rub)\b|\bfree\b`)
