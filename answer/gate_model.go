@@ -36,7 +36,9 @@ type GateModel struct {
 	// abstain whatever the probability: "type_missing" is a question
 	// asking for a kind of answer (a date, a sum of money, a distance) that
 	// no sentence the answer would quote holds, so that answer would not
-	// answer it. An LLM reads whole paragraphs, so they do not gate it.
+	// answer it; "rival" is an answer about someone else in the question's
+	// place (see rivalled). An LLM reads whole paragraphs, so they do not
+	// gate it.
 	Vetoes []string `json:"vetoes,omitempty"`
 }
 
@@ -64,7 +66,10 @@ func ParseGateModel(r io.Reader) (GateModel, error) {
 	}
 	for _, name := range signalNames {
 		if _, ok := m.Weights[name]; !ok {
-			return GateModel{}, fmt.Errorf("gate model: no weight for signal %q", name)
+			if !laterSignals[name] {
+				return GateModel{}, fmt.Errorf("gate model: no weight for signal %q", name)
+			}
+			m.Weights[name] = 0 // a model fitted before the signal existed
 		}
 	}
 	if len(m.Weights) != len(signalNames) {
@@ -85,6 +90,11 @@ func ParseGateModel(r io.Reader) (GateModel, error) {
 	}
 	return m, nil
 }
+
+// laterSignals are signals added after gate models were first saved: a
+// model file without their weight reads them as weighing nothing, so an
+// operator's fitted model keeps working.
+var laterSignals = map[string]bool{"rival": true}
 
 // SignalNames lists the signals a gate model weighs, in a fixed order.
 func SignalNames() []string { return append([]string(nil), signalNames...) }

@@ -64,15 +64,18 @@ type Signals struct {
 	// has never seen is likelier another subject ("sourdough", "cricket")
 	// than a paraphrase.
 	Nameless float64 `json:"nameless"`
+	// Rival is 1 when every sentence that could answer puts another name
+	// where the question puts one of its own (see rivalled).
+	Rival float64 `json:"rival"`
 }
 
 // signalNames are the signals in the order GateModel weighs them.
 var signalNames = []string{"coverage", "unknown_names", "unknown_terms", "focus_missing", "apart", "type_missing",
-	"margin", "top_vector", "off_question", "unanchored", "unanchored_answer", "nameless"}
+	"margin", "top_vector", "off_question", "unanchored", "unanchored_answer", "nameless", "rival"}
 
 // values lists the signals in signalNames order.
 func (s Signals) values() []float64 {
-	return []float64{s.Coverage, s.UnknownNames, s.UnknownTerms, s.FocusMissing, s.Apart, s.TypeMissing, s.Margin, s.TopVector, s.OffQuestion, s.Unanchored, s.UnanchoredAnswer, s.Nameless}
+	return []float64{s.Coverage, s.UnknownNames, s.UnknownTerms, s.FocusMissing, s.Apart, s.TypeMissing, s.Margin, s.TopVector, s.OffQuestion, s.Unanchored, s.UnanchoredAnswer, s.Nameless, s.Rival}
 }
 
 // measure computes the gate's signals for an extraction from results.
@@ -123,6 +126,7 @@ func measure(q string, results []retrieval.Result, ex extraction, terms analysis
 		paragraphs[i], titles[i] = results[r].Text, results[r].Title
 	}
 	s.UnanchoredAnswer = unanchoredAnswer(f, focus, ex.sentences, paragraphs, titles)
+	s.Rival = rivalled(f, focus, ex.sentences, paragraphs)
 	if anchorQ != q {
 		f = newFocus(q, terms)
 	}

@@ -44,6 +44,10 @@ func TestParseGateModelRejectsABrokenFile(t *testing.T) {
 	if _, err := answer.ParseGateModel(strings.NewReader(good)); err != nil {
 		t.Errorf("a complete model: %v", err)
 	}
+	older := strings.Replace(good, `, "rival": 1`, "", 1)
+	if m, err := answer.ParseGateModel(strings.NewReader(older)); older == good || err != nil || m.Weights["rival"] != 0 {
+		t.Errorf("a model fitted before the rival signal existed: %v, weights %v; want it read with no weight for rival", err, m.Weights)
+	}
 }
 
 func TestTheGateAbstainsOnAnUnknownNameAndPointsAtTheClosestPassage(t *testing.T) {
