@@ -240,7 +240,11 @@ func QuestionFocus(q string) Focus {
 		f = Focus{Wh: wh, Words: nounFocus(rest, false)}
 	}
 	f = f.withStems()
-	if f.Type == TypeNone && nameAsked(wh, q) {
+	switch {
+	case f.Type != TypeNone:
+	case asksStatement(q):
+		f.Type = TypeStatement
+	case nameAsked(wh, q):
 		f.Type = TypeName
 	}
 	return f

@@ -41,6 +41,8 @@ func TestQuestionFocusFindsTheThingAskedAbout(t *testing.T) {
 		{"what as the subject of a verb has no noun focus", "What went wrong with the new e-buses?", "what", answer.TypeNone, nil},
 		{"a participle ends the noun phrase after where is", "Where is the Kestrel machine located?", "where", answer.TypePlace, []string{"machin"}},
 		{"a verb question has no noun focus", "What did Kim and Xi sign?", "what", answer.TypeNone, nil},
+		{"what someone named said asks for a statement", "What did Putin say in his speech on Oct. 10?", "what", answer.TypeStatement, nil},
+		{"what a source says asks for its content, not speech", "What does the article say about Kim's daughter?", "what", answer.TypeNone, nil},
 		{"who followed by a verb", "Who greeted Putin at the airport?", "who", answer.TypePerson, nil},
 		{"why expects no type", "Why can't Putin bankroll Pyongyang?", "why", answer.TypeNone, nil},
 		{"no wh-word, no focus", "Anyone got a good kimchi recipe?", "", answer.TypeNone, nil},

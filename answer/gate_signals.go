@@ -335,6 +335,8 @@ func hasType(sentence string, t AnswerType, q string) bool {
 		return weightRe.MatchString(sentence)
 	case TypeName:
 		return namesFocus(sentence, QuestionFocus(q), q)
+	case TypeStatement:
+		return reportsSpeech(sentence)
 	case TypePerson, TypePlace:
 		asked := strings.ToLower(q)
 		for _, loc := range capitalRe.FindAllStringIndex(sentence, -1) {
