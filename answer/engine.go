@@ -144,6 +144,7 @@ func (e *Engine) Ask(ctx context.Context, req Request) (Answer, error) {
 		a = e.fallback(a, "LLM failed: "+rewriteErr.Error())
 	}
 	g := e.weigh(gate, query, results, ex, a.Mode)
+	ex, g = e.retyped(gate, query, results, ex, g, a.Mode)
 	a.Evidence, a.Gate, a.nearest = g.Probability, &g, nearestOf(results, ex)
 	if g.Probability < g.Threshold {
 		// "The corpus doesn't say. The closest passage is [1] …"

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -82,6 +83,13 @@ type candidate struct {
 // cache memoises stems: a paragraph's sentences, and the paragraph when
 // the gate reads it again, are stemmed from words already stemmed.
 func extract(q string, results []retrieval.Result, lx analysis.TermStats, cache *analysis.StemCache) extraction {
+	return extractWith(q, results, lx, cache, nil)
+}
+
+// extractWith is extract with the answer's first sentence one that lead
+// accepts, when one scores within relativeFloor of the best sentence; nil
+// accepts any. Without such a sentence it returns no answer (best -1).
+func extractWith(q string, results []retrieval.Result, lx analysis.TermStats, cache *analysis.StemCache, lead func(string) bool) extraction {
 	qs := analysis.NewQuestion(q, lx)
 	paras := paragraphSets(results, cache)
 	cands := candidates(qs, results, paras, cache)
@@ -89,6 +97,14 @@ func extract(q string, results []retrieval.Result, lx analysis.TermStats, cache 
 		return extraction{best: -1, paraStems: paras, cache: cache}
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	floor := relativeFloor * cands[0].score
+	if lead != nil {
+		k := slices.IndexFunc(cands, func(c candidate) bool { return lead(c.text) })
+		if k < 0 || cands[k].score < floor {
+			return extraction{best: -1, paraStems: paras, cache: cache}
+		}
+		cands[0], cands[k] = cands[k], cands[0]
+	}
 	best := cands[0].score
 	picked := []candidate{cands[0]}
 	covered := copyStems(cands[0].stems)
@@ -109,7 +125,7 @@ func extract(q string, results []retrieval.Result, lx analysis.TermStats, cache 
 		}
 	}
 	for _, c := range cands[1:] {
-		if len(picked) >= maxSentences || c.score < relativeFloor*best {
+		if len(picked) >= maxSentences || c.score < floor {
 			break
 		}
 		if qs.Coverage(newOnly(c.stems, covered)) == 0 {

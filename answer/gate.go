@@ -33,6 +33,32 @@ func (e *Engine) weigh(m GateModel, q string, results []retrieval.Result, ex ext
 	return g
 }
 
+// retyped answers again from the best sentence that holds the kind of
+// answer asked for and states the question's focus, when the sentences picked first hold none and the
+// type_missing veto abstained: the date "on Sunday 15 June" may stand in
+// the third paragraph while the best-covering sentence says the trains
+// "will run less often". The new answer is weighed afresh and kept only
+// if the gate lets it through; else ex and g stand.
+func (e *Engine) retyped(m GateModel, q string, results []retrieval.Result, ex extraction, g Gate, mode Mode) (extraction, Gate) {
+	if g.Veto != "type_missing" {
+		return ex, g
+	}
+	qf := QuestionFocus(q)
+	typed := extractWith(q, results, e.Retriever.Terms(), ex.cache, func(s string) bool {
+		return hasType(withoutAsked(s, q), qf.Type, q) && statesFocus(qf, s)
+	})
+	if typed.best < 0 {
+		return ex, g
+	}
+	// A second choice must hold every anchor of the question itself: a
+	// figure for another place ("from Lund to Dalby" for Sjöbo) is the
+	// near miss the veto exists to stop.
+	if g2 := e.weigh(m, q, results, typed, mode); g2.Probability >= g2.Threshold && g2.Signals.UnanchoredAnswer == 0 {
+		return typed, g2
+	}
+	return ex, g
+}
+
 // VetoedBy returns g as an extractive answer is judged: abstaining with
 // probability 0 when one of m's vetoes holds.
 func (g Gate) VetoedBy(m GateModel) Gate {

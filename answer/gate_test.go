@@ -1,10 +1,13 @@
 package answer_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
 	"github.com/footnote-dev/footnote/answer"
+	"github.com/footnote-dev/footnote/corpus"
+	"github.com/footnote-dev/footnote/retrieval"
 )
 
 func TestTheBuiltInGateModelReads(t *testing.T) {
@@ -96,5 +99,29 @@ func TestAnAnswerWithoutTheKindAskedForAbstainsWhateverTheProbability(t *testing
 	}
 	if a.Evidence != 0 || a.Gate.Probability != 0 || !(a.Gate.VetoedProbability >= a.Gate.Threshold) {
 		t.Errorf("evidence %v gate %+v: want 0, the model's own probability (above the threshold) kept beside it", a.Evidence, a.Gate)
+	}
+}
+
+func TestAVetoedAnswerIsRetriedFromASentenceWithTheKindAskedFor(t *testing.T) {
+	c, _, err := corpus.LoadDir("../testdata/corpora/cities")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, _, err := retrieval.Open(context.Background(), c, retrieval.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng := &answer.Engine{Retriever: ix}
+	// The best-covering sentence says the buses "will run less often once
+	// the trains are established"; the date stands two paragraphs lower.
+	a := ask(t, eng, answer.Request{Question: "when did trains start running to Dalby again?"})
+	if a.Abstained || !strings.Contains(a.Text, "15 June") || len(a.Citations) == 0 {
+		t.Errorf("answer %q abstained %v gate %+v: want the date the trains returned, cited", a.Text, a.Abstained, a.Gate)
+	}
+	// A duration there is, but from Lund to Dalby: the retry must not
+	// answer for another place.
+	a = ask(t, eng, answer.Request{Question: "how long will the train take from dalby to sjöbo"})
+	if !a.Abstained {
+		t.Errorf("answer %q: want an abstention, the corpus times no journey to Sjöbo", a.Text)
 	}
 }
