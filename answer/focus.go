@@ -117,7 +117,7 @@ func (f focus) spelledOut(n name) bool {
 func (f focus) unknown(tokens []string) bool {
 	for _, t := range tokens {
 		st := analysis.Stem(t)
-		if f.stats.DocFreq(st) > 0 || f.stats.DocFreq(t) > 0 {
+		if f.stats.DocFreq(st) > 0 || f.stats.DocFreq(t) > 0 || knownMonth(t, f.stats) {
 			return false
 		}
 		if slices.ContainsFunc(analysis.Related(st), func(r string) bool { return f.stats.DocFreq(r) > 0 }) {

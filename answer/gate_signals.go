@@ -185,11 +185,17 @@ func known(stem string, terms analysis.TermStats) bool {
 func nameCredit(n Name, terms analysis.TermStats, context map[string]bool, floor float64) float64 {
 	credit := 1.0
 	for _, st := range n.Stems {
-		if terms.DocFreq(st) == 0 {
+		if terms.DocFreq(st) == 0 && !knownMonth(st, terms) {
 			credit = min(credit, bridge(st, context, floor))
 		}
 	}
 	return credit
+}
+
+// knownMonth reports whether the corpus spells the month st names another
+// way (see monthForms).
+func knownMonth(st string, terms analysis.TermStats) bool {
+	return slices.ContainsFunc(monthForms(st), func(f string) bool { return terms.DocFreq(analysis.Stem(f)) > 0 })
 }
 
 // bridge is the credit stem earns from its nearest word in stems by

@@ -178,3 +178,26 @@ func TestGateModelProbabilityIsTheLogisticOfTheWeightedSignals(t *testing.T) {
 		t.Errorf("Probability = %v, want %v", got, want)
 	}
 }
+
+func TestAMonthIsKnownInEitherSpelling(t *testing.T) {
+	lx := lexicalOf("During the summit on Aug. 25, Lee proposed pacemaking diplomacy.", "The parade was held in September.")
+	tests := []struct {
+		name, month string
+		want        float64
+	}{
+		{"the full name of an abbreviated month", "August", 1},
+		{"the abbreviation of a spelled-out month", "Sept", 1},
+		{"a month the corpus never names", "March", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n := QuestionNames("When was the " + tt.month + " summit?")
+			if len(n) != 1 {
+				t.Fatalf("names %v, want one", n)
+			}
+			if got := nameCredit(n[0], lx, nil, 0.6); got != tt.want {
+				t.Errorf("nameCredit(%q) = %v, want %v", tt.month, got, tt.want)
+			}
+		})
+	}
+}

@@ -442,6 +442,24 @@ var monthAbbreviations = map[string]string{"jan": "january", "feb": "february", 
 	"jun": "june", "jul": "july", "aug": "august", "sep": "september", "sept": "september", "oct": "october",
 	"nov": "november", "dec": "december"}
 
+// monthForms are the other spellings of the month word w names, if it
+// names one: "aug" for "august", "august" for "aug"; nil for any other
+// word; w may be a stem ("septemb"). The gate asks the corpus for them before it calls a month unknown
+// ("August 25" against "Aug. 25").
+func monthForms(w string) []string {
+	w = strings.ToLower(w)
+	if full, ok := monthAbbreviations[w]; ok {
+		return []string{full}
+	}
+	var out []string
+	for abbr, full := range monthAbbreviations {
+		if full == w || analysis.Stem(full) == w {
+			out = append(out, abbr)
+		}
+	}
+	return out
+}
+
 // withNameForms adds to a paragraph's stems the claim's capitalised words
 // the paragraph names in another form: "Russian" for its "Russia",
 // "Koreas" for its "Korea", a country for its capital ("Russia" for its
