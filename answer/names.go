@@ -164,7 +164,7 @@ func fold(low string) string {
 	if strings.HasSuffix(low, "s") && !strings.HasSuffix(low, "ss") {
 		low = low[:len(low)-1]
 	}
-	for _, suf := range []string{"ese", "ians", "ian", "ans", "an", "a", "e", "y", "n"} {
+	for _, suf := range []string{"ese", "ians", "ian", "ans", "an", "ia", "a", "e", "y", "n"} {
 		if strings.HasSuffix(low, suf) && len(low)-len(suf) >= 4 {
 			return low[:len(low)-len(suf)]
 		}
