@@ -17,7 +17,8 @@ var (
 		"instead", "halt", "withdrew", "withdraw", "dismiss", "renege", "rather", "away", "refrain", "forgo", "forwent")
 	// negationPhrases negate as two words, the stems of a verb and its
 	// particle: "held back from an assessment" is "declined to offer" one.
-	negationPhrases = setOf("hold back", "held back", "turn down", "pass up", "stop short", "opt out", "stay away")
+	// The particle may come after the object: "turned the request down".
+	negationPhrases = setOf("hold back", "held back", "turn down", "pass up", "stop short", "opt out", "stay away", "play down")
 	// contrastStems negate only what their "of" or "than" introduces:
 	// "instead of Moscow" negates Moscow, while "instead placing the
 	// Secretary General beside him" affirms the placing.
@@ -29,6 +30,13 @@ var (
 	// phraseEnds end a noun phrase.
 	phraseEnds = setOf("upon", "on", "at", "in", "to", "from", "by", "with", "after", "before", "during", "for",
 		"and", "or", "but", "as", "when", "while", "because", "since", "though", "although", "that", "which", "who")
+	// subordinators open a clause of their own that a negation before
+	// them does not reach: "has never visited a foreign country since
+	// taking over North Korea" does not deny the taking over.
+	// So does a contrast word ("turned down the invitation and instead
+	// visited the embassy" affirms the visit).
+	subordinators = setOf("since", "because", "after", "before", "when", "while", "until", "following", "although",
+		"though", "unless", "whereas")
 	// predicateStarts end the scope of a negating noun at its verb: "his
 	// absence was due to a domestic schedule" does not deny the schedule.
 	predicateStarts = setOf("is", "was", "were", "are", "am", "has", "have", "had", "will", "would", "came", "comes")
@@ -117,8 +125,11 @@ func cuesOf(clause string, shared map[string]bool) clauseCues {
 		low := w.text
 		c.hedged = c.hedged || hedgeWords[low]
 		c.certain = c.certain || certaintyWords[low]
+		if verb := phrasalNegation(ws, stems, i); verb >= 0 {
+			// "turned the request down" negates from its verb on.
+			c.negated = c.negated || governs(ws, stems, verb, true, shared)
+		}
 		lexical := negationStems[stems[i]] && !contrastStems[stems[i]] ||
-			i > 0 && negationPhrases[ws[i-1].text+" "+low] ||
 			contrastStems[stems[i]] && i+1 < len(ws) && (ws[i+1].text == "of" || ws[i+1].text == "than")
 		if negationWords[low] || lexical {
 			c.negated = c.negated || governs(ws, stems, i, lexical, shared)
@@ -130,6 +141,22 @@ func cuesOf(clause string, shared map[string]bool) clauseCues {
 	return c
 }
 
+// particleReach is how many words a phrasal verb's particle may follow
+// its verb: "turned the request down".
+const particleReach = 3
+
+// phrasalNegation returns the position of the verb when ws[i] is the
+// particle of a negating phrasal verb (see negationPhrases) standing at
+// most particleReach words after it, within the clause; else -1.
+func phrasalNegation(ws []word, stems []string, i int) int {
+	for k := i - 1; k >= 0 && k >= i-particleReach && !ws[k+1].broken; k-- {
+		if negationPhrases[stems[k]+" "+stems[i]] {
+			return k
+		}
+	}
+	return -1
+}
+
 // governs reports whether the cue at ws[i] reaches a shared stem within
 // cueScope words, stopping at punctuation; a negating verb or noun
 // ("declined", "absence") governs itself too.
@@ -138,7 +165,7 @@ func governs(ws []word, stems []string, i int, self bool, shared map[string]bool
 		return true
 	}
 	for j := i + 1; j < len(ws) && j <= i+cueScope && !ws[j].broken; j++ {
-		if j > i+1 && determinerNegations[ws[i].text] && phraseEnds[ws[j].text] || self && predicateStarts[ws[j].text] {
+		if j > i+1 && determinerNegations[ws[i].text] && phraseEnds[ws[j].text] || self && predicateStarts[ws[j].text] || subordinators[ws[j].text] || j > i+1 && contrastStems[stems[j]] {
 			return false
 		}
 		if shared[stems[j]] {
@@ -165,6 +192,11 @@ func polarityConflict(claim string, paragraphs []string, stats analysis.TermStat
 	var paraClauses []clause
 	for _, p := range paragraphs {
 		for _, c := range clausesOf(p) {
+			// "Xi, however, rejected the request" splits off a bare
+			// "Xi", which would agree with any claim about Xi.
+			if len(analysis.Tokens(c)) < 2 {
+				continue
+			}
 			paraClauses = append(paraClauses, clause{c, analysis.StemSet(c)})
 		}
 	}
@@ -316,14 +348,17 @@ var antonyms = func() map[string][]string {
 }()
 
 // antonymous reports whether the claim has a word whose opposite the
-// paragraph clause has, without the word itself.
+// paragraph clause has, without the word itself. A pair one of whose
+// words negates by itself ("accepted" against "rejected") is left to the
+// negation cues, which already read that word as a negation; counted
+// twice, the contradiction would cancel out.
 func antonymous(claim, para map[string]bool) bool {
 	for st := range claim {
-		if para[st] {
+		if para[st] || negationStems[st] {
 			continue
 		}
 		for _, opp := range antonyms[st] {
-			if para[opp] && !claim[opp] {
+			if para[opp] && !claim[opp] && !negationStems[opp] {
 				return true
 			}
 		}
