@@ -26,8 +26,10 @@ func swappedSubject(claim string, paras []string, stats analysis.TermStats) (str
 	// The claim's first word is a name when the paragraphs write it as
 	// one, it is a country or capital, or it is no common word ("China
 	// joined…", "Putin told…"), not when it only opens the sentence
-	// ("Rather than travelling…").
-	caps := newNameIndex(strings.Join(paras, "\n"), stats).caps
+	// ("Rather than travelling…"). A word the paragraphs capitalise only
+	// where it opens a sentence ("Delegations from 27 countries…") is
+	// not written as a name.
+	caps := midSentenceCaps(strings.Join(paras, "\n"))
 	names := namesIn(ws, func(low string) bool { return caps[fold(low)] || seatWords[fold(low)] || properOnly(low) }, stats)
 	if len(names) == 0 || names[0].start > 1 {
 		return "", false
@@ -54,6 +56,18 @@ func swappedSubject(claim string, paras []string, stats analysis.TermStats) (str
 		return "", false
 	}
 	return subject.String(), true
+}
+
+// midSentenceCaps are the folded words text capitalises past the start
+// of a sentence: the words it writes as names.
+func midSentenceCaps(text string) map[string]bool {
+	caps := map[string]bool{}
+	for _, w := range splitWords(text) {
+		if w.capitalised() && !w.initial {
+			caps[fold(w.lower())] = true
+		}
+	}
+	return caps
 }
 
 func wordTexts(ws []word) []string {

@@ -132,3 +132,12 @@ func TestVerifyRemovesWhatTheMatchingSentenceGivesToAnother(t *testing.T) {
 		})
 	}
 }
+
+func TestAWordCapitalisedOnlyAtASentencesStartIsNoSubjectToSwap(t *testing.T) {
+	reply := "Delegations from 27 countries attended this year's Victory Day parade, which was held on May 9 in Moscow's Red Square [1][2]."
+	v := answer.Verify("How many countries sent delegations to this year's Victory Day parade in Moscow?", reply,
+		builtinParagraphs(t, "Delegations from 27 countries", "took place in Moscow"), builtinLexical(t))
+	if len(v.Sentences) != 1 || !v.Sentences[0].Kept {
+		t.Errorf("decisions %+v, want the sentence kept: \"Delegations\" opens it as it opens the paragraph's", v.Sentences)
+	}
+}
