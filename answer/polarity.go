@@ -129,9 +129,11 @@ func cuesOf(clause string, shared map[string]bool) clauseCues {
 			// "turned the request down" negates from its verb on.
 			c.negated = c.negated || governs(ws, stems, verb, true, shared)
 		}
-		lexical := negationStems[stems[i]] && !contrastStems[stems[i]] ||
-			contrastStems[stems[i]] && i+1 < len(ws) && (ws[i+1].text == "of" || ws[i+1].text == "than")
-		if negationWords[low] || lexical {
+		lexical := negationStems[stems[i]] && !contrastStems[stems[i]]
+		// "instead of Moscow" negates Moscow, not the "instead" a
+		// paragraph's "Instead, Kim visited…" shares with it.
+		contrast := contrastStems[stems[i]] && i+1 < len(ws) && (ws[i+1].text == "of" || ws[i+1].text == "than")
+		if negationWords[low] || lexical || contrast {
 			c.negated = c.negated || governs(ws, stems, i, lexical, shared)
 		}
 		if speculationWords[low] {
