@@ -321,7 +321,10 @@ func TestFramingWordsAreNotWeighedAsTheClaim(t *testing.T) {
 		{"The article presents this as part of a narrative.", "part of a narrative."},
 		{"This is a reversal, since Russia once backed sanctions.", "Russia once backed sanctions."},
 		{"The author doesn't buy this, arguing that Kim only attends as the top guest.", "Kim only attends as the top guest."},
+		{"Another article likewise describes relations as chilly.", "relations as chilly."},
+		{"Both reports note that the talks failed.", "the talks failed."},
 		{"Kim met Putin from the Russian side of the border.", "Kim met Putin from the Russian side of the border."},
+		{"The reports of a summit were denied.", "The reports of a summit were denied."},
 	}
 	for _, tt := range tests {
 		got := strings.Join(strings.Fields(withoutFraming(tt.in)), " ")

@@ -438,6 +438,9 @@ var framing = lazyregexp.New(`(?i)^\W*(?:(?:by|in) contrast|officially|notably|m
 	// an inference the sentence draws from what follows: "This is a
 	// reversal, since …"
 	`|^\W*(?:this|that|it) (?:is|was|marks|marked|represents|represented) an? [\w-]+(?: [\w-]+)?,? (?:since|because|as|given that)\b` +
+	// which source says it: "Another article likewise describes …",
+	// "Both reports note that …"
+	`|^\W*(?:the|an?other|one|both|all|a second|the (?:other|same|first|second|third|latest))\s+(?:articles?|sources?|pieces?|reports?|stor(?:y|ies)|accounts?)\s+(?:(?:also|likewise|similarly|too|further)\s+)?(?:describes?|calls?|says?|notes?|reports?|characteri[sz]es|portrays?|paints?|depicts?|mentions?|states?|confirms?|adds?)(?:\s+that)?\b` +
 	// a reporting verb of the author's: "…, arguing that …"
 	`|,?\s*\b(?:arguing|noting|contending|insisting|suggesting|explaining|adding)\s+that\b` +
 	`|^\W*(?:the (?:author|writer)|he|she)\s+(?:does not|doesn't)\s+(?:buy|accept|believe)\s+(?:this|that|it)(?:\s+\w+)?\b`)
