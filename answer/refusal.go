@@ -81,6 +81,9 @@ var refusalPatterns = sync.OnceValue(func() []*regexp.Regexp {
 		`\bnot\s+(?:explicitly\s+|specifically\s+)?(?:mentioned|stated|specified|given|provided|included|covered|addressed|discussed|found|available|reported|disclosed|answered)\s+(?:in|by|anywhere in|within)\s+(?:the\s+|these\s+|any\s+of\s+the\s+)?(?:\w+\s+)?`+sourceNoun+`\b`,
 		`\b(?:does\s+not|doesn't|do\s+not|don't)\s+appear\s+(?:in|anywhere in)\s+(?:the\s+|these\s+)?(?:\w+\s+)?`+sourceNoun+`\b`,
 		`\bnot\s+(?:in|part of|among|covered by|found in|included in)\s+(?:the\s+|these\s+|any\s+of\s+the\s+)?(?:\w+\s+)?`+sourceNoun+`\b`,
+		// a negated claim placed in the sources: "He doesn't make any
+		// prediction about South Korea's economy in these articles"
+		`\b(?:(?:do|does|did)\s+not|never)\b[^.;,]{0,100}?\b(?:in|from)\s+(?:the\s+|these\s+|those\s+|(?:either|any|all|both)\s+of\s+the\s+)?(?:provided\s+|given\s+|retrieved\s+|\w+\s+)?`+sourceNounStrict+`\W*$`,
 		// the speaker's own knowledge: "I couldn't find", "I don't know"
 		`\bi(?:\s+|')(?:could\s*not|couldn't|cannot|can't|can\s+not|am\s+unable\s+to|'m\s+unable\s+to|m\s+unable\s+to|was\s+unable\s+to|do\s+not|don't|did\s+not|didn't|am\s+not\s+able\s+to|'m\s+not\s+able\s+to)\s+(?:\w+\s+)?(?:find|see|locate|determine|answer|tell|say|identify|confirm|know|provide|give|verify|spot|extract|work out|help)\b`,
 		`\bi\s+(?:have|had)\s+no\s+(?:information|data|details|way)\b`,
