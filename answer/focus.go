@@ -202,7 +202,7 @@ func (f focus) typed(sentence string) bool {
 			}
 		}
 		return len(splitWords(sentence)) > 0 && splitWords(sentence)[0].capitalised() && f.stats.DocFreq(analysis.Stem(splitWords(sentence)[0].lower())) > 0 && !openers[splitWords(sentence)[0].lower()]
-	case f.kind == TypeName:
+	case f.kind == TypeName || f.kind == TypeStatement:
 		return hasType(sentence, f.kind, f.question)
 	}
 	return true
@@ -316,7 +316,7 @@ func (f focus) otherOwner(sentence string, paragraphs nameIndex) bool {
 // number, a time, a name.
 func (f focus) asksType() bool {
 	return asksNumber.MatchString(f.question) || asksTime.MatchString(f.question) || asksName.MatchString(f.question) || asksPerson.MatchString(f.question) ||
-		f.kind == TypeClock || f.kind == TypeCalendar || f.kind == TypeName
+		f.kind == TypeClock || f.kind == TypeCalendar || f.kind == TypeName || f.kind == TypeStatement
 }
 
 // asContext is f asking nothing of a sentence but to be a claim: the

@@ -141,3 +141,18 @@ func TestAWordCapitalisedOnlyAtASentencesStartIsNoSubjectToSwap(t *testing.T) {
 		t.Errorf("decisions %+v, want the sentence kept: \"Delegations\" opens it as it opens the paragraph's", v.Sentences)
 	}
 }
+
+func TestAQuestionForWhatSomeoneSaidWantsReportedSpeech(t *testing.T) {
+	lx := builtinLexical(t)
+	q := "What did Kim say in his speech at the Red Square parade?"
+	reply := "The Victory Day parade is Russia's symbolic national celebration, a day on which the country reflects on its history [1]."
+	v := answer.Verify(q, reply, builtinParagraphs(t, "showcasing its enduring military strength"), lx)
+	if v.Text != "" || len(v.Sentences) != 1 || v.Sentences[0].Reason != answer.ReasonOffQuestion {
+		t.Errorf("decisions %+v, want the sentence removed as a cited non-answer: it reports no speech", v.Sentences)
+	}
+	speech := "In his speech, Kim said the victory was shared by both peoples [1]."
+	v = answer.Verify("What did Kim say in his congratulatory speech?", speech, builtinParagraphs(t, "congratulatory speech"), lx)
+	if len(v.Sentences) != 1 || v.Sentences[0].Reason == answer.ReasonOffQuestion {
+		t.Errorf("decisions %+v, want reported speech not removed as off the question", v.Sentences)
+	}
+}
