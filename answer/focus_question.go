@@ -195,7 +195,7 @@ func muchType(much string, ws []string) AnswerType {
 
 // typeHeads give a focus noun's answer type: "What year…" wants a date.
 var typeHeads = map[string]AnswerType{"year": TypeDate, "month": TypeDate, "date": TypeDate, "day": TypeDate,
-	"time": TypeClock, "hour": TypeClock, "percentage": TypeShare, "share": TypeShare, "proportion": TypeShare, "number": TypeNumber, "amount": TypeNumber,
+	"time": TypeClock, "hour": TypeClock, "percentage": TypeShare, "percent": TypeShare, "share": TypeShare, "proportion": TypeShare, "fraction": TypeShare, "number": TypeNumber, "amount": TypeNumber,
 	"population": TypeNumber, "age": TypeNumber, "country": TypePlace, "city": TypePlace, "place": TypePlace,
 	"cost": TypeMoney, "price": TypeMoney, "budget": TypeMoney, "fee": TypeMoney, "fare": TypeMoney,
 	"salary": TypeMoney, "distance": TypeLength, "height": TypeLength, "length": TypeLength, "weight": TypeWeight}
@@ -203,7 +203,7 @@ var typeHeads = map[string]AnswerType{"year": TypeDate, "month": TypeDate, "date
 // typeOnly are heads that say what type the answer is but that an
 // answering sentence does not repeat: "what year" is answered by "2011".
 var typeOnly = map[string]bool{"year": true, "month": true, "date": true, "day": true, "time": true, "hour": true,
-	"percentage": true, "share": true, "proportion": true, "number": true, "amount": true, "country": true, "city": true, "place": true}
+	"percentage": true, "percent": true, "share": true, "proportion": true, "fraction": true, "number": true, "amount": true, "country": true, "city": true, "place": true}
 
 // QuestionFocus finds what q asks about. It reads the words right after the
 // first wh-word; it needs no parser and errs toward no focus.
