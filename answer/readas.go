@@ -125,7 +125,7 @@ func (sp spellings) respell(w string, terms analysis.TermStats) (string, bool) {
 }
 
 // nearest is the one paragraph word within an edit of folded (two past
-// eight letters), the most frequent at the least distance; ok is false
+// eight letters; two neighbouring letters swapped count as one), the most frequent at the least distance; ok is false
 // when there is none or two tie.
 func (sp spellings) nearest(w, folded string, n int) (string, bool) {
 	limit := 1
@@ -139,6 +139,9 @@ func (sp spellings) nearest(w, folded string, n int) (string, bool) {
 			continue
 		}
 		d := levenshtein.ComputeDistance(folded, k)
+		if d == 2 && swapsTwoLetters(folded, k) {
+			d = 1 // "brnaches" is one slip from "branches", not two
+		}
 		switch {
 		case d > limit || d > bestD:
 		case d < bestD || s.occurrence > best.occurrence:
@@ -151,6 +154,20 @@ func (sp spellings) nearest(w, folded string, n int) (string, bool) {
 		return "", false
 	}
 	return best.like(w), true
+}
+
+// swapsTwoLetters reports whether b is a with two neighbouring letters
+// swapped, the commonest typing slip, which edit distance counts as two.
+func swapsTwoLetters(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) != len(rb) {
+		return false
+	}
+	i := 0
+	for i < len(ra) && ra[i] == rb[i] {
+		i++
+	}
+	return i+1 < len(ra) && ra[i] == rb[i+1] && ra[i+1] == rb[i] && string(ra[i+2:]) == string(rb[i+2:])
 }
 
 // like is the paragraphs' spelling in the case of the question's word w:

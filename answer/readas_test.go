@@ -14,6 +14,7 @@ func TestReadAsSpellsTheQuestionAsTheParagraphsDo(t *testing.T) {
 		{"a letter folded, not decomposed", "who plays by the wisla", "who plays by the Wisła"},
 		{"a typo one edit from a paragraph word", "how much is tampre spending?", "how much is Tampere spending?"},
 		{"a missing letter in a common word", "when is the festivl?", "when is the festival?"},
+		{"two neighbouring letters swapped", "how many brnaches will open?", "how many branches will open?"},
 		{"a known name written in lower case", "how long from lund to dalby", "how long from Lund to Dalby"},
 		{"chat shorthand", "how many ppl came?", "how many people came?"},
 		{"a name the corpus lacks stays unknown", "How many books does the Rotterdam library hold?", "How many books does the Rotterdam library hold?"},
