@@ -97,8 +97,35 @@ func TestAnAnswerWithoutTheKindAskedForAbstainsWhateverTheProbability(t *testing
 	if !a.Abstained || a.Closest == nil || a.Gate == nil || a.Gate.Veto != "type_missing" {
 		t.Fatalf("answer %q abstained %v closest %v gate %+v: want an abstention vetoed by type_missing, with a pointer", a.Text, a.Abstained, a.Closest, a.Gate)
 	}
-	if a.Evidence != 0 || a.Gate.Probability != 0 || !(a.Gate.VetoedProbability >= a.Gate.Threshold) {
-		t.Errorf("evidence %v gate %+v: want 0, the model's own probability (above the threshold) kept beside it", a.Evidence, a.Gate)
+	if a.Evidence != 0 || a.Gate.Probability != 0 || a.Gate.VetoedProbability <= 0 {
+		t.Errorf("evidence %v gate %+v: want 0, the model's own probability kept beside it", a.Evidence, a.Gate)
+	}
+}
+
+func TestAVetoOverridesAProbabilityAboveTheThreshold(t *testing.T) {
+	m, err := answer.DefaultGateModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, veto := range m.Vetoes {
+		t.Run(veto, func(t *testing.T) {
+			s := answer.Signals{TopVector: 1, Coverage: 1}
+			if p := m.Probability(s); p < m.Threshold {
+				t.Fatalf("probability %v without the veto, want a confident answer above %v", p, m.Threshold)
+			}
+			switch veto {
+			case "type_missing":
+				s.TypeMissing = 1
+			case "rival":
+				s.Rival = 1
+			default:
+				t.Fatalf("no case for veto %q", veto)
+			}
+			g := answer.Gate{Probability: m.Probability(s), Threshold: m.Threshold, Signals: s}.VetoedBy(m)
+			if g.Probability != 0 || g.Veto != veto || g.VetoedProbability < m.Threshold {
+				t.Errorf("gate %+v: want probability 0, vetoed by %s, the model's own figure above the threshold kept", g, veto)
+			}
+		})
 	}
 }
 
