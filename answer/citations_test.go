@@ -326,6 +326,8 @@ func TestFramingWordsAreNotWeighedAsTheClaim(t *testing.T) {
 		{"The author doesn't buy this, arguing that Kim only attends as the top guest.", "Kim only attends as the top guest."},
 		{"Another article likewise describes relations as chilly.", "relations as chilly."},
 		{"Both reports note that the talks failed.", "the talks failed."},
+		{"Yes — Pyongyang attributed his absence to security concerns.", "Pyongyang attributed his absence to security concerns."},
+		{"No, Kim did not attend.", "Kim did not attend."},
 		{"Kim met Putin from the Russian side of the border.", "Kim met Putin from the Russian side of the border."},
 		{"The reports of a summit were denied.", "The reports of a summit were denied."},
 	}
@@ -475,4 +477,24 @@ func TestANameSharingOneWordWithAnotherIsNotIt(t *testing.T) {
 		"The Workers' Party will celebrate its anniversary on Oct. 10 [1].":          true,
 		"Haggard, of UC San Diego, expects the economy to rebound [1].":              true,
 	})
+}
+
+func TestACapitalOpeningAClaimStandsForItsGovernment(t *testing.T) {
+	para := "North Korea claimed Kim's absence was due to security concerns."
+	tests := []struct {
+		name, claim string
+		want        bool
+	}{
+		{"the capital as the subject", "Pyongyang attributed Kim's absence to security concerns.", true},
+		{"after an answer to a yes/no question", "Yes — Pyongyang blamed security concerns.", true},
+		{"the capital as a place is a claim of its own", "Kim's absence from Pyongyang was due to security concerns.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			stems := withNameForms(analysis.StemSet(para), tt.claim, para)
+			if got := stems[analysis.Stem("pyongyang")]; got != tt.want {
+				t.Errorf("paragraph credited with Pyongyang: %v, want %v", got, tt.want)
+			}
+		})
+	}
 }

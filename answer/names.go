@@ -470,6 +470,7 @@ func monthForms(w string) []string {
 // city is a claim the country does not make.
 func withNameForms(stems map[string]bool, claim, text string) map[string]bool {
 	var names map[string]bool
+	subject := governmentSeat(claim)
 	for _, w := range splitWords(claim) {
 		if !w.capitalised() {
 			continue
@@ -481,11 +482,27 @@ func withNameForms(stems map[string]bool, claim, text string) map[string]bool {
 		if names == nil {
 			names = paragraphNames(text)
 		}
-		if names[fold(w.lower())] {
+		if names[fold(w.lower())] || fold(w.lower()) == subject && slices.ContainsFunc(countriesOf[subject], func(c string) bool { return names[c] }) {
 			stems[st] = true
 		}
 	}
 	return stems
+}
+
+// governmentSeat is the folded capital a claim opens with, as the
+// government it stands for ("Pyongyang officially attributed…",
+// "Pyongyang's official explanation was…"), or "" when it opens with
+// anything else. Only there does a capital stand in for its country's
+// name: elsewhere it is a place ("based in Moscow").
+func governmentSeat(claim string) string {
+	ws := splitWords(withoutFraming(claim))
+	if len(ws) == 0 {
+		return ""
+	}
+	if f := fold(ws[0].lower()); len(countriesOf[f]) > 0 {
+		return f
+	}
+	return ""
 }
 
 // paragraphNames are the folded capitalised words of text, and the

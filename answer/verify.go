@@ -430,7 +430,9 @@ func decide(f focus, sentence string, sources []retrieval.Result, stats analysis
 // noted, …", "Officially, …", "In the author's view, the real story is
 // that …". A paragraph has no reason to repeat them, so they do not count
 // against its support.
-var framing = lazyregexp.New(`(?i)^\W*(?:(?:by|in) contrast|officially|notably|meanwhile|in short|in other words|overall|in fact|indeed|in (?:the|this) (?:author|writer|article|piece|report)['’]s view|in (?:the|this) (?:author|writer)['’]s (?:words|telling)|according to the (?:article|author|piece|report|sources?|writer)|(?:yes|no)\s*[—–,:-]\B|the (?:articles?|sources?|piece|report|author|writer) (?:says?|notes?|adds?|explains?|argues?|suggests?|contends?|writes?|points? out|uses (?:this|that|it) to (?:argue|suggest|show)) that)\b|,\s*(?:he|she|they|it|the (?:author|writer|article))\s+(?:noted|notes|added|adds|said|says|wrote|writes|argued|argues|explained|explains),|\bthe real (?:story|reason|point|issue) (?:is|was) that\b` +
+var framing = lazyregexp.New(`(?i)^\W*(?:(?:by|in) contrast|officially|notably|meanwhile|in short|in other words|overall|in fact|indeed|in (?:the|this) (?:author|writer|article|piece|report)['’]s view|in (?:the|this) (?:author|writer)['’]s (?:words|telling)|according to the (?:article|author|piece|report|sources?|writer)|the (?:articles?|sources?|piece|report|author|writer) (?:says?|notes?|adds?|explains?|argues?|suggests?|contends?|writes?|points? out|uses (?:this|that|it) to (?:argue|suggest|show)) that)\b|,\s*(?:he|she|they|it|the (?:author|writer|article))\s+(?:noted|notes|added|adds|said|says|wrote|writes|argued|argues|explained|explains),|\bthe real (?:story|reason|point|issue) (?:is|was) that\b` +
+	// an answer to a yes/no question before its claim: "Yes — …", "No, …"
+	`|^\W*(?:yes|no)\b\s*[—–,:-]` +
 	// a point of view, or the article's way of putting it: "Seen from
 	// Putin's side, …", "The article presents this as …"
 	`|^\W*(?:(?:seen|viewed|looked at)\s+)?from\s+[\w'’ -]{1,30}?\s(?:side|perspective|point of view|standpoint|vantage point),` +
