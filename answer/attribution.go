@@ -92,6 +92,19 @@ func attributionFails(claim string, paragraphs, bylines []string, stats analysis
 			named, pronoun = []name{subj}, false
 		}
 	}
+	if len(named) == 0 && !pronoun && opensQuote(best) {
+		// A quotation standing alone goes on with the speaker named last
+		// before it: "…,” McCreary wrote Monday. “Last week in Beijing,
+		// President Xi met the speaker…”" is McCreary's, not Xi's.
+		// One run may name the speaker with an affiliation ("Lee
+		// Byung-chul of Kyungnam University"): one of them must be it.
+		if earlier, _ := speakersIn(before, stats); len(earlier) > 0 {
+			last := earlier[len(earlier)-1:]
+			if !slices.ContainsFunc(speakers, func(sp name) bool { return anyHas(last, sp) }) {
+				return speakers[0].String(), true
+			}
+		}
+	}
 	for _, sp := range speakers {
 		if !all.has(sp) {
 			return sp.String(), true
@@ -152,6 +165,12 @@ func bestSentence(claim string, speakers []name, paragraphs []string, stats anal
 		}
 	}
 	return best, before
+}
+
+// opensQuote reports whether a sentence begins with a quotation mark.
+func opensQuote(sentence string) bool {
+	s := strings.TrimSpace(sentence)
+	return strings.HasPrefix(s, "“") || strings.HasPrefix(s, `"`)
 }
 
 // directSpeakers are the speakers of text by the patterns that name who

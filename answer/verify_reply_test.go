@@ -120,6 +120,8 @@ func TestVerifyRemovesWhatTheMatchingSentenceGivesToAnother(t *testing.T) {
 			"whom Kim had earlier hailed", answer.ReasonAttribution},
 		{"a family word the paragraph has another in place of", "Kim made headlines by bringing along his wife and supposed successor Kim Ju-ae [1].",
 			"bringing along his daughter and supposed successor", answer.ReasonSwapped},
+		{"a quotation standing alone is the speaker's named before it", "Xi himself said his meeting with the speaker of South Korea's national assembly was meant to emphasize Chinese preferences [1].",
+			"apparently to emphasize Chinese preferences", answer.ReasonAttribution},
 		{"a quote given to another than the speaker a pronoun stands for", "Putin himself told reporters that invitations have been sent to many leaders of countries [1].",
 			"Invitations have been sent to many leaders", answer.ReasonAttribution},
 	}
@@ -154,5 +156,13 @@ func TestAQuestionForWhatSomeoneSaidWantsReportedSpeech(t *testing.T) {
 	v = answer.Verify("What did Kim say in his congratulatory speech?", speech, builtinParagraphs(t, "congratulatory speech"), lx)
 	if len(v.Sentences) != 1 || v.Sentences[0].Reason == answer.ReasonOffQuestion {
 		t.Errorf("decisions %+v, want reported speech not removed as off the question", v.Sentences)
+	}
+}
+
+func TestASpeakerNamedWithAnAffiliationKeepsTheQuoteThatGoesOn(t *testing.T) {
+	reply := "Professor Lee Byung-chul of Kyungnam University said Kim wanted to present North Korea as a long-term ally of China and Russia rather than a short-term partner [1]."
+	v := answer.Verify("", reply, builtinParagraphs(t, "Lee Byung-chul"), builtinLexical(t))
+	if len(v.Sentences) != 1 || !v.Sentences[0].Kept {
+		t.Errorf("decisions %+v, want kept: the quotation goes on with Lee's words", v.Sentences)
 	}
 }
