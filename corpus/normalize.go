@@ -22,6 +22,10 @@ var typographic = strings.NewReplacer(
 // so without it a second pass would fold what the first did not.
 func Normalize(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
-	s = typographic.Replace(norm.NFKC.String(s))
-	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+	s = strings.ToLower(typographic.Replace(norm.NFKC.String(s)))
+	// Lower case can make a pair NFKC composes that it did not before:
+	// "Y" with a combining ring has no precomposed form, "y" with one has
+	// (ẙ). Composing once more leaves nothing for a second pass to change.
+	s = norm.NFKC.String(s)
+	return strings.Join(strings.Fields(s), " ")
 }
