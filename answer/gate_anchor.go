@@ -16,7 +16,7 @@ import (
 // someone rather than naming them ("The North Korean leader met Putin in
 // Vladivostok", "he declined") holds the names its context does: context
 // is the paragraph of a sentence, "" for a paragraph itself.
-func unanchored(f focus, text, context string) float64 {
+func unanchored(f focus, text, context, article string) float64 {
 	known := knownNames(f)
 	numbers := numbersIn(f.question, false)
 	if len(known)+len(numbers) == 0 {
@@ -24,7 +24,10 @@ func unanchored(f focus, text, context string) float64 {
 	}
 	ix := newNameIndex(text, f.stats)
 	var around nameIndex
-	if context != "" && refersBack(text) {
+	switch {
+	case article != "" && refersToPlace(text):
+		around = newNameIndex(article, f.stats)
+	case context != "" && refersBack(text):
 		around = newNameIndex(context, f.stats)
 	}
 	missing := 0
@@ -46,7 +49,7 @@ func unanchored(f focus, text, context string) float64 {
 // its article's title) that holds
 // an answer of the focus's type and anchors best; 0 when the question
 // wants no particular type or no sentence holds one (TypeMissing's case).
-func unanchoredAnswer(f focus, qf Focus, sentences, paragraphs, titles []string) float64 {
+func unanchoredAnswer(f focus, qf Focus, sentences, paragraphs, articles, titles []string) float64 {
 	best := -1.0
 	onFocus := focused(qf, sentences)
 	for i, s := range sentences {
@@ -63,7 +66,7 @@ func unanchoredAnswer(f focus, qf Focus, sentences, paragraphs, titles []string)
 			if statesFocus(qf, s) {
 				text += "\n" + titles[i]
 			}
-			if u := unanchored(f, text, paragraphs[i]); best < 0 || u < best {
+			if u := unanchored(f, text, paragraphs[i], articles[i]); best < 0 || u < best {
 				best = u
 			}
 		}
@@ -130,6 +133,31 @@ func refersBack(text string) bool {
 	}
 	return false
 }
+
+// refersToPlace reports whether text speaks of a place or an
+// organisation by a common noun after "the", "its" or "this" ("the
+// cooperative employs", "across the city", "the site"): articles name them
+// once and then so, and the name stands elsewhere in the article.
+func refersToPlace(text string) bool {
+	ws := splitWords(text)
+	for i := 1; i < len(ws); i++ {
+		det := ws[i-1].lower()
+		if determiners[det] && referringNouns[ws[i].lower()] || (det == "its" || det == "their") && titles[ws[i].lower()] {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	determiners    = setOf("the", "its", "this", "that", "their")
+	referringNouns = setOf("city", "town", "village", "municipality", "region", "province", "district", "country",
+		"company", "firm", "group", "cooperative", "co-op", "hospital", "clinic", "site", "campus", "council", "bank",
+		"plant", "factory", "centre", "center", "project", "agency", "university", "club", "museum", "trust", "port",
+		"terminal", "library", "school", "operator", "government", "ministry", "authority", "programme", "program",
+		"scheme", "trial", "line", "service", "pool", "ward", "wing", "festival", "union", "board", "region's",
+		"city's", "town's", "company's", "kitchens", "network", "airport", "station", "park", "stadium")
+)
 
 // knownNames are the question's names the corpus has seen.
 func knownNames(f focus) []name {

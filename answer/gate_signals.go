@@ -120,12 +120,13 @@ func measure(q string, results []retrieval.Result, ex extraction, terms analysis
 	}
 	s.OffQuestion = offQuestion(q, results, ex, terms)
 	f := newFocus(anchorQ, terms)
-	s.Unanchored = unanchored(f, paragraphOf(results[ex.best].Title, results[ex.best].Text), "")
+	s.Unanchored = unanchored(f, paragraphOf(results[ex.best].Title, results[ex.best].Text), "", "")
 	paragraphs, titles := make([]string, len(ex.sentences)), make([]string, len(ex.sentences))
+	articles := make([]string, len(ex.sentences))
 	for i, r := range ex.from {
-		paragraphs[i], titles[i] = results[r].Text, results[r].Title
+		paragraphs[i], titles[i], articles[i] = results[r].Text, results[r].Title, articleOf(results, r)
 	}
-	s.UnanchoredAnswer = unanchoredAnswer(f, focus, ex.sentences, paragraphs, titles)
+	s.UnanchoredAnswer = unanchoredAnswer(f, focus, ex.sentences, paragraphs, articles, titles)
 	s.Rival = rivalled(f, focus, ex.sentences, paragraphs)
 	if anchorQ != q {
 		f = newFocus(q, terms)
@@ -196,6 +197,18 @@ func nameCredit(n Name, terms analysis.TermStats, context map[string]bool, floor
 // way (see monthForms).
 func knownMonth(st string, terms analysis.TermStats) bool {
 	return slices.ContainsFunc(monthForms(st), func(f string) bool { return terms.DocFreq(analysis.Stem(f)) > 0 })
+}
+
+// articleOf is what was retrieved of results[r]'s article: its
+// paragraphs among the results, in rank order, the one itself first.
+func articleOf(results []retrieval.Result, r int) string {
+	parts := []string{results[r].Text}
+	for i, o := range results {
+		if i != r && o.Doc == results[r].Doc {
+			parts = append(parts, o.Text)
+		}
+	}
+	return strings.Join(parts, "\n")
 }
 
 // bridge is the credit stem earns from its nearest word in stems by
