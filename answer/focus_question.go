@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/footnote-dev/footnote/analysis"
+	"github.com/footnote-dev/footnote/internal/lazyregexp"
 	"github.com/kljensen/snowball/english"
 )
 
@@ -146,7 +147,7 @@ var weakHeads = map[string]bool{"name": true, "names": true, "kind": true, "type
 // attributes are the adjectives of "How ADJ…", each with the noun it asks
 // for.
 var attributes = map[string]string{"tall": "height", "old": "age", "far": "distance", "long": "length",
-	"big": "size", "large": "size", "high": "height", "heavy": "weight", "rich": "wealth", "often": "frequency",
+	"big": "size", "large": "size", "high": "level", "low": "level", "heavy": "weight", "rich": "wealth", "often": "frequency",
 	"wide": "width", "deep": "depth", "fast": "speed", "young": "age"}
 
 // timeVerbs and nouns make "how long" ask for a duration.
@@ -158,6 +159,8 @@ var timeVerbs = map[string]bool{"take": true, "takes": true, "took": true, "take
 // attributeTypes give the answer type of what an attribute adjective asks
 // for; the others ("how old", "how big", "how often") stay numbers, as
 // their answers come in too many shapes ("half-century", "a third larger").
+// "How high" is a level, not a height: a count, a price or a rate ("How
+// high was the legionella count?") far more often than a tower.
 var attributeTypes = map[string]AnswerType{"height": TypeLength, "distance": TypeLength, "length": TypeLength,
 	"width": TypeLength, "depth": TypeLength, "weight": TypeWeight}
 
@@ -205,9 +208,18 @@ var typeHeads = map[string]AnswerType{"year": TypeDate, "month": TypeDate, "date
 var typeOnly = map[string]bool{"year": true, "month": true, "date": true, "day": true, "time": true, "hour": true,
 	"percentage": true, "percent": true, "share": true, "proportion": true, "fraction": true, "number": true, "amount": true, "country": true, "city": true, "place": true}
 
+// leadingClause is a subordinate clause opening a question before its
+// comma, with the question proper, which has a wh-word of its own, after.
+var leadingClause = lazyregexp.New(`^(?i:\s*(?:when|while|if|after|before|once|since|now that|given that|as)\b[^,?]*,\s*)(.*\b(?i:what|which|who|whom|whose|when|where|why|how)\b.*)$`)
+
 // QuestionFocus finds what q asks about. It reads the words right after the
 // first wh-word; it needs no parser and errs toward no focus.
 func QuestionFocus(q string) Focus {
+	if m := leadingClause.FindStringSubmatch(q); m != nil {
+		// "When the kids first got the menu, how much of their food
+		// was thrown away?" asks how much, not when.
+		q = m[1]
+	}
 	words := questionWordsOf(q)
 	lower := make([]string, len(words))
 	for i, w := range words {

@@ -44,6 +44,8 @@ func TestQuestionFocusFindsTheThingAskedAbout(t *testing.T) {
 		{"what someone named said asks for a statement", "What did Putin say in his speech on Oct. 10?", "what", answer.TypeStatement, nil},
 		{"what a source says asks for its content, not speech", "What does the article say about Kim's daughter?", "what", answer.TypeNone, nil},
 		{"a fraction asks for a share and is no focus to repeat", "What fraction of the members backed the purchase?", "what", answer.TypeShare, nil},
+		{"a leading when-clause is not what is asked", "When the menu changed, how many pupils complained?", "how many", answer.TypeNumber, []string{"pupil"}},
+		{"how high asks for a level, any number", "How high was the legionella count?", "how high", answer.TypeNumber, []string{"level", "high"}},
 		{"state as a noun is no verb of saying", "What did North Korea change about its state TV broadcasts?", "what", answer.TypeNone, nil},
 		{"who followed by a verb", "Who greeted Putin at the airport?", "who", answer.TypePerson, nil},
 		{"why expects no type", "Why can't Putin bankroll Pyongyang?", "why", answer.TypeNone, nil},
