@@ -197,7 +197,7 @@ func muchType(much string, ws []string) AnswerType {
 }
 
 // typeHeads give a focus noun's answer type: "What year…" wants a date.
-var typeHeads = map[string]AnswerType{"year": TypeDate, "month": TypeDate, "date": TypeDate, "day": TypeDate,
+var typeHeads = map[string]AnswerType{"year": TypeDate, "month": TypeDate, "date": TypeCalendar, "day": TypeDate,
 	"time": TypeClock, "hour": TypeClock, "percentage": TypeShare, "percent": TypeShare, "share": TypeShare, "proportion": TypeShare, "fraction": TypeShare, "number": TypeNumber, "amount": TypeNumber,
 	"population": TypeNumber, "age": TypeNumber, "country": TypePlace, "city": TypePlace, "place": TypePlace,
 	"cost": TypeMoney, "price": TypeMoney, "budget": TypeMoney, "fee": TypeMoney, "fare": TypeMoney,

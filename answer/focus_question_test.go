@@ -46,6 +46,8 @@ func TestQuestionFocusFindsTheThingAskedAbout(t *testing.T) {
 		{"a fraction asks for a share and is no focus to repeat", "What fraction of the members backed the purchase?", "what", answer.TypeShare, nil},
 		{"a leading when-clause is not what is asked", "When the menu changed, how many pupils complained?", "how many", answer.TypeNumber, []string{"pupil"}},
 		{"how high asks for a level, any number", "How high was the legionella count?", "how high", answer.TypeNumber, []string{"level", "high"}},
+		{"what date asks for a calendar date, not a weekday", "On what date will the summit be held?", "what", answer.TypeCalendar, nil},
+		{"what day may be a weekday", "On what day did Kim send the greetings?", "what", answer.TypeDate, nil},
 		{"state as a noun is no verb of saying", "What did North Korea change about its state TV broadcasts?", "what", answer.TypeNone, nil},
 		{"who followed by a verb", "Who greeted Putin at the airport?", "who", answer.TypePerson, nil},
 		{"why expects no type", "Why can't Putin bankroll Pyongyang?", "why", answer.TypeNone, nil},

@@ -166,3 +166,24 @@ func TestASpeakerNamedWithAnAffiliationKeepsTheQuoteThatGoesOn(t *testing.T) {
 		t.Errorf("decisions %+v, want kept: the quotation goes on with Lee's words", v.Sentences)
 	}
 }
+
+func TestADateQuestionIsNotAnsweredByTheWeekdayOfAnotherEvent(t *testing.T) {
+	lx := builtinLexical(t)
+	q := "On what date will Kim and Xi hold their summit?"
+	src := builtinParagraphs(t, "was announced, though the exact date")
+	tests := []struct {
+		name, reply string
+		kept        bool
+	}{
+		{"the weekday the summit was announced", "The Chinese Foreign Ministry announced the Kim–Xi summit on Thursday afternoon [1].", false},
+		{"that no date was given, as the world stands", "The Chinese Foreign Ministry announced the summit but did not specify the exact date [1].", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := answer.Verify(q, tt.reply, src, lx)
+			if len(v.Sentences) != 1 || v.Sentences[0].Kept != tt.kept {
+				t.Errorf("decisions %+v, want kept %v", v.Sentences, tt.kept)
+			}
+		})
+	}
+}
