@@ -92,7 +92,7 @@ func attributionFails(claim string, paragraphs, bylines []string, stats analysis
 			named, pronoun = []name{subj}, false
 		}
 	}
-	if len(named) == 0 && !pronoun && opensQuote(best) {
+	if len(named) == 0 && !pronoun && inQuotation(best, before) {
 		// A quotation standing alone goes on with the speaker named last
 		// before it: "…,” McCreary wrote Monday. “Last week in Beijing,
 		// President Xi met the speaker…”" is McCreary's, not Xi's.
@@ -167,10 +167,14 @@ func bestSentence(claim string, speakers []name, paragraphs []string, stats anal
 	return best, before
 }
 
-// opensQuote reports whether a sentence begins with a quotation mark.
-func opensQuote(sentence string) bool {
+// inQuotation reports whether a sentence is part of a quotation: it
+// begins with a quotation mark, or the sentences before it in its
+// paragraph open one they do not close ("“In effect, this is a positive
+// shock. It can churn out munitions…”").
+func inQuotation(sentence, before string) bool {
 	s := strings.TrimSpace(sentence)
-	return strings.HasPrefix(s, "“") || strings.HasPrefix(s, `"`)
+	return strings.HasPrefix(s, "“") || strings.HasPrefix(s, `"`) || strings.Count(before, "“") > strings.Count(before, "”") ||
+		strings.Count(before, `"`)%2 == 1
 }
 
 // directSpeakers are the speakers of text by the patterns that name who

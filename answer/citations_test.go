@@ -79,6 +79,7 @@ func TestRefusalsAreRecognisedInAnyWordingAndClaimsAreNot(t *testing.T) {
 		"The articles focus on Kim and Putin's diplomacy and don't mention Kursk or any weapons.",
 		"It does not say which country is North Korea's largest trading partner, however.",
 		"He doesn't make any prediction about South Korea's economy in these articles.",
+		"No statement by Japan's prime minister appears in these articles.",
 		"Nothing the UN Secretary General said at the 2015 parade is reported in these sources.",
 		"Based on the context, the sources don’t specify when the summit takes place.",
 		"That isn't covered in the articles.",
@@ -133,6 +134,7 @@ func TestRefusalsAreRecognisedInAnyWordingAndClaimsAreNot(t *testing.T) {
 		"Putin said he could not help the North with grain this year [1].",
 		"Kim did not attend, as reported in the articles [1].",
 		"The two leaders never signed the accord described in the report [2].",
+		"No foreign leader appears in the photos, the report says [1].",
 	}
 	for _, s := range claims {
 		if isRefusal(s) {

@@ -84,6 +84,8 @@ var refusalPatterns = sync.OnceValue(func() []*regexp.Regexp {
 		// a negated claim placed in the sources: "He doesn't make any
 		// prediction about South Korea's economy in these articles"
 		`\b(?:(?:do|does|did)\s+not|never)\b[^.;,]{0,100}?\b(?:in|from)\s+(?:the\s+|these\s+|those\s+|(?:either|any|all|both)\s+of\s+the\s+)?(?:provided\s+|given\s+|retrieved\s+|\w+\s+)?`+sourceNounStrict+`\W*$`,
+		// "No statement by Japan's prime minister appears in these articles"
+		`\bno\s+[^.;,]{1,60}?\b(?:appears?|is\s+(?:given|mentioned|reported|quoted|found|recorded)|are\s+(?:given|mentioned|reported|quoted|found|recorded))\s+(?:in|anywhere\s+in)\s+(?:the\s+|these\s+|those\s+|any\s+of\s+the\s+)?(?:provided\s+|given\s+|\w+\s+)?`+sourceNounStrict+`\b`,
 		// the speaker's own knowledge: "I couldn't find", "I don't know"
 		`\bi(?:\s+|')(?:could\s*not|couldn't|cannot|can't|can\s+not|am\s+unable\s+to|'m\s+unable\s+to|m\s+unable\s+to|was\s+unable\s+to|do\s+not|don't|did\s+not|didn't|am\s+not\s+able\s+to|'m\s+not\s+able\s+to)\s+(?:\w+\s+)?(?:find|see|locate|determine|answer|tell|say|identify|confirm|know|provide|give|verify|spot|extract|work out|help)\b`,
 		`\bi\s+(?:have|had)\s+no\s+(?:information|data|details|way)\b`,

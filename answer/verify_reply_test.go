@@ -187,3 +187,11 @@ func TestADateQuestionIsNotAnsweredByTheWeekdayOfAnotherEvent(t *testing.T) {
 		})
 	}
 }
+
+func TestASentenceInsideAnOpenQuotationIsItsSpeakers(t *testing.T) {
+	reply := `Alexander Gabuev called it "a positive shock for the country," since North Korea can churn out munitions and get food and possibly fuel in return [1][2].`
+	v := answer.Verify("", reply, builtinParagraphs(t, "positive shock", "says Alexander Gabuev"), builtinLexical(t))
+	if len(v.Sentences) != 1 || v.Sentences[0].Kept || v.Sentences[0].Reason != answer.ReasonAttribution {
+		t.Errorf("decisions %+v, want removed as attribution: the words go on from Haggard's quotation", v.Sentences)
+	}
+}
