@@ -335,7 +335,11 @@ func TestWeaviateSurvivesTheLossOfANodeAndItCatchesUp(t *testing.T) {
 	time.Sleep(time.Until(killed.Add(15 * time.Second)))
 	close(stop)
 	failures := <-asked
-	if code != 0 || !strings.Contains(out, "corpus changed") {
+	// The asks running meanwhile open the same store: one of them may see
+	// the changed file first and update the collection itself, and then
+	// index finds it current. Either way the update ran with the node
+	// down; the search below checks that it landed.
+	if code != 0 || !strings.Contains(out, "corpus changed") && !strings.Contains(out, "index loaded") {
 		t.Fatalf("index of a changed file with node %d down: exit %d\n%s%s", victim, code, out, errOut)
 	}
 	if len(failures) > 1 {
