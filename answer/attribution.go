@@ -67,6 +67,17 @@ func speakersKnown(text string, stats analysis.TermStats, known func(lower strin
 // claim names its own speaker, it must be that one ("Xi wrote …" against
 // "… , McCreary wrote").
 func attributionFails(claim string, paragraphs, bylines []string, stats analysis.TermStats) (string, bool) {
+	if parts := coordinated.Split(claim, -1); len(parts) > 1 {
+		// "Kim told China he would not attend, and Pyongyang put his
+		// absence down to a domestic schedule": each clause has its own
+		// speaker and its own paragraph sentence.
+		for _, part := range parts {
+			if who, bad := attributionFails(part, paragraphs, bylines, stats); bad {
+				return who, true
+			}
+		}
+		return "", false
+	}
 	joined := strings.Join(paragraphs, "\n")
 	// "According to TIME, …" gives the statement to the article itself:
 	// its publisher, author or title speak as much as its paragraphs.
@@ -166,6 +177,10 @@ func bestSentence(claim string, speakers []name, paragraphs []string, stats anal
 	}
 	return best, before
 }
+
+// coordinated splits a claim into clauses joined by ", and" or a
+// semicolon.
+var coordinated = lazyregexp.New(`,\s+and\s+|;\s+`)
 
 // inQuotation reports whether a sentence is part of a quotation: it
 // begins with a quotation mark, or the sentences before it in its

@@ -195,3 +195,11 @@ func TestASentenceInsideAnOpenQuotationIsItsSpeakers(t *testing.T) {
 		t.Errorf("decisions %+v, want removed as attribution: the words go on from Haggard's quotation", v.Sentences)
 	}
 }
+
+func TestEachClauseOfAClaimHasItsOwnSpeaker(t *testing.T) {
+	reply := "Displeased, Kim told China he would not attend, and Pyongyang publicly put his absence down to a domestic schedule [1][2]."
+	v := answer.Verify("", reply, builtinParagraphs(t, "Displeased by this decision", "due to a domestic schedule"), builtinLexical(t))
+	if len(v.Sentences) != 1 || !v.Sentences[0].Kept {
+		t.Errorf("decisions %+v, want kept: Kim told China, and North Korea gave the reason", v.Sentences)
+	}
+}
