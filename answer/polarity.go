@@ -214,6 +214,31 @@ func polarityConflict(claim string, paragraphs []string, stats analysis.TermStat
 		if r := conflictWith(cc, q, paraClauses); r != "" {
 			return r
 		}
+		// What the clause sets aside is a claim too, and a short one: "…
+		// rather than on his own achievements" is about the achievements.
+		if tail := setAside(cc); tail != "" {
+			tq := analysis.NewQuestion(strings.Join(presentWords(tail, inParas, frame), " "), stats)
+			if r := conflictWith(tail, tq, paraClauses); !tq.IsEmpty() && r == ReasonPolarity {
+				return r
+			}
+		}
+	}
+	return ""
+}
+
+// setAgainst is where a claim sets one thing against another: "A rather
+// than B", "A instead of B".
+var setAgainst = lazyregexp.New(`(?i)\s+(?:rather than|instead of)\s+`)
+
+// setAside is what a claim clause sets against its claim, as a negated
+// clause of its own: "not on his own achievements" for "kept the focus on
+// Russia's victory rather than on his own achievements", which says the
+// opposite of "the remarks were largely centered around his own
+// achievements", whatever it shares with "seemed to praise Russia's
+// victory"; "" when it sets nothing aside.
+func setAside(clause string) string {
+	if parts := setAgainst.Split(clause, 2); len(parts) == 2 {
+		return "not " + parts[1]
 	}
 	return ""
 }
@@ -242,6 +267,8 @@ func conflictWith(claimClause string, q analysis.Question, paraClauses []clause)
 	}
 	claimStems := analysis.StemSet(claimClause)
 	var reason Reason
+	agreed := map[string]bool{} // stems shared with the clauses that agree
+	var conflicts []map[string]bool
 	for _, pc := range top {
 		shared := map[string]bool{}
 		for st := range pc.stems {
@@ -263,8 +290,28 @@ func conflictWith(claimClause string, q analysis.Question, paraClauses []clause)
 		case settlesAPossibility(claimClause, pc.text):
 			reason = cmp.Or(reason, ReasonSpeculative)
 		default:
-			return ""
+			for st := range shared {
+				agreed[st] = true
+			}
+			continue
 		}
+		conflicts = append(conflicts, shared)
+	}
+	// A tie with a clause that agrees is agreement, unless the clause in
+	// conflict is about something the agreeing one does not share: "kept
+	// the focus on Russia's victory rather than on his own achievements"
+	// agrees with "he appeared to praise Russia's victory" and still
+	// contradicts "his remarks largely centered around his own
+	// achievements".
+	for _, shared := range conflicts {
+		for st := range shared {
+			if !agreed[st] && !analysis.IsStop(st) {
+				return reason
+			}
+		}
+	}
+	if len(agreed) > 0 {
+		return ""
 	}
 	return reason
 }
