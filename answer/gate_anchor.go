@@ -45,30 +45,52 @@ func unanchored(f focus, text, context, article string) float64 {
 	return float64(missing) / float64(len(known)+len(numbers))
 }
 
-// unanchoredAnswer is unanchored for the sentence of sentences (read with
-// its article's title) that holds
-// an answer of the focus's type and anchors best; 0 when the question
-// wants no particular type or no sentence holds one (TypeMissing's case).
-func unanchoredAnswer(f focus, qf Focus, sentences, paragraphs, articles, titles []string) float64 {
-	best := -1.0
-	onFocus := focused(qf, sentences)
+// quotedSentence is a sentence the extractive answer would quote, with what the
+// gate reads it against, and whether it holds the kind of answer the
+// question asks for (computed once: several signals ask).
+type quotedSentence struct {
+	text, paragraph, article, title string
+	typed                           bool
+}
+
+// quotedSentences pairs each sentence with its paragraph, the retrieved
+// part of its article and its title, and marks those holding an answer of
+// qf's type (none when the question wants no particular type).
+func quotedSentences(q string, qf Focus, sentences, paragraphs, articles, titles []string) []quotedSentence {
+	out := make([]quotedSentence, len(sentences))
 	for i, s := range sentences {
-		if onFocus != nil && !onFocus[i] {
+		typed := qf.Type != TypeNone && hasType(withoutAsked(s, q), qf.Type, q)
+		out[i] = quotedSentence{text: s, paragraph: paragraphs[i], article: articles[i], title: titles[i], typed: typed}
+	}
+	return out
+}
+
+// unanchoredAnswer is unanchored for the quoted sentence (read with its
+// article's title) that holds an answer of the focus's type and anchors
+// best; 0 when the question wants no particular type or no sentence holds
+// one (TypeMissing's case).
+func unanchoredAnswer(f focus, qf Focus, qs []quotedSentence) float64 {
+	best := -1.0
+	texts := make([]string, len(qs))
+	for i, x := range qs {
+		texts[i] = x.text
+	}
+	onFocus := focused(qf, texts)
+	for i, x := range qs {
+		if onFocus != nil && !onFocus[i] || !x.typed {
 			continue
 		}
-		if qf.Type != TypeNone && hasType(withoutAsked(s, f.question), qf.Type, f.question) {
-			// A sentence that states the thing asked about holds what its
-			// article is about: "The councillor for mobility, Marta Puig,
-			// said …" need not repeat the Tarragona its headline names. A
-			// figure about something else ("a 2013 atomic blast" for how
-			// many warheads) gets no such credit.
-			text := s
-			if statesFocus(qf, s) {
-				text += "\n" + titles[i]
-			}
-			if u := unanchored(f, text, paragraphs[i], articles[i]); best < 0 || u < best {
-				best = u
-			}
+		// A sentence that states the thing asked about holds what its
+		// article is about: "The councillor for mobility, Marta Puig,
+		// said …" need not repeat the Tarragona its headline names. A
+		// figure about something else ("a 2013 atomic blast" for how many
+		// warheads) gets no such credit.
+		text := x.text
+		if statesFocus(qf, x.text) {
+			text += "\n" + x.title
+		}
+		if u := unanchored(f, text, x.paragraph, x.article); best < 0 || u < best {
+			best = u
 		}
 	}
 	return max(best, 0)

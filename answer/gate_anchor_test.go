@@ -107,7 +107,7 @@ func TestASentenceThatRefersBackHoldsItsParagraphsNames(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := newFocus(tt.question, lx)
-			if got := unanchoredAnswer(f, QuestionFocus(tt.question), []string{tt.sentence}, []string{tt.paragraph}, []string{tt.paragraph}, []string{""}); got != tt.want {
+			if got := unanchoredAnswer(f, QuestionFocus(tt.question), quotedSentences(tt.question, QuestionFocus(tt.question), []string{tt.sentence}, []string{tt.paragraph}, []string{tt.paragraph}, []string{""})); got != tt.want {
 				t.Errorf("unanchoredAnswer = %v, want %v", got, tt.want)
 			}
 		})
@@ -120,7 +120,7 @@ func TestTheAnswerSentenceMustNameWhatIsCounted(t *testing.T) {
 	lx := lexicalOf(tampere, port, "The library board met in Tampere.")
 	q := "How many books does Rotterdam's city library have?"
 	f := newFocus(q, lx)
-	got := unanchoredAnswer(f, QuestionFocus(q), []string{tampere, port}, []string{tampere, port}, []string{tampere, port}, []string{"Tampere library", "Rotterdam port"})
+	got := unanchoredAnswer(f, QuestionFocus(q), quotedSentences(q, QuestionFocus(q), []string{tampere, port}, []string{tampere, port}, []string{tampere, port}, []string{"Tampere library", "Rotterdam port"}))
 	if got != 1 {
 		t.Errorf("unanchoredAnswer = %v, want 1: the one sentence that counts books is Tampere's; Rotterdam's figure counts ammonia", got)
 	}
@@ -140,7 +140,7 @@ func TestASentenceStatingTheFocusHoldsItsArticlesTitle(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := newFocus(tt.question, lx)
-			if got := unanchoredAnswer(f, QuestionFocus(tt.question), []string{sentence}, []string{sentence}, []string{sentence}, []string{tt.title}); got != tt.want {
+			if got := unanchoredAnswer(f, QuestionFocus(tt.question), quotedSentences(tt.question, QuestionFocus(tt.question), []string{sentence}, []string{sentence}, []string{sentence}, []string{tt.title})); got != tt.want {
 				t.Errorf("unanchoredAnswer = %v, want %v", got, tt.want)
 			}
 		})
@@ -164,7 +164,7 @@ func TestAPlaceNamedOnceIsTheOneALaterTheCooperativeMeans(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := newFocus(q, lx)
-			got := unanchoredAnswer(f, QuestionFocus(q), []string{tt.sentence}, []string{tt.sentence}, []string{tt.article}, []string{"Lockers replace a village pharmacy"})
+			got := unanchoredAnswer(f, QuestionFocus(q), quotedSentences(q, QuestionFocus(q), []string{tt.sentence}, []string{tt.sentence}, []string{tt.article}, []string{"Lockers replace a village pharmacy"}))
 			if got != tt.want {
 				t.Errorf("unanchoredAnswer = %v, want %v", got, tt.want)
 			}

@@ -9,19 +9,19 @@ package answer
 // missing and a rival in its place is the near miss, the same kind of
 // fact about someone else. A sentence that names the question's name, or
 // refers back to a paragraph that does, is not rivalled.
-func rivalled(f focus, qf Focus, sentences, paragraphs []string) float64 {
+func rivalled(f focus, qf Focus, qs []quotedSentence) float64 {
 	known := knownNames(f)
 	if len(known) == 0 {
 		return 0
 	}
 	qws := splitWords(f.question)
 	candidates := 0
-	for i, s := range sentences {
-		if qf.Type != TypeNone && !hasType(withoutAsked(s, f.question), qf.Type, f.question) {
+	for _, x := range qs {
+		if qf.Type != TypeNone && !x.typed {
 			continue
 		}
 		candidates++
-		if !rivals(f, known, qws, s, paragraphs[i]) {
+		if !rivals(f, known, qws, x.text, x.paragraph) {
 			return 0
 		}
 	}

@@ -25,7 +25,8 @@ func TestAnAnswerAboutSomeoneElseInTheQuestionsPlaceIsRivalled(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := newFocus(tt.question, lx)
-			if got := rivalled(f, QuestionFocus(tt.question), tt.sentences, tt.sentences); got != tt.want {
+			qs := quotedSentences(tt.question, QuestionFocus(tt.question), tt.sentences, tt.sentences, tt.sentences, make([]string, len(tt.sentences)))
+			if got := rivalled(f, QuestionFocus(tt.question), qs); got != tt.want {
 				t.Errorf("rivalled = %v, want %v", got, tt.want)
 			}
 		})

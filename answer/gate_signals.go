@@ -111,7 +111,13 @@ func measure(q string, results []retrieval.Result, ex extraction, terms analysis
 		anchorNames = QuestionNames(anchorQ)
 	}
 	s.Apart = 1 - together(anchorNames, focus, ex.paraStems, terms, floor)
-	if focus.Type != TypeNone && !slices.ContainsFunc(ex.sentences, func(x string) bool { return hasType(withoutAsked(x, q), focus.Type, q) }) {
+	paragraphs, titles := make([]string, len(ex.sentences)), make([]string, len(ex.sentences))
+	articles := make([]string, len(ex.sentences))
+	for i, r := range ex.from {
+		paragraphs[i], titles[i], articles[i] = results[r].Text, results[r].Title, articleOf(results, r)
+	}
+	qs := quotedSentences(q, focus, ex.sentences, paragraphs, articles, titles)
+	if focus.Type != TypeNone && !slices.ContainsFunc(qs, func(x quotedSentence) bool { return x.typed }) {
 		s.TypeMissing = 1
 	}
 	s.TopVector = topVector(results)
@@ -121,13 +127,8 @@ func measure(q string, results []retrieval.Result, ex extraction, terms analysis
 	s.OffQuestion = offQuestion(q, results, ex, terms)
 	f := newFocus(anchorQ, terms)
 	s.Unanchored = unanchored(f, paragraphOf(results[ex.best].Title, results[ex.best].Text), "", "")
-	paragraphs, titles := make([]string, len(ex.sentences)), make([]string, len(ex.sentences))
-	articles := make([]string, len(ex.sentences))
-	for i, r := range ex.from {
-		paragraphs[i], titles[i], articles[i] = results[r].Text, results[r].Title, articleOf(results, r)
-	}
-	s.UnanchoredAnswer = unanchoredAnswer(f, focus, ex.sentences, paragraphs, articles, titles)
-	s.Rival = rivalled(f, focus, ex.sentences, paragraphs)
+	s.UnanchoredAnswer = unanchoredAnswer(f, focus, qs)
+	s.Rival = rivalled(f, focus, qs)
 	if anchorQ != q {
 		f = newFocus(q, terms)
 	}
