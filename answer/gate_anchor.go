@@ -15,7 +15,10 @@ import (
 // are UnknownNames' concern, not this one's. A text that refers to
 // someone rather than naming them ("The North Korean leader met Putin in
 // Vladivostok", "he declined") holds the names its context does: context
-// is the paragraph of a sentence, "" for a paragraph itself.
+// is the paragraph of a sentence, "" for a paragraph itself. One that
+// speaks of a place or an organisation by a common noun ("the
+// cooperative", see refersToPlace) holds those of article, the retrieved
+// paragraphs of its article ("" for none).
 func unanchored(f focus, text, context, article string) float64 {
 	known := knownNames(f)
 	numbers := numbersIn(f.question, false)
@@ -45,9 +48,9 @@ func unanchored(f focus, text, context, article string) float64 {
 	return float64(missing) / float64(len(known)+len(numbers))
 }
 
-// quotedSentence is a sentence the extractive answer would quote, with what the
-// gate reads it against, and whether it holds the kind of answer the
-// question asks for (computed once: several signals ask).
+// quotedSentence is a sentence the extractive answer would quote, with
+// what the gate reads it against, and whether it holds the kind of answer
+// the question asks for (computed once: several signals ask).
 type quotedSentence struct {
 	text, paragraph, article, title string
 	typed                           bool
@@ -177,8 +180,8 @@ var (
 		"company", "firm", "group", "cooperative", "co-op", "hospital", "clinic", "site", "campus", "council", "bank",
 		"plant", "factory", "centre", "center", "project", "agency", "university", "club", "museum", "trust", "port",
 		"terminal", "library", "school", "operator", "government", "ministry", "authority", "programme", "program",
-		"scheme", "trial", "line", "service", "pool", "ward", "wing", "festival", "union", "board", "region's",
-		"city's", "town's", "company's", "kitchens", "network", "airport", "station", "park", "stadium")
+		"scheme", "trial", "line", "service", "pool", "ward", "wing", "festival", "union", "board", "kitchens",
+		"network", "airport", "station", "park", "stadium")
 )
 
 // knownNames are the question's names the corpus has seen.
