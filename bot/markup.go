@@ -23,8 +23,10 @@ import (
 //     advertise it.
 
 // bareURL matches a URL Discord would link: any scheme followed by "://"
-// (http, https, steam, discord…) and the run of non-space after it.
-var bareURL = lazyregexp.New(`(?i)\b[a-z][a-z0-9+.\-]*://[^\s<>]*[^\s<>.,;:!?'")\]}”’]`)
+// (http, https, steam, discord…) and the run of non-space after it. It
+// errs toward more: a scheme glued to the word before it ("0A://…") or
+// with nothing after it is made inert too, which costs nothing.
+var bareURL = lazyregexp.New(`(?i)[a-z][a-z0-9+.\-]*://(?:[^\s<>]*[^\s<>.,;:!?'")\]}”’])?`)
 
 // maskedLink matches "[text](target)" and "[text](<target>)".
 var maskedLink = lazyregexp.New(`\[([^\[\]\n]*)\]\(\s*(<[^>\n]*>|[^)\s]*)[^)\n]*\)`)
