@@ -104,9 +104,10 @@ func attributionFails(claim string, paragraphs, bylines []string, stats analysis
 		}
 	}
 	if len(named) == 0 && !pronoun && inQuotation(best, before) {
-		// A quotation standing alone goes on with the speaker named last
-		// before it: "…,” McCreary wrote Monday. “Last week in Beijing,
-		// President Xi met the speaker…”" is McCreary's, not Xi's.
+		// A quotation that names no speaker of its own goes on with the
+		// one named last before it: "…,” McCreary wrote Monday. “Last
+		// week in Beijing, President Xi met the speaker…”" is McCreary's,
+		// not Xi's.
 		// One run may name the speaker with an affiliation ("Lee
 		// Byung-chul of Kyungnam University"): one of them must be it.
 		if earlier, _ := speakersIn(before, stats); len(earlier) > 0 {

@@ -34,11 +34,12 @@ func (e *Engine) weigh(m GateModel, q string, results []retrieval.Result, ex ext
 }
 
 // retyped answers again from the best sentence that holds the kind of
-// answer asked for and states the question's focus, when the sentences picked first hold none and the
-// type_missing veto abstained: the date "on Sunday 15 June" may stand in
-// the third paragraph while the best-covering sentence says the trains
-// "will run less often". The new answer is weighed afresh and kept only
-// if the gate lets it through; else ex and g stand.
+// answer asked for and states the question's focus, when the sentences
+// picked first hold none and the type_missing veto abstained: the date
+// "on Sunday 15 June" may stand in the third paragraph while the
+// best-covering sentence says the trains "will run less often". The new
+// answer is weighed afresh and kept only if the gate lets it through;
+// else ex and g stand.
 func (e *Engine) retyped(m GateModel, q string, results []retrieval.Result, ex extraction, g Gate, mode Mode) (extraction, Gate) {
 	if g.Veto != "type_missing" {
 		return ex, g

@@ -32,9 +32,9 @@ var (
 		"and", "or", "but", "as", "when", "while", "because", "since", "though", "although", "that", "which", "who")
 	// subordinators open a clause of their own that a negation before
 	// them does not reach: "has never visited a foreign country since
-	// taking over North Korea" does not deny the taking over.
-	// So does a contrast word ("turned down the invitation and instead
-	// visited the embassy" affirms the visit).
+	// taking over North Korea" does not deny the taking over. (governs
+	// stops at a contrast word too: "turned down the invitation and
+	// instead visited the embassy" affirms the visit.)
 	subordinators = setOf("since", "because", "after", "before", "when", "while", "until", "following", "although",
 		"though", "unless", "whereas")
 	// predicateStarts end the scope of a negating noun at its verb: "his
@@ -298,11 +298,11 @@ func conflictWith(claimClause string, q analysis.Question, paraClauses []clause)
 		conflicts = append(conflicts, shared)
 	}
 	// A tie with a clause that agrees is agreement, unless the clause in
-	// conflict is about something the agreeing one does not share: "kept
-	// the focus on Russia's victory rather than on his own achievements"
-	// agrees with "he appeared to praise Russia's victory" and still
-	// contradicts "his remarks largely centered around his own
-	// achievements".
+	// conflict is about something the agreeing one does not share: "The
+	// two Korean leaders went on to meet for the first time at the
+	// celebration" agrees with "invited … to the anniversary celebration"
+	// and still states as done what "it could lead to the first meeting
+	// between the two Korean leaders" grants only may happen.
 	for _, shared := range conflicts {
 		for st := range shared {
 			if !agreed[st] && !analysis.IsStop(st) {
