@@ -51,6 +51,9 @@ var escaper = strings.NewReplacer(`\`, `\\`, `*`, `\*`, `_`, `\_`, "~", `\~`, "`
 
 // neutraliseModel keeps a model's markdown (bold, lists) but makes its
 // links inert: masked links keep their text, bare URLs become code spans.
+// Its backticks are escaped: one left open ("`see A://x") would pair with
+// the backtick that opens a URL's inert span and leave the URL outside
+// it, so a model's code spans show as plain text with their backticks.
 func neutraliseModel(s string) string {
 	s = maskedLink.ReplaceAllStringFunc(s, func(m string) string {
 		text := maskedLink.FindStringSubmatch(m)[1]
@@ -59,8 +62,12 @@ func neutraliseModel(s string) string {
 		}
 		return text
 	})
-	return mapOutsideURLs(s, func(t string) string { return strings.ReplaceAll(t, "](", `]\(`) })
+	return mapOutsideURLs(s, func(t string) string { return strings.ReplaceAll(modelEscaper.Replace(t), "](", `]\(`) })
 }
+
+// modelEscaper escapes what in a model's text could break an inert span:
+// backticks, and backslashes, which could otherwise escape the escape.
+var modelEscaper = strings.NewReplacer(`\`, `\\`, "`", "\\`")
 
 // mapOutsideURLs applies f to the text between bare URLs and turns each
 // URL into an inert code span.

@@ -11,9 +11,12 @@ import (
 	"github.com/footnote-dev/footnote/retrieval"
 )
 
-// codeSpan and maskedLinkOpen find what Discord reads as a code span (no
-// links inside) and as the "](" of a masked link (unless escaped).
+// escaped, codeSpan and maskedLinkOpen find what Discord reads first as
+// an escaped character (a backslash before punctuation: "\`" is a literal
+// backtick, never a code span's edge), then as a code span (no links
+// inside) and as the "](" of a masked link (unless escaped).
 var (
+	escaped        = regexp.MustCompile(`\\[^0-9A-Za-z\s]`)
 	codeSpan       = regexp.MustCompile("`[^`\n]*`")
 	maskedLinkOpen = regexp.MustCompile(`(^|[^\\])\]\(`)
 	bareLink       = regexp.MustCompile(`(?i)[a-z][a-z0-9+.\-]*://`)
@@ -23,6 +26,7 @@ var (
 // the one footnote makes for a source, "](<https://gazette.example/…>)".
 func clickable(msg string) []string {
 	msg = strings.ReplaceAll(msg, "](<https://gazette.example/", "")
+	msg = escaped.ReplaceAllString(msg, "_") // a literal character, of no markup
 	msg = codeSpan.ReplaceAllString(msg, "")
 	var out []string
 	for _, re := range []*regexp.Regexp{maskedLinkOpen, bareLink} {
@@ -42,6 +46,7 @@ func TestUntrustedLinksAreInertEverywhereTheBotShowsThem(t *testing.T) {
 	}{
 		{"an extractive answer quoting a planted paragraph", bot.Render(answer.Answer{Mode: answer.Extractive, Text: "A paragraph. " + phish + " [1]", Citations: []answer.Citation{planted}})},
 		{"a model's answer with its own links", bot.Render(answer.Answer{Mode: answer.LLM, Text: "Juche means self-reliance " + phish + ". [1]", Citations: []answer.Citation{planted}})},
+		{"a model's answer with a backtick left open before a link", bot.Render(answer.Answer{Mode: answer.LLM, Text: "See `the page https://evil.example/x [1]", Citations: []answer.Citation{planted}})},
 		{"Show sources of a planted paragraph and title", bot.RenderSources(answer.Answer{Citations: []answer.Citation{planted}})},
 		{"a model's answer while it streams", []string{bot.RenderPartial("So " + phish)}},
 	}
