@@ -85,7 +85,10 @@ func mapOutsideURLs(s string, f func(string) string) string {
 
 // inertURL shows a URL as a code span, which Discord never links.
 func inertURL(u string) string {
-	u = strings.ReplaceAll(u, "`", "%60") // a backtick would end the span
+	// A backtick would end the span; a backslash before the closing one
+	// would read, to a renderer that takes escapes first, as an escaped
+	// backtick that leaves the span open and the URL outside it.
+	u = strings.NewReplacer("`", "%60", `\`, "%5C").Replace(u)
 	if r := []rune(u); len(r) > maxInertURL {
 		u = string(r[:maxInertURL-1]) + "…"
 	}
