@@ -107,6 +107,11 @@ func TestRefusalsAreRecognisedInAnyWordingAndClaimsAreNot(t *testing.T) {
 		"The reporting doesn't say how long the meeting lasted.",
 		"That premise is not borne out by the articles: they do not mention a visit to Tokyo.",
 		"The question assumes a speech the sources never describe; I can't help with that from them.",
+		"I therefore can't tell you when it took place based on these documents.",
+		"No comparable figure is provided for Beijing's 2015 parade.",
+		"An exact death toll is not provided.",
+		"Kim Yo-jong does not appear in any of these passages.",
+		"I have no basis for saying what she said about the visit.",
 	}
 	for _, s := range refusals {
 		if !isRefusal(s) {
@@ -135,6 +140,9 @@ func TestRefusalsAreRecognisedInAnyWordingAndClaimsAreNot(t *testing.T) {
 		"Kim did not attend, as reported in the articles [1].",
 		"The two leaders never signed the accord described in the report [2].",
 		"No foreign leader appears in the photos, the report says [1].",
+		"No reason was given for the delay [1].",
+		"The exact date was not specified by the ministry [1].",
+		"Security was not provided by the host country [2].",
 	}
 	for _, s := range claims {
 		if isRefusal(s) {

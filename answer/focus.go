@@ -146,9 +146,11 @@ var (
 	// "What official…".
 	asksPerson = lazyregexp.New(`(?i)^\s*(?:(?:and|so|but)\s+)?(?:which|what)\s+(?:[\w-]+\s+){0,3}?(?:president|prime\s+minister|minister|leader|official|aide|analyst|expert|spokes(?:man|woman|person)|professor|ambassador|diplomat|journalist|reporter|envoy|general|chairman|secretary|mayor|governor|senator|person|politician)\b`)
 	// quantityWords answer "how many" without a figure: "hundreds of
-	// balloons", "a handful".
-	quantityWords = setOf("hundreds", "thousands", "millions", "billions", "dozens", "dozen", "several", "few",
-		"many", "numerous", "handful", "percent", "half", "majority", "most", "all", "none", "no", "some", "scores")
+	// balloons", "most of them". Not "several", "a few", "many" or "some":
+	// "several soldiers were killed" says there is a number without giving
+	// it, which is no answer to how many were, as the gate reads it too.
+	quantityWords = setOf("hundreds", "thousands", "millions", "billions", "dozens", "dozen", "percent", "half",
+		"majority", "most", "all", "none", "no", "scores")
 	timeWords = setOf("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
 		"november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow",

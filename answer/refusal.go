@@ -79,7 +79,13 @@ var refusalPatterns = sync.OnceValue(func() []*regexp.Regexp {
 		// "is not mentioned", "are not stated": verbs that only texts do
 		`\b(?:(?:is|are|was|were)\s+not|isn't|aren't|wasn't|weren't)\s+(?:explicitly\s+|specifically\s+|directly\s+)?(?:mentioned|stated)\b`,
 		`\bnot\s+(?:explicitly\s+|specifically\s+)?(?:mentioned|stated|specified|given|provided|included|covered|addressed|discussed|found|available|reported|disclosed|answered)\s+(?:in|by|anywhere in|within)\s+(?:the\s+|these\s+|any\s+of\s+the\s+)?(?:\w+\s+)?`+sourceNoun+`\b`,
-		`\b(?:does\s+not|doesn't|do\s+not|don't)\s+appear\s+(?:in|anywhere in)\s+(?:the\s+|these\s+)?(?:\w+\s+)?`+sourceNoun+`\b`,
+		`\b(?:does\s+not|doesn't|do\s+not|don't)\s+appear\s+(?:in|anywhere in)\s+(?:(?:any|either|all|both|each)\s+of\s+)?(?:the\s+|these\s+|those\s+)?(?:\w+\s+)?`+sourceNoun+`\b`,
+		// "No comparable figure is provided for Beijing's parade", "An
+		// exact death toll is not provided": a missing figure, with a verb
+		// only a text does to it. Not "given" or "specified": "no reason
+		// was given", "the exact date was not specified" are what an
+		// article may say of the world.
+		`\b(?:an?|the|any|no)\s+(?:[\w-]+\s+){0,2}?(?:figure|toll|count|number|total|tally|breakdown|estimate|date|time|timing|name|reason|explanation|amount|sum|price|cost|details?|specifics|answer)\s+(?:is|was|are|were)\s+(?:not\s+)?(?:\w+\s+)?(?:provided|mentioned|stated|offered|supplied)\b`,
 		`\bnot\s+(?:in|part of|among|covered by|found in|included in)\s+(?:the\s+|these\s+|any\s+of\s+the\s+)?(?:\w+\s+)?`+sourceNoun+`\b`,
 		// a negated claim placed in the sources: "He doesn't make any
 		// prediction about South Korea's economy in these articles"
@@ -87,8 +93,8 @@ var refusalPatterns = sync.OnceValue(func() []*regexp.Regexp {
 		// "No statement by Japan's prime minister appears in these articles"
 		`\bno\s+[^.;,]{1,60}?\b(?:appears?|is\s+(?:given|mentioned|reported|quoted|found|recorded)|are\s+(?:given|mentioned|reported|quoted|found|recorded))\s+(?:in|anywhere\s+in)\s+(?:the\s+|these\s+|those\s+|any\s+of\s+the\s+)?(?:provided\s+|given\s+|\w+\s+)?`+sourceNounStrict+`\b`,
 		// the speaker's own knowledge: "I couldn't find", "I don't know"
-		`\bi(?:\s+|')(?:could\s*not|couldn't|cannot|can't|can\s+not|am\s+unable\s+to|'m\s+unable\s+to|m\s+unable\s+to|was\s+unable\s+to|do\s+not|don't|did\s+not|didn't|am\s+not\s+able\s+to|'m\s+not\s+able\s+to)\s+(?:\w+\s+)?(?:find|see|locate|determine|answer|tell|say|identify|confirm|know|provide|give|verify|spot|extract|work out|help)\b`,
-		`\bi\s+(?:have|had)\s+no\s+(?:information|data|details|way)\b`,
+		`\bi(?:\s+|')(?:(?:therefore|thus|also|really|simply|still|unfortunately|honestly|genuinely|just|sadly|regrettably)\s+)?(?:could\s*not|couldn't|cannot|can't|can\s+not|am\s+unable\s+to|'m\s+unable\s+to|m\s+unable\s+to|was\s+unable\s+to|do\s+not|don't|did\s+not|didn't|am\s+not\s+able\s+to|'m\s+not\s+able\s+to)\s+(?:\w+\s+)?(?:find|see|locate|determine|answer|tell|say|identify|confirm|know|provide|give|verify|spot|extract|work out|help)\b`,
+		`\bi\s+(?:have|had)\s+no\s+(?:information|data|details|way|basis|grounds|knowledge|evidence|record|source|means)\b`,
 		`\bi(?:'m| am)\s+(?:not\s+sure|afraid|sorry)\b`,
 		`\b(?:unable|not\s+able|impossible|not\s+possible)\s+to\s+(?:answer|determine|tell|say|find|confirm|identify|know|provide|establish)\b`,
 		`\b(?:cannot|can't|can\s+not|could\s+not|couldn't)\s+be\s+(?:answered|determined|found|confirmed|established|identified|inferred|deduced)\b`,
