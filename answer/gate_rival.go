@@ -1,5 +1,7 @@
 package answer
 
+import "slices"
+
 // rivalled is 1 when every picked sentence that could answer — each that
 // holds the kind of answer asked for, or each picked sentence when the
 // question wants no particular kind — puts another name where the
@@ -10,6 +12,9 @@ package answer
 // fact about someone else. A sentence that names the question's name, or
 // refers back to a paragraph that does, is not rivalled.
 func rivalled(f focus, qf Focus, qs []quotedSentence) float64 {
+	if premiseReversed(f.question, qs) {
+		return 1
+	}
 	known := knownNames(f)
 	if len(known) == 0 {
 		return 0
@@ -49,4 +54,25 @@ func rivals(f focus, known []name, qws []word, sentence, paragraph string) bool 
 		}
 	}
 	return false
+}
+
+// premiseReversed reports whether the picked paragraphs give the roles of
+// the question's premise the other way round: "Why did North Korea switch
+// from a Russian satellite to a Chinese one?" where it switched from a
+// Chinese satellite to a Russian one; "Why did Kim bring his son?" where
+// he brought his daughter. It is the same near miss as a rival name: the
+// corpus states the fact, about another end of it.
+func premiseReversed(q string, qs []quotedSentence) bool {
+	var paras []string
+	for _, x := range qs {
+		if !slices.Contains(paras, x.paragraph) {
+			paras = append(paras, x.paragraph)
+		}
+	}
+	if len(paras) == 0 {
+		return false
+	}
+	_, reversed := reversedMovement(q, paras)
+	_, swapped := swappedKin(q, paras)
+	return reversed || swapped
 }

@@ -21,6 +21,16 @@ func TestAnAnswerAboutSomeoneElseInTheQuestionsPlaceIsRivalled(t *testing.T) {
 			"What share of North Korea's exports go to Russia?", []string{"Kim met Putin in Vladivostok."}, 0},
 		{"a question naming no one has no rival",
 			"What share of exports go abroad?", []string{china}, 0},
+		{"a movement the paragraph runs the other way is rivalled",
+			"Why did the station move its broadcasts from a Russian satellite to a Chinese one?",
+			[]string{"The station switched its broadcasts from a Chinese satellite to a Russian one."}, 1},
+		{"the same movement is not",
+			"Why did the station move its broadcasts from a Chinese satellite to a Russian one?",
+			[]string{"The station switched its broadcasts from a Chinese satellite to a Russian one."}, 0},
+		{"a family member the paragraph names otherwise is rivalled",
+			"Why did Kim bring his son to the parade?", []string{"Kim brought his daughter to the parade."}, 1},
+		{"the family member it names is not",
+			"Why did Kim bring his daughter to the parade?", []string{"Kim brought his daughter to the parade."}, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -65,7 +65,9 @@ type Signals struct {
 	// than a paraphrase.
 	Nameless float64 `json:"nameless"`
 	// Rival is 1 when every sentence that could answer puts another name
-	// where the question puts one of its own (see rivalled).
+	// where the question puts one of its own, or when the picked
+	// paragraphs give the question's premise the other way round: a
+	// movement reversed, another family member (see rivalled).
 	Rival float64 `json:"rival"`
 }
 

@@ -476,6 +476,9 @@ func checkClaim(f focus, claim string, paras, bylines []string, stats analysis.T
 	if k, bad := swappedKin(claim, paras); bad {
 		return ReasonSwapped, k
 	}
+	if w, bad := reversedMovement(claim, paras); bad {
+		return ReasonSwapped, w
+	}
 	if v, bad := missingNumber(claim, append(paras, f.question)); bad {
 		return ReasonNumber, formatNumber(v)
 	}
