@@ -48,7 +48,12 @@ func speakersKnown(text string, stats analysis.TermStats, known func(lower strin
 	text = typographic.Replace(text)
 	for _, re := range speakers().named {
 		for _, m := range re.FindAllStringSubmatch(text, -1) {
+			// "South Korea's Yonhap called…": the speaker is Yonhap; its
+			// owner is a name of its own, checked as any other name is.
 			run := m[1]
+			if i := strings.LastIndex(run, "'s "); i >= 0 {
+				run = run[i+len("'s "):]
+			}
 			ws := splitWords(run)
 			if len(ws) > 0 {
 				// the run is cut out of its sentence, so its first word is not

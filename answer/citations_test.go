@@ -517,3 +517,20 @@ func TestACapitalOpeningAClaimStandsForItsGovernment(t *testing.T) {
 		})
 	}
 }
+
+func TestASpeakersOwnerIsNotPartOfTheSpeakersName(t *testing.T) {
+	stats := builtinStats(t)
+	para := "The South Korean news service Yonhap described Pyongyang and Beijing as “relatively estranged.”"
+	tests := []struct {
+		claim string
+		bad   bool
+	}{
+		{`South Korea's Yonhap called the two capitals "relatively estranged".`, false},
+		{`South Korea's Chosun Ilbo called the two capitals "relatively estranged".`, true},
+	}
+	for _, tt := range tests {
+		if who, bad := attributionFails(tt.claim, []string{para}, nil, stats); bad != tt.bad {
+			t.Errorf("%q: attribution fails %v (%s), want %v", tt.claim, bad, who, tt.bad)
+		}
+	}
+}
