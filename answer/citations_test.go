@@ -534,3 +534,13 @@ func TestASpeakersOwnerIsNotPartOfTheSpeakersName(t *testing.T) {
 		}
 	}
 }
+
+func TestStayingAwayIsAbsence(t *testing.T) {
+	sources := []retrieval.Result{{Doc: "d", Paragraph: 1, Text: "North Korea claimed Kim’s absence was due to “security concerns”, but it reflects its lack of trust in the diplomatic protocol and security arrangements of its ally."}}
+	expectKept(t, sources, builtinStats(t), map[string]bool{
+		`North Korea said Kim stayed away because of "security concerns" [1].`: true,
+		`North Korea said a domestic schedule kept him away [1].`:              false,
+		`North Korea said Kim stayed away because of the weather [1].`:         false,
+		`North Korea put Kim's no-show down to "security concerns" [1].`:       true,
+	})
+}

@@ -391,7 +391,7 @@ func decide(f focus, sentence string, sources []retrieval.Result, stats analysis
 	case len(valid) == 0:
 		return c.remove(ReasonUnknownSource, "")
 	}
-	words := analysis.NewQuestion(withoutFraming(numberWordsAsDigits(claim)), stats)
+	words := analysis.NewQuestion(withoutFraming(inTheCorpusWords(numberWordsAsDigits(claim))), stats)
 	if words.IsEmpty() {
 		return c.remove(ReasonNoClaim, "")
 	}
