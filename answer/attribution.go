@@ -54,6 +54,13 @@ func speakersKnown(text string, stats analysis.TermStats, known func(lower strin
 			if i := strings.LastIndex(run, "'s "); i >= 0 {
 				run = run[i+len("'s "):]
 			}
+			if strings.HasSuffix(run, "'s") {
+				// ", said Russia's backing takes…": the name owns what
+				// follows, the start of what was said, or the speaker's
+				// title ("said Russia's foreign minister"); it is not the
+				// speaker.
+				continue
+			}
 			ws := splitWords(run)
 			if len(ws) > 0 {
 				// the run is cut out of its sentence, so its first word is not

@@ -518,6 +518,15 @@ func TestACapitalOpeningAClaimStandsForItsGovernment(t *testing.T) {
 	}
 }
 
+func TestANameOwningWhatFollowsASayingVerbIsNotTheSpeaker(t *testing.T) {
+	stats := builtinStats(t)
+	para := "“This really takes some pressure off of the North Korean economy, which I expect to rebound,” says Stephan Haggard, professor of Korea studies at the University of California San Diego."
+	claim := "Stephan Haggard, a professor of Korea studies at the University of California San Diego, said Russia's backing takes some pressure off North Korea's economy."
+	if who, bad := attributionFails(claim, []string{para}, nil, stats); bad {
+		t.Errorf("attribution fails (%s): Russia owns the backing, it does not speak", who)
+	}
+}
+
 func TestASpeakersOwnerIsNotPartOfTheSpeakersName(t *testing.T) {
 	stats := builtinStats(t)
 	para := "The South Korean news service Yonhap described Pyongyang and Beijing as “relatively estranged.”"
