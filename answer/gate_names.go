@@ -64,9 +64,19 @@ func newName(words []string) Name {
 // startsName reports whether the question's first word begins a
 // multi-word name rather than being capitalised as a first word.
 func startsName(words []string) bool {
-	return len(words) > 1 && isCapitalised(words[1]) && !whWords[strings.ToLower(words[0])] &&
-		!auxiliaries[strings.ToLower(words[0])]
+	if len(words) < 2 || !isCapitalised(words[1]) {
+		return false
+	}
+	low := strings.ToLower(words[0])
+	return !whWords[low] && !auxiliaries[low] && !analysis.IsStop(low) && !clauseOpeners[low]
 }
+
+// clauseOpeners are prepositions and conjunctions that open a question
+// before a name: "Besides Kim, which…", "Unlike Putin, …". The English
+// stop list has some of them ("after", "during"), not these.
+var clauseOpeners = setOf("besides", "despite", "unlike", "apart", "aside", "except", "beyond", "given", "since",
+	"although", "though", "following", "including", "excluding", "regarding", "concerning", "per", "unless",
+	"whereas", "amid", "amidst", "among", "amongst", "toward", "towards", "according", "compared", "alongside")
 
 // isCapitalised reports a word in title case: "Macron", "Jong-un", not
 // "I", "UN" or "WWII".

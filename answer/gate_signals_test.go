@@ -44,6 +44,7 @@ func TestQuestionNamesFindsCapitalisedRunsNotTheFirstWord(t *testing.T) {
 		{"hyphenated names stay whole", "How old is Kim Ju-ae?", []string{"Kim Ju-ae"}},
 		{"acronyms and numbers are not names", "What did the UN say about WWII in 2014?", nil},
 		{"a capitalised compound is a name of its capitalised part", "How was the Korean-language article translated?", []string{"Korean-language"}},
+		{"a preposition opening the question is no part of a name", "Besides Kim, which leader did Moscow invite?", []string{"Kim", "Moscow"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
