@@ -113,6 +113,23 @@ func TestSignalsOfSmallQuestions(t *testing.T) {
 	}
 }
 
+func TestAnArticlesAuthorIsNoNameTheCorpusLacks(t *testing.T) {
+	lx := lexicalOf(smallCorpus...)
+	results := resultsOf(smallCorpus...)
+	for i := range results {
+		results[i].Author = "Charlie Campbell"
+	}
+	ex := extraction{score: 0.5, best: 0, sentences: []string{smallCorpus[0]}, from: []int{0},
+		stems: analysis.StemSet(smallCorpus[0]), paraStems: paragraphSets(results, nil)}
+	q := "What did Kim say in Moscow, according to Charlie Campbell's article?"
+	if s := measure(q, results, ex, lx, 0.6); s.UnknownNames != 0 || s.Unanchored != 0 {
+		t.Errorf("signals %+v: want the author neither unknown nor an anchor", s)
+	}
+	if s := measure(q, resultsOf(smallCorpus...), ex, lx, 0.6); s.UnknownNames == 0 {
+		t.Errorf("signals %+v: without the byline the name is unknown", s)
+	}
+}
+
 func TestHasTypeReadsTheKindOfAnswer(t *testing.T) {
 	tests := []struct {
 		name     string
