@@ -9,6 +9,8 @@ func TestWithoutContrastsLeavesOutWhatTheQuestionSetsAside(t *testing.T) {
 		{"if not", "Where has Kim met Putin, if not Moscow?", "Where has Kim met Putin, ?"},
 		{"apart from", "Apart from Kim, who was invited?", ", who was invited?"},
 		{"a plain not is asked about", "Why did Kim not go to Moscow?", "Why did Kim not go to Moscow?"},
+		{"what an if clause denies", "so if kim didn't go to red square, where did he go?", "so , where did he go?"},
+		{"an if clause that denies nothing is asked about", "If Kim goes to Moscow, who will greet him?", "If Kim goes to Moscow, who will greet him?"},
 		{"no contrast, unchanged", "When did Kim Jong Il die?", "When did Kim Jong Il die?"},
 	}
 	for _, tt := range tests {
