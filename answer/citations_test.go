@@ -553,3 +553,22 @@ func TestStayingAwayIsAbsence(t *testing.T) {
 		`North Korea put Kim's no-show down to "security concerns" [1].`:       true,
 	})
 }
+
+func TestAnArticlesBylineBelongsToItsParagraphs(t *testing.T) {
+	stats := builtinStats(t)
+	sources := []retrieval.Result{{Doc: "d", Paragraph: 1, Source: retrieval.Source{Author: "Charlie Campbell", Publisher: "TIME"},
+		Text: "Moreover, China only tolerates North Korea’s existence—including the very real threat of nuclear catastrophe just 500 miles from Beijing—because it serves as a buffer."}}
+	q := "How far from Beijing is the North Korean nuclear threat, according to Charlie Campbell's article?"
+	for _, claim := range []string{
+		"The threat of nuclear catastrophe lies just 500 miles from Beijing [1].",
+		"Charlie Campbell writes that the threat of nuclear catastrophe lies just 500 miles from Beijing [1].",
+	} {
+		if v := Verify(q, claim, sources, stats); v.Text == "" {
+			t.Errorf("%q removed: %+v", claim, v.Sentences)
+		}
+	}
+	sources[0].Author = ""
+	if v := Verify(q, "Charlie Campbell writes that the threat of nuclear catastrophe lies just 500 miles from Beijing [1].", sources, stats); v.Text != "" {
+		t.Errorf("kept a writer the source does not have: %+v", v.Sentences)
+	}
+}

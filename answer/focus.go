@@ -6,6 +6,7 @@ import (
 
 	"github.com/footnote-dev/footnote/analysis"
 	"github.com/footnote-dev/footnote/internal/lazyregexp"
+	"github.com/footnote-dev/footnote/retrieval"
 )
 
 // minBridge is the word-vector similarity at which a question word the
@@ -38,6 +39,28 @@ type focus struct {
 	// question, where an acronym the corpus never writes ("WWII") may be
 	// spelled out ("World War II").
 	retrieved []string
+}
+
+// withoutBylines drops the question's names that the sources' authors
+// and publishers hold ("according to Charlie Campbell's article"): they
+// say where to look, not what to answer, and no paragraph names them.
+func (f focus) withoutBylines(sources []retrieval.Result) focus {
+	bylines := bylineStems(sources)
+	if len(bylines) == 0 {
+		return f
+	}
+	var kept []name
+	for _, n := range f.names {
+		stems := make([]string, len(n.raw))
+		for i, t := range n.raw {
+			stems[i] = analysis.Stem(t)
+		}
+		if !allIn(stems, bylines) {
+			kept = append(kept, n)
+		}
+	}
+	f.names = kept
+	return f
 }
 
 func newFocus(question string, stats analysis.TermStats) focus {

@@ -148,7 +148,7 @@ func measure(q string, results []retrieval.Result, ex extraction, terms analysis
 // or paraphrases from them the verifier would remove as a non-answer. The
 // extractive answer's own choice of sentences does not bind the model.
 func offSources(q string, results []retrieval.Result, terms analysis.TermStats) float64 {
-	f := newFocus(q, terms)
+	f := newFocus(q, terms).withoutBylines(results)
 	for _, r := range results[:min(readParagraphs, len(results))] {
 		for _, s := range corpus.Sentences(r.Text) {
 			if f.addressedBy(s.Text, []string{r.Text}) {
@@ -171,7 +171,7 @@ func offQuestion(q string, results []retrieval.Result, ex extraction, terms anal
 	if len(ex.sentences) == 0 {
 		return 0
 	}
-	f := newFocus(q, terms)
+	f := newFocus(q, terms).withoutBylines(results)
 	f.cache = ex.cache
 	for i, s := range ex.sentences {
 		if f.addressedBy(s, []string{results[ex.from[i]].Text}) {

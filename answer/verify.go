@@ -150,7 +150,7 @@ type Verified struct {
 //     missing (refusedAfterContext);
 //   - the kept citations are renumbered 1..n in order of first use.
 func Verify(question, text string, sources []retrieval.Result, stats analysis.TermStats) Verified {
-	f := newFocus(question, stats)
+	f := newFocus(question, stats).withoutBylines(sources)
 	for _, r := range sources {
 		f.retrieved = append(f.retrieved, r.Text)
 	}
@@ -545,6 +545,8 @@ func coverageSupport(words analysis.Question, claim string, valid []int, sources
 	for _, n := range valid {
 		text := sources[n-1].Text
 		para[n] = withNameForms(withDigits(analysis.StemSet(text), text), claim, text)
+		// its byline is the source's too: "Charlie Campbell writes that …"
+		para[n] = merge(para[n], bylineStems(sources[n-1:n]))
 	}
 	var kept []int
 	for _, n := range valid {
