@@ -64,12 +64,18 @@ func namesFocus(sentence string, f Focus, q string) bool {
 		if !w.capitalised() || w.initial || strings.Contains(asked, w.lower()) || titles[w.lower()] {
 			continue
 		}
-		if describes(w, ws, i) {
+		if describes(w, ws, i) || owns(sentence, ws, i, at) {
 			continue
 		}
 		return true
 	}
 	return false
+}
+
+// owns reports whether ws[i] owns the focus noun at ws[at]: "Pyongyang's
+// ambassador" names whose ambassador, not who.
+func owns(sentence string, ws []word, i, at int) bool {
+	return i+1 == at && strings.Contains(typographic.Replace(sentence), ws[i].text+"'s "+ws[at].text)
 }
 
 // indefinite reports whether the noun at ws[at] is introduced as a new
