@@ -80,13 +80,73 @@ func premiseReversed(q string, qs []quotedSentence) bool {
 	}
 	_, reversed := reversedMovement(q, paras)
 	_, swapped := swappedKin(q, paras)
-	return reversed || swapped || otherActor(q, qs)
+	return reversed || swapped || otherActor(q, qs) || opposedPremise(q, qs)
+}
+
+// opposedPremise reports whether a picked sentence that says what the
+// question takes as given (half its words) says it with the opposite word:
+// "Why did Russia vote in favor of renewing the Panel's mandate?" against
+// "Russia … vetoed a U.N. resolution renewing the bloc's Panel of
+// Experts' mandate".
+func opposedPremise(q string, qs []quotedSentence) bool {
+	premise := premiseOf(q)
+	if premise == "" {
+		return false
+	}
+	stems := analysis.StemSet(premise)
+	for _, x := range qs {
+		own := analysis.StemSet(x.text)
+		if shareOf(stems, own) >= minSubjectMatch && (antonymous(stems, own) || votedAgainst(premise, stems, own)) {
+			return true
+		}
+	}
+	return false
+}
+
+// votedAgainst reports whether a premise that someone voted for a thing
+// ("vote to renew…") meets a sentence saying they vetoed it. In a claim
+// "voted" may be either way, so this pair is not one of antonyms.
+func votedAgainst(premise string, stems, sentence map[string]bool) bool {
+	against := slices.ContainsFunc(splitWords(strings.ToLower(premise)), func(w word) bool { return w.text == "against" })
+	return stems["vote"] && !against && sentence["veto"] && !sentence["vote"]
+}
+
+// presupposing opens a question that takes an event as given and asks
+// about it: "Why did Russia vote to renew…", "What did Kim and Xi sign…".
+// What follows the auxiliary is the premise.
+var presupposing = lazyregexp.New(`(?i)^\s*(?:[^,?]*,\s*)?(?:why|how|what|when|where|which|who|whom)\b(?:\s+[\w'’-]+){0,2}?\s+(?:did|does|do|was|were|has|have|had)\s+(.+?)\s*\??\s*$`)
+
+// premiseOf returns the event a question takes as given, "" when it has
+// none or denies one ("Why did Kim not go…"): a denial is read against
+// the paragraphs' own denials too loosely to be opposed.
+func premiseOf(q string) string {
+	m := presupposing.FindStringSubmatch(q)
+	if m == nil || negates(m[1]) {
+		return ""
+	}
+	return m[1]
+}
+
+// negates reports whether text carries a negation of its own: "not",
+// "instead of", "stay away".
+func negates(text string) bool {
+	ws := splitWords(strings.ToLower(text))
+	for i, w := range ws {
+		if negationWords[w.text] || negationStems[analysis.Stem(w.text)] || strings.HasSuffix(w.text, "n't") {
+			return true
+		}
+		if i+1 < len(ws) && negationPhrases[w.text+" "+ws[i+1].text] {
+			return true
+		}
+	}
+	return false
 }
 
 // askedActor reads "Who was Putin seated next to…", "Why did Russia
-// veto…": the name the question makes the subject of its verb, and the
-// verb.
-var askedActor = lazyregexp.New(`^\s*(?i:who|whom|what|which|where|when|why|how)\b(?:\s+[\w'-]+){0,2}?\s+((?i:did|does|do|was|were|is|are|has|have|had))\s+((?:[A-Z][\p{L}'-]*\s+){1,3}?)([a-z]+)\b`)
+// veto…", after a leading clause ("At the luncheon, who was Putin seated
+// next to?"): the name the question makes the subject of its verb, and
+// the verb.
+var askedActor = lazyregexp.New(`^\s*(?:[^,?]*,\s*)?(?i:who|whom|what|which|where|when|why|how)\b(?:\s+[\w'-]+){0,2}?\s+((?i:did|does|do|was|were|is|are|has|have|had))\s+((?:[A-Z][\p{L}'-]*\s+){1,3}?)([a-z]+)\b`)
 
 // passiveAux make the verb after them passive when it is a participle:
 // "was seated".

@@ -59,6 +59,8 @@ func TestTheQuestionsSubjectGivenAnotherRoleIsRivalled(t *testing.T) {
 		{"a sentence that may give the verb its own subject clears it",
 			"Who did China send to meet Kim in Beijing?",
 			[]string{"China paid its respects by sending Cai Qi to greet him.", "A separate letter Kim sent to China's Xi Jinping on Sunday praised the ties."}, false},
+		{"a leading clause does not hide the question's subject",
+			"At the luncheon after the parade, who was Putin seated next to?", []string{luncheon}, true},
 		{"a possessive is no subject",
 			"What was Kim's letter to Xi commemorating?", []string{"The letter Putin sent to Kim commemorated the anniversary."}, false},
 	}
@@ -70,6 +72,28 @@ func TestTheQuestionsSubjectGivenAnotherRoleIsRivalled(t *testing.T) {
 			}
 			if got := otherActor(tt.question, qs); got != tt.want {
 				t.Errorf("otherActor = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAPremiseTheSentenceStatesWithTheOppositeWordIsRivalled(t *testing.T) {
+	veto := "Russia on March 28 vetoed a U.N. resolution renewing the bloc’s Panel of Experts’ mandate to monitor sanctions enforcement."
+	tests := []struct {
+		name, question string
+		want           bool
+	}{
+		{"in favour against vetoed", "Why did Russia vote in favour of renewing the Panel of Experts' mandate on March 28?", true},
+		{"voted to against vetoed", "Why did Russia vote to renew the Panel of Experts' mandate on March 28?", true},
+		{"voted against is what a veto does", "Why did Russia vote against renewing the Panel of Experts' mandate on March 28?", false},
+		{"the premise as the sentence says it", "Why did Russia veto the resolution renewing the Panel of Experts' mandate on March 28?", false},
+		{"a denied premise is not read", "Why did Russia not support renewing the Panel of Experts' mandate on March 28?", false},
+		{"a sentence about something else is not read", "Why did China support the sanctions?", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := opposedPremise(tt.question, []quotedSentence{{text: veto, paragraph: veto}}); got != tt.want {
+				t.Errorf("opposedPremise = %v, want %v", got, tt.want)
 			}
 		})
 	}

@@ -388,7 +388,7 @@ var antonyms = func() map[string][]string {
 		{"warm", "cold"}, {"warm", "cool"}, {"friend", "enemi"}, {"pleas", "displeas"}, {"happi", "unhappi"},
 		{"agre", "disagre"}, {"trust", "distrust"}, {"includ", "exclud"}, {"attend", "skip"}, {"attend", "miss"},
 		{"success", "fail"}, {"resum", "suspend"}, {"lift", "impos"}, {"prais", "critic"}, {"prais", "condemn"},
-		{"strong", "weak"}, {"close", "estrang"}, {"welcom", "reject"},
+		{"strong", "weak"}, {"close", "estrang"}, {"welcom", "reject"}, {"favor", "veto"}, {"support", "veto"},
 	} {
 		m[p[0]] = append(m[p[0]], p[1])
 		m[p[1]] = append(m[p[1]], p[0])
