@@ -112,6 +112,10 @@ func TestRefusalsAreRecognisedInAnyWordingAndClaimsAreNot(t *testing.T) {
 		"An exact death toll is not provided.",
 		"Kim Yo-jong does not appear in any of these passages.",
 		"I have no basis for saying what she said about the visit.",
+		"So there is no speech of his at the Moscow parade for me to report.",
+		"The school itself is never named.",
+		"The premise doesn't match the sources: nothing in them describes Kim skipping the 2025 parade.",
+		"No specific date for it is given, though.",
 	}
 	for _, s := range refusals {
 		if !isRefusal(s) {
@@ -143,6 +147,8 @@ func TestRefusalsAreRecognisedInAnyWordingAndClaimsAreNot(t *testing.T) {
 		"No reason was given for the delay [1].",
 		"The exact date was not specified by the ministry [1].",
 		"Security was not provided by the host country [2].",
+		"The school Kim attended is never named in public, the ministry says [1].",
+		"No date for the summit was given by the ministry [1].",
 	}
 	for _, s := range claims {
 		if isRefusal(s) {
@@ -570,5 +576,24 @@ func TestAnArticlesBylineBelongsToItsParagraphs(t *testing.T) {
 	sources[0].Author = ""
 	if v := Verify(q, "Charlie Campbell writes that the threat of nuclear catastrophe lies just 500 miles from Beijing [1].", sources, stats); v.Text != "" {
 		t.Errorf("kept a writer the source does not have: %+v", v.Sentences)
+	}
+}
+
+func TestASentenceAnsweringOnePartOfAQuestionAddressesIt(t *testing.T) {
+	stats := builtinStats(t)
+	sources := []retrieval.Result{{Doc: "d", Paragraph: 1, Text: "“The Chinese are probably weary or unnerved about North Korea and Russia getting too close,” says Daniel Pinkston, an East Asia expert at Troy University in Seoul."}}
+	claim := "Daniel Pinkston is an East Asia specialist at Troy University in Seoul [1]."
+	tests := []struct {
+		question string
+		kept     bool
+	}{
+		{"Who is Daniel Pinkston, and what does he say about China's view of Russia and North Korea?", true},
+		{"Who is Daniel Pinkston?", true},
+		{"What does Daniel Pinkston say about China's view of Russia and North Korea?", false},
+	}
+	for _, tt := range tests {
+		if v := Verify(tt.question, claim, sources, stats); (v.Text != "") != tt.kept {
+			t.Errorf("%q: kept %v, want %v (%+v)", tt.question, v.Text != "", tt.kept, v.Sentences)
+		}
 	}
 }

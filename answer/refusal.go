@@ -106,6 +106,23 @@ var refusalPatterns = sync.OnceValue(func() []*regexp.Regexp {
 		`\b`+sourceNoun+`(?:\s+[\w'-]+){0,3}?\s+(?:are|is|were|was|remain|remains)\s+(?:unclear|inconclusive|vague)\s+(?:on|about|regarding|as to)\b`,
 		`\b`+sourceNoun+`(?:\s+[\w'-]+){0,3}?\s+(?:lacks?|omits?|leaves?\s+out)\s+(?:that|this|any|such|the)\b`,
 		`\bthe\s+corpus\s+(?:does\s+not|doesn't)\s+say\b`,
+		// "nothing in them describes Kim skipping the parade"
+		`\bnothing\s+in\s+(?:them|it)\s+(?:\w+\s+)?`+statingVerb+`\b`,
+		// "The premise doesn't match the sources"
+		`\b(?:premise|assumption)\b[^.;]{0,40}?\b(?:does\s+not|doesn't|do\s+not|don't)\s+(?:match|fit|square\s+with|agree\s+with|line\s+up\s+with)\b`,
+		// "there is no speech of his … for me to report"
+		`\b(?:no|nothing)\b[^.;]{0,80}?\bfor\s+me\s+to\s+(?:report|cite|quote|share|point\s+to|go\s+on)\b`,
+	)
+})
+
+// uncitedRefusalPatterns read as refusals only in a sentence that cites
+// nothing: "The school itself is never named.", "No specific date for it
+// is given, though." Cited, the same words are what an article may say of
+// the world ("No reason was given for the delay [1]").
+var uncitedRefusalPatterns = sync.OnceValue(func() []*regexp.Regexp {
+	return compileAll(
+		`\b(?:is|are|was|were)\s+never\s+(?:named|mentioned|identified|specified|stated|given|disclosed|explained)\b`,
+		`\bno\s+(?:[\w-]+\s+){0,2}?(?:figure|toll|count|number|total|tally|breakdown|estimate|date|time|timing|name|reason|explanation|amount|sum|price|cost|details?|specifics|answer)\b[^.;]{0,30}?\b(?:is|was|are|were)\s+(?:given|specified|reported|disclosed|named)\b`,
 	)
 })
 
@@ -127,7 +144,11 @@ func isRefusal(sentence string) bool {
 	s := strings.NewReplacer("n’t", "n't", "’", "'").Replace(corpus.Normalize(claimOf(sentence)))
 	// Contractions spelled out too: "isn't covered" is "is not covered".
 	expanded := strings.NewReplacer("can't", "cannot", "won't", "will not", "n't", " not").Replace(s)
-	for _, re := range refusalPatterns() {
+	patterns := refusalPatterns()
+	if len(citedNumbers(sentence)) == 0 {
+		patterns = append(patterns[:len(patterns):len(patterns)], uncitedRefusalPatterns()...)
+	}
+	for _, re := range patterns {
 		if re.MatchString(s) || re.MatchString(expanded) {
 			return true
 		}
