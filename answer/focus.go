@@ -39,6 +39,33 @@ type focus struct {
 	// question, where an acronym the corpus never writes ("WWII") may be
 	// spelled out ("World War II").
 	retrieved []string
+	// parts are the foci of a question of several parts ("Who is
+	// Pinkston, and what does he say…?"), each addressed on its own.
+	parts []focus
+}
+
+// addressedByAny reports whether sentence addresses the question or, for
+// a question of several parts, one of them: "Daniel Pinkston is an East
+// Asia expert at Troy University" answers "Who is Daniel Pinkston, and
+// what does he say about China's view…?" in part.
+func (f focus) addressedByAny(sentence string, paragraphs []string) bool {
+	return f.addressedBy(sentence, paragraphs) ||
+		slices.ContainsFunc(f.parts, func(p focus) bool { return p.addressedBy(sentence, paragraphs) })
+}
+
+// withParts returns f with a focus for each part of a question of
+// several parts, read with what f reads.
+func (f focus) withParts(sources []retrieval.Result) focus {
+	parts := questionParts(f.question)
+	if len(parts) < 2 {
+		return f
+	}
+	for _, q := range parts {
+		p := newFocus(q, f.stats).withoutBylines(sources)
+		p.retrieved, p.cache = f.retrieved, f.cache
+		f.parts = append(f.parts, p)
+	}
+	return f
 }
 
 // withoutBylines drops the question's names that the sources' authors

@@ -154,6 +154,7 @@ func Verify(question, text string, sources []retrieval.Result, stats analysis.Te
 	for _, r := range sources {
 		f.retrieved = append(f.retrieved, r.Text)
 	}
+	f = f.withParts(sources)
 	var checks []SentenceCheck
 	for _, s := range splitAnswer(normalizeMarkers(text)) {
 		c := decide(f, s.text, sources, stats)
@@ -403,7 +404,7 @@ func decide(f focus, sentence string, sources []retrieval.Result, stats analysis
 	for i, n := range kept {
 		paras[i] = sources[n-1].Text
 	}
-	if !f.addressedBy(claim, paras) {
+	if !f.addressedByAny(claim, paras) {
 		// Drawn from its paragraphs but not about the question: a cited
 		// non-answer, whatever else may be wrong with it; a reply of them
 		// is an abstention.
