@@ -3,6 +3,8 @@ package answer
 import (
 	"cmp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/footnote-dev/footnote/analysis"
 	"github.com/footnote-dev/footnote/internal/lazyregexp"
@@ -68,13 +70,32 @@ var certaintyWords = setOf("confirmed", "confirms", "confirm", "announced", "ann
 var clauseBreak = lazyregexp.New(`[.!?;:]+["'”’)]*\s+|\s+-\s+|,?\s+\b(?:but|while|whereas|although|though|yet|however)\b,?\s+`)
 
 func clausesOf(text string) []string {
+	text = typographic.Replace(text)
 	var out []string
-	for _, c := range clauseBreak.Split(typographic.Replace(text), -1) {
+	add := func(c string) {
 		if strings.TrimSpace(c) != "" {
 			out = append(out, c)
 		}
 	}
+	last := 0
+	for _, m := range clauseBreak.FindAllStringIndex(text, -1) {
+		if text[m[0]] == '.' && abbreviationEnds(text[last:m[0]]) {
+			continue // "a U.N. resolution" goes on
+		}
+		add(text[last:m[0]])
+		last = m[1]
+	}
+	add(text[last:])
 	return out
+}
+
+// abbreviationEnds reports whether text ends with a word a period
+// abbreviates rather than ends a sentence after: "U.N", "Mr", "Oct" (see
+// abbreviations).
+func abbreviationEnds(text string) bool {
+	i := strings.LastIndexFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '.' })
+	w := text[i+1:]
+	return strings.Contains(w, ".") || utf8.RuneCountInString(w) == 1 || abbreviations[strings.ToLower(w)]
 }
 
 // clauseCues reports a clause's negation and speculation as they bear on
@@ -388,7 +409,7 @@ var antonyms = func() map[string][]string {
 		{"warm", "cold"}, {"warm", "cool"}, {"friend", "enemi"}, {"pleas", "displeas"}, {"happi", "unhappi"},
 		{"agre", "disagre"}, {"trust", "distrust"}, {"includ", "exclud"}, {"attend", "skip"}, {"attend", "miss"},
 		{"success", "fail"}, {"resum", "suspend"}, {"lift", "impos"}, {"prais", "critic"}, {"prais", "condemn"},
-		{"strong", "weak"}, {"close", "estrang"}, {"welcom", "reject"}, {"favor", "veto"}, {"support", "veto"},
+		{"strong", "weak"}, {"close", "estrang"}, {"welcom", "reject"}, {"favor", "veto"}, {"support", "veto"}, {"success", "struggl"},
 	} {
 		m[p[0]] = append(m[p[0]], p[1])
 		m[p[1]] = append(m[p[1]], p[0])
