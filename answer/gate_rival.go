@@ -3,6 +3,7 @@ package answer
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/footnote-dev/footnote/analysis"
 	"github.com/footnote-dev/footnote/internal/lazyregexp"
@@ -198,6 +199,13 @@ func deniedAt(ws []word, i int) bool {
 	return false
 }
 
+// minOpposedShare is the share of the premise's words a sentence must hold
+// to be read as saying it the opposite way: more than minSubjectMatch, as
+// an opposite word anywhere in a sentence about the same people is weak
+// evidence ("the warm tone of the message" for "Why has China's
+// relationship with Pyongyang cooled?").
+const minOpposedShare = 0.6
+
 // opposedPremise reports whether a picked sentence that says what the
 // question takes as given (half its words) says it with the opposite word:
 // "Why did Russia vote in favor of renewing the Panel's mandate?" against
@@ -211,7 +219,7 @@ func opposedPremise(q string, qs []quotedSentence) bool {
 	stems := analysis.StemSet(premise)
 	for _, x := range qs {
 		own := analysis.StemSet(x.text)
-		if shareOf(stems, own) >= minSubjectMatch && (antonymous(stems, own) || votedAgainst(premise, stems, own)) {
+		if shareOf(stems, own) >= minOpposedShare && (antonymous(stems, own) || votedAgainst(premise, stems, own)) {
 			return true
 		}
 	}
@@ -342,6 +350,9 @@ func actorOf(ws []word, i int) (int, bool) {
 // wherever it stands ("Kim was seated…").
 func actorName(w word) bool {
 	low := w.lower()
+	if utf8.RuneCountInString(low) < 2 {
+		return false // "which I expect to rebound": a pronoun
+	}
 	return w.capitalised() && (!w.initial || seatWords[fold(low)] || properOnly(low))
 }
 

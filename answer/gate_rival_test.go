@@ -61,6 +61,9 @@ func TestTheQuestionsSubjectGivenAnotherRoleIsRivalled(t *testing.T) {
 			[]string{"China paid its respects by sending Cai Qi to greet him.", "A separate letter Kim sent to China's Xi Jinping on Sunday praised the ties."}, false},
 		{"a leading clause does not hide the question's subject",
 			"At the luncheon after the parade, who was Putin seated next to?", []string{luncheon}, true},
+		{"a pronoun is no other subject",
+			"What does Stephan Haggard expect for the North Korean economy?",
+			[]string{"“This really takes some pressure off of the North Korean economy, which I expect to rebound,” says Stephan Haggard."}, false},
 		{"a possessive is no subject",
 			"What was Kim's letter to Xi commemorating?", []string{"The letter Putin sent to Kim commemorated the anniversary."}, false},
 	}
@@ -89,6 +92,7 @@ func TestAPremiseTheSentenceStatesWithTheOppositeWordIsRivalled(t *testing.T) {
 		{"the premise as the sentence says it", "Why did Russia veto the resolution renewing the Panel of Experts' mandate on March 28?", false},
 		{"a denied premise is not read", "Why did Russia not support renewing the Panel of Experts' mandate on March 28?", false},
 		{"a sentence about something else is not read", "Why did China support the sanctions?", false},
+		{"an opposite word in a sentence saying little of the premise is not read", "Why did Russia vote in favour of the new sanctions on Iran in May?", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
