@@ -70,6 +70,11 @@ func rivals(f focus, known []name, qws []word, sentence, paragraph string) bool 
 // he brought his daughter. It is the same near miss as a rival name: the
 // corpus states the fact, about another end of it.
 func premiseReversed(q string, qs []quotedSentence) bool {
+	if yesNo.MatchString(q) {
+		// "Did Xi visit Pyongyang?" takes nothing as given: "No, he has
+		// not" answers it.
+		return false
+	}
 	var paras []string
 	for _, x := range qs {
 		if !slices.Contains(paras, x.paragraph) {
@@ -233,6 +238,10 @@ func votedAgainst(premise string, stems, sentence map[string]bool) bool {
 	against := slices.ContainsFunc(splitWords(strings.ToLower(premise)), func(w word) bool { return w.text == "against" })
 	return stems["vote"] && !against && sentence["veto"] && !sentence["vote"]
 }
+
+// yesNo opens a question that asks whether, not about: an auxiliary
+// first, after a leading clause if any.
+var yesNo = lazyregexp.New(`(?i)^\s*(?:[^,?]*,\s*)?(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|should|shall|may|might)\b`)
 
 // presupposing opens a question that takes an event as given and asks
 // about it: "Why did Russia vote to renew…", "What did Kim and Xi sign…".
