@@ -603,3 +603,22 @@ func TestASentenceAnsweringOnePartOfAQuestionAddressesIt(t *testing.T) {
 		}
 	}
 }
+
+func TestASentenceDenyingTheQuestionsPremiseIsNoAnswer(t *testing.T) {
+	stats := builtinStats(t)
+	sources := []retrieval.Result{{Doc: "d", Paragraph: 1, Text: "Chinese President Xi Jinping visited South Korea in July, the first time that a Chinese leader visited Seoul before Pyongyang. Xi has not visited Pyongyang, John McCreary wrote."}}
+	tests := []struct {
+		question, claim string
+		kept            bool
+	}{
+		{"Why did Xi Jinping visit Pyongyang in July?", "Xi's July trip was to South Korea, making him the first Chinese leader to visit Seoul before Pyongyang [1].", false},
+		{"Why did Xi Jinping visit Pyongyang in July?", "John McCreary noted that Xi has not visited Pyongyang [1].", false},
+		{"Did Xi Jinping visit Pyongyang in July?", "No; John McCreary noted that Xi has not visited Pyongyang [1].", true},
+		{"Why did Xi Jinping visit Seoul in July?", "Xi Jinping visited Seoul in July, the first Chinese leader to visit it before Pyongyang [1].", true},
+	}
+	for _, tt := range tests {
+		if v := Verify(tt.question, tt.claim, sources, stats); (v.Text != "") != tt.kept {
+			t.Errorf("%q for %q: kept %v, want %v (%+v)", tt.claim, tt.question, v.Text != "", tt.kept, v.Sentences)
+		}
+	}
+}

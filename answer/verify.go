@@ -269,6 +269,10 @@ func questionParts(q string) []string {
 // lacking the kind of answer asked for (a date for "when").
 const detailUntyped = "holds no answer of the kind asked"
 
+// detailPremise marks a sentence removed as off the question because it
+// says what the question takes as given the other way round.
+const detailPremise = "denies what the question takes as given"
+
 // keepContextOfAnAnswer keeps, in a reply that answers, the sentences
 // removed only for lacking the kind of answer asked: "Kim and Putin signed
 // the treaty in June [1]. It restored Soviet-era commitments [1]." The
@@ -413,6 +417,12 @@ func decide(f focus, sentence string, sources []retrieval.Result, stats analysis
 			detail = detailUntyped
 		}
 		return c.remove(ReasonOffQuestion, detail)
+	}
+	if premiseReversed(f.question, []quotedSentence{{text: claim, paragraph: claim}}) {
+		// "Xi's July trip was to South Korea" for "Why did Xi visit
+		// Pyongyang in July?": true, cited, and no answer to a question
+		// whose premise it denies.
+		return c.remove(ReasonOffQuestion, detailPremise)
 	}
 	var bylines []string
 	for _, n := range kept {
