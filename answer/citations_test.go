@@ -622,3 +622,15 @@ func TestASentenceDenyingTheQuestionsPremiseIsNoAnswer(t *testing.T) {
 		}
 	}
 }
+
+func TestStayingAwayAnswersWhySomeoneSkippedIt(t *testing.T) {
+	stats := builtinStats(t)
+	sources := []retrieval.Result{{Doc: "d", Paragraph: 1, Text: "North Korea claimed Kim’s absence was due to “security concerns”, but it reflects its lack of trust in the diplomatic protocol and security arrangements of its ally."}}
+	q := "Why did North Korea say Kim skipped the Victory Day parade in Moscow?"
+	if v := Verify(q, `North Korea said Kim stayed away because of "security concerns" [1].`, sources, stats); v.Text == "" {
+		t.Errorf("removed: %+v", v.Sentences)
+	}
+	if v := Verify("Why did North Korea say Kim praised the Victory Day parade in Moscow?", `North Korea said Kim stayed away because of "security concerns" [1].`, sources, stats); v.Text != "" {
+		t.Errorf("kept as the answer to a question about praise: %+v", v.Sentences)
+	}
+}

@@ -148,7 +148,7 @@ func (f focus) addressedBy(sentence string, paragraphs []string) bool {
 	stems, own := f.cache.StemSet(joinLines(paragraphs)), f.cache.StemSet(sentence)
 	for _, t := range f.terms {
 		if stems[t] || own[t] || slices.ContainsFunc(analysis.Related(t), func(r string) bool { return own[r] }) ||
-			analysis.Similarity(t, own) >= minBridge {
+			analysis.Similarity(t, own) >= minBridge || absenceStems[t] && saysAbsent(sentence) {
 			return true
 		}
 	}
