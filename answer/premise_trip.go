@@ -8,8 +8,9 @@ import (
 )
 
 // goingStems are verbs and nouns of going somewhere: "visited Seoul",
-// "his visit to Pyongyang", "flew to Beijing".
-var goingStems = setOf("visit", "travel", "trip", "fli", "flew", "go", "went", "arriv", "came", "come", "head", "journey")
+// "his visit to Pyongyang", "flew to Beijing". Not "come": "coming at
+// China's expense" goes nowhere.
+var goingStems = setOf("visit", "travel", "trip", "fli", "flew", "go", "went", "arriv", "head", "journey")
 
 // destinationSkips may stand between a word of going and where it goes:
 // "his July visit to Pyongyang", "arrived in Beijing".

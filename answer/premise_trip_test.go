@@ -20,6 +20,9 @@ func TestATripTheSentencesSendElsewhereIsRivalled(t *testing.T) {
 			[]string{"This raises the possibility that Kim Jong-un will visit Moscow for the first time ever.", "The North Korean leader met Putin in Vladivostok in April 2019."}, false},
 		{"a denied trip there is rivalled",
 			"Why did Xi visit Pyongyang?", []string{"Xi has not visited Pyongyang and has not invited Kim to Beijing."}, true},
+		{"coming at a cost is no trip",
+			"What did Shinzo Abe say about Putin's visit to Pyongyang?",
+			[]string{"Shinzo Abe suggested that Pyongyang's improving ties with Moscow may be coming at China's expense."}, false},
 		{"a question that denies the trip is not read",
 			"Why didn't Putin head to Pyongyang after his China trip?", []string{"Putin flew to Beijing for the parade."}, false},
 	}
