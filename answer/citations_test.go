@@ -116,6 +116,9 @@ func TestRefusalsAreRecognisedInAnyWordingAndClaimsAreNot(t *testing.T) {
 		"The school itself is never named.",
 		"The premise doesn't match the sources: nothing in them describes Kim skipping the 2025 parade.",
 		"No specific date for it is given, though.",
+		"The articles refer to the alleged North Korean cyber attack on Sony Pictures, but they never put a figure on the company's losses.",
+		"However, no quantity is given anywhere in the provided material.",
+		"That question falls outside what these articles cover; they don't discuss the 2022 South Korean election.",
 	}
 	for _, s := range refusals {
 		if !isRefusal(s) {
@@ -632,5 +635,18 @@ func TestStayingAwayAnswersWhySomeoneSkippedIt(t *testing.T) {
 	}
 	if v := Verify("Why did North Korea say Kim praised the Victory Day parade in Moscow?", `North Korea said Kim stayed away because of "security concerns" [1].`, sources, stats); v.Text != "" {
 		t.Errorf("kept as the answer to a question about praise: %+v", v.Sentences)
+	}
+}
+
+func TestASpanOfYearsStatesItsNumber(t *testing.T) {
+	para := []string{"The alliance between the two nations dates back more than a half-century to the Korean War, and the treaty is a decade old."}
+	for claim, missing := range map[string]bool{
+		"The alliance reaches back more than fifty years.": false,
+		"The treaty is ten years old.":                     false,
+		"The alliance reaches back more than sixty years.": true,
+	} {
+		if v, got := missingNumber(claim, para); got != missing {
+			t.Errorf("%q: missing %v (%v), want %v", claim, got, v, missing)
+		}
 	}
 }

@@ -74,7 +74,33 @@ func numbersIn(text string, strict bool) []float64 {
 		}
 		i += n - 1
 	}
+	if strict {
+		out = append(out, spansIn(text)...)
+	}
 	return append(out, rangeEnds(text)...)
+}
+
+// spanWords are lengths of time that state a number of years without a
+// digit: "dates back more than a half-century" supports a claim's "more
+// than fifty years".
+var spanWords = lazyregexp.New(`(?i)\b(half[\s-]+(?:a\s+)?century|quarter[\s-]+(?:of\s+a\s+)?century|century|decade)\b`)
+
+// spansIn returns the numbers of years text's span words state.
+func spansIn(text string) []float64 {
+	var out []float64
+	for _, m := range spanWords.FindAllString(strings.ToLower(text), -1) {
+		switch {
+		case strings.HasPrefix(m, "half"):
+			out = append(out, 50)
+		case strings.HasPrefix(m, "quarter"):
+			out = append(out, 25)
+		case m == "century":
+			out = append(out, 100)
+		default:
+			out = append(out, 10)
+		}
+	}
+	return out
 }
 
 // digitsValue reads "2011", "70th", "1950s"; splitWords has already cut

@@ -52,7 +52,7 @@ var refusalPatterns = sync.OnceValue(func() []*regexp.Regexp {
 		`\bnot\s+(?:something|anything|a\s+(?:question|topic|detail|point|matter))\s+(?:that\s+)?(?:the\s+|these\s+|those\s+)?(?:[\w-]+\s+){0,2}?`+sourceNoun+`\s+(?:\w+\s+)?`+statingVerb+`\b`,
 		// "the sources were written before the meeting, so they can't tell us…"
 		`\b`+sourceNoun+`(?:\s+[\w'-]+){0,3}?\s+(?:predates?|(?:were|was|are|is)\s+(?:all\s+)?(?:written|published|filed|dated)\s+(?:before|ahead of|prior to))\b`,
-		`\b`+sourceNoun+`\b[^.;]{0,100}?(?:,|:|\bso|\band|\bbut)\s+(?:they|it)\s+(?:cannot|can not|could not|do not|does not)\s+(?:\w+\s+)?`+statingVerb+`\b`,
+		`\b`+sourceNoun+`\b[^.;]{0,100}?(?:,|:|\bso|\band|\bbut)\s+(?:they|it)\s+(?:cannot|can not|could not|do not|does not|never)\s+(?:\w+\s+)?`+statingVerb+`\b`,
 		// "that premise isn't supported by the sources"
 		`\b(?:premise|assumption|claim|suggestion|idea)\s+(?:is|was)\s+not\s+(?:supported|borne out|backed up|confirmed)\s+by\s+(?:the\s+|these\s+|any\s+of\s+the\s+)?(?:\w+\s+)?`+sourceNoun+`\b`,
 		// "the articles mention Juche only in a title and never explain it":
@@ -99,7 +99,9 @@ var refusalPatterns = sync.OnceValue(func() []*regexp.Regexp {
 		`\b(?:unable|not\s+able|impossible|not\s+possible)\s+to\s+(?:answer|determine|tell|say|find|confirm|identify|know|provide|establish)\b`,
 		`\b(?:cannot|can't|can\s+not|could\s+not|couldn't)\s+be\s+(?:answered|determined|found|confirmed|established|identified|inferred|deduced)\b`,
 		`\b(?:is|remains)\s+(?:unclear|unknown|not\s+clear|not\s+known)\s+(?:from|in|based\s+on)\s+(?:the\s+|these\s+)?(?:\w+\s+)?`+sourceNoun+`\b`,
-		`\b(?:beyond|outside)\s+(?:the\s+scope|what\s+the)\b`,
+		`\b(?:beyond|outside)\s+(?:the\s+scope|what\s+(?:the|these|those|my)\b)`,
+		// "no quantity is given anywhere in the provided material"
+		`\b(?:is|are|was|were)\s+(?:given|mentioned|stated|provided|reported|specified|named)\s+anywhere\s+in\b`,
 		`\bthe\s+answer(?:\s+\w+){0,3}?\s+(?:is\s+not|isn't)\s+(?:in|found|available|contained|given)\b`,
 		`\b(?:this|that|such|the|any)\s+(?:information|detail|details|answer|figure|data|fact)\s+(?:is|was|are|were)\s+(?:not|n't)\s+(?:\w+\s+)?(?:provided|given|available|included|mentioned|stated|specified|present|there|found)\b`,
 		`\bno\s+(?:answer|information|mention|details?)\s+(?:can|could)\s+be\s+found\b`,
@@ -122,7 +124,7 @@ var refusalPatterns = sync.OnceValue(func() []*regexp.Regexp {
 var uncitedRefusalPatterns = sync.OnceValue(func() []*regexp.Regexp {
 	return compileAll(
 		`\b(?:is|are|was|were)\s+never\s+(?:named|mentioned|identified|specified|stated|given|disclosed|explained)\b`,
-		`\bno\s+(?:[\w-]+\s+){0,2}?(?:figure|toll|count|number|total|tally|breakdown|estimate|date|time|timing|name|reason|explanation|amount|sum|price|cost|details?|specifics|answer)\b[^.;]{0,30}?\b(?:is|was|are|were)\s+(?:given|specified|reported|disclosed|named)\b`,
+		`\bno\s+(?:[\w-]+\s+){0,2}?(?:figure|toll|count|number|total|tally|breakdown|estimate|date|time|timing|name|reason|explanation|amount|quantity|sum|price|cost|details?|specifics|answer)\b[^.;]{0,30}?\b(?:is|was|are|were)\s+(?:given|specified|reported|disclosed|named)\b`,
 	)
 })
 
