@@ -18,9 +18,18 @@ func TestAPremiseTheSentenceStatesWithTheOppositeWordIsRivalled(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := opposedPremise(tt.question, []quotedSentence{{text: veto, paragraph: veto}}); got != tt.want {
+			if got := opposedPremise(tt.question, ownParagraphs(veto)); got != tt.want {
 				t.Errorf("opposedPremise = %v, want %v", got, tt.want)
 			}
 		})
 	}
+}
+
+// ownParagraphs quotes each sentence as a paragraph of its own.
+func ownParagraphs(sentences ...string) []quotedSentence {
+	qs := make([]quotedSentence, len(sentences))
+	for i, s := range sentences {
+		qs[i] = quotedSentence{text: s, paragraph: s}
+	}
+	return qs
 }

@@ -28,10 +28,7 @@ func TestATripTheSentencesSendElsewhereIsRivalled(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			qs := make([]quotedSentence, len(tt.sentences))
-			for i, s := range tt.sentences {
-				qs[i] = quotedSentence{text: s, paragraph: s}
-			}
+			qs := ownParagraphs(tt.sentences...)
 			if got := otherDestination(tt.question, qs); got != tt.want {
 				t.Errorf("otherDestination = %v, want %v", got, tt.want)
 			}
