@@ -75,11 +75,15 @@ func endAfter(ws []word, i int) (map[string]bool, int) {
 // onto a Chinese one" against "switched transmission … from a Chinese
 // satellite to a Russian one".
 func reversedMovement(claim string, paras []string) (string, bool) {
+	ours := movementsIn(claim)
+	if len(ours) == 0 {
+		return "", false
+	}
 	var theirs []movement
 	for _, p := range paras {
 		theirs = append(theirs, movementsIn(p)...)
 	}
-	for _, c := range movementsIn(claim) {
+	for _, c := range ours {
 		reversed := ""
 		for _, p := range theirs {
 			if agrees(c, p) {

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/footnote-dev/footnote/analysis"
@@ -88,6 +89,9 @@ var kin = setOf("wife", "husband", "spous", "son", "daughter", "child", "father"
 // swappedKin returns a family word of claim its paragraphs lack while they
 // use another: "Kim's wife is Kim Ju-ae" against "his daughter … Kim Ju-ae".
 func swappedKin(claim string, paras []string) (string, bool) {
+	if !slices.ContainsFunc(analysis.Tokens(claim), func(st string) bool { return kin[st] }) {
+		return "", false // most claims name no family member: spare stemming the paragraphs
+	}
 	in := analysis.StemSet(strings.Join(paras, "\n"))
 	others := false
 	for st := range in {
