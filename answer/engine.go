@@ -118,23 +118,28 @@ func (e *Engine) Ask(ctx context.Context, req Request) (Answer, error) {
 			a.Standalone = query
 		}
 	}
-	results, err := e.Retriever.Search(ctx, query, e.TopK(), e.Search)
+	shown := e.shownK(a.Mode)
+	retrieved, err := e.Retriever.Search(ctx, query, shown, e.Search)
 	if err != nil {
 		return Answer{}, fmt.Errorf("retrieve: %w", err)
 	}
 	asked := query
-	if read := readAs(query, results, e.Retriever.Terms()); read != query {
+	if read := readAs(query, firstK(retrieved, e.TopK()), e.Retriever.Terms()); read != query {
 		// Searched again as the corpus spells it: "tampre" finds what
 		// "Tampere" does, and the gate reads it as a name it knows.
 		a.ReadAs, query = read, read
-		if results, err = e.Retriever.Search(ctx, query, e.TopK(), e.Search); err != nil {
+		if retrieved, err = e.Retriever.Search(ctx, query, shown, e.Search); err != nil {
 			return Answer{}, fmt.Errorf("retrieve: %w", err)
 		}
 	}
-	a.Retrieved = results
-	if results == nil {
+	a.Retrieved = retrieved
+	if retrieved == nil {
 		a.Retrieved = []retrieval.Result{}
 	}
+	// The gate and the extractive answer read the first K paragraphs, in
+	// either mode, so LLM mode's gate is the one eval calibrated; only the
+	// model is shown more (shownK).
+	results := firstK(retrieved, e.TopK())
 	ex := extract(query, results, e.Retriever.Terms(), stemMemo(e.Retriever))
 	gate, err := e.gate()
 	if err != nil {
@@ -155,6 +160,27 @@ func (e *Engine) Ask(ctx context.Context, req Request) (Answer, error) {
 		return a, nil
 	}
 	return e.generate(ctx, a, asked, req.OnProgress)
+}
+
+// modelExtraK is how many paragraphs past K the model is shown. A model
+// reads eight paragraphs as easily as five, and the verifier checks every
+// sentence against the paragraphs it cites, whatever their rank; an
+// answer whose paragraph ranks sixth or seventh would otherwise be
+// unanswerable for the model.
+const modelExtraK = 3
+
+// shownK is how many paragraphs an answer in mode retrieves: K for the
+// extractive answer, K+modelExtraK for the model.
+func (e *Engine) shownK(mode Mode) int {
+	if mode == LLM {
+		return e.TopK() + modelExtraK
+	}
+	return e.TopK()
+}
+
+// firstK is the first k of results, or all when there are fewer.
+func firstK(results []retrieval.Result, k int) []retrieval.Result {
+	return results[:min(len(results), k)]
 }
 
 func abstain(a Answer) Answer {

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -158,6 +159,32 @@ func TestThePromptNumbersTheRetrievedParagraphsAsSources(t *testing.T) {
 	}
 	if !strings.Contains(user, "<question>\n"+kimQuestion+"\n</question>") {
 		t.Errorf("the prompt lacks the delimited question:\n%s", user)
+	}
+}
+
+func TestTheModelIsShownParagraphsPastTheOnesTheGateReads(t *testing.T) {
+	ix := builtinIndex(t)
+	const q = "Where did Kim go instead of attending the Victory Day parade in Moscow?"
+	ranked, err := ix.Search(t.Context(), q, answer.DefaultK+3, retrieval.SearchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := slices.IndexFunc(ranked, func(r retrieval.Result) bool { return strings.Contains(r.Text, "Kim visited the Russian embassy") }) + 1
+	if n <= answer.DefaultK {
+		t.Fatalf("the embassy paragraph ranks %d; the test needs one past the first %d", n, answer.DefaultK)
+	}
+	s := newLLMSetup(t, ix, openaiapi.Config{})
+	s.srv.Chat(fakeopenai.Text(fmt.Sprintf("Kim visited the Russian embassy in Pyongyang instead [%d].", n)))
+	a := ask(t, s.eng, answer.Request{Question: q})
+	if len(a.Retrieved) != answer.DefaultK+3 {
+		t.Errorf("the model was shown %d paragraphs, want %d", len(a.Retrieved), answer.DefaultK+3)
+	}
+	if a.Abstained || a.FallbackReason != "" || !strings.Contains(a.Text, "embassy") {
+		t.Errorf("answer %q (fallback %q), want the model's sentence citing paragraph %d kept", a.Text, a.FallbackReason, n)
+	}
+	offline := ask(t, &answer.Engine{Retriever: ix}, answer.Request{Question: q})
+	if len(offline.Retrieved) != answer.DefaultK {
+		t.Errorf("the extractive answer drew on %d paragraphs, want %d", len(offline.Retrieved), answer.DefaultK)
 	}
 }
 
