@@ -307,6 +307,18 @@ func TestANegationReachesOnlyWhatItNegates(t *testing.T) {
 		{"never still reaches past a preposition",
 			"Kim has been to the Russian capital.",
 			"Kim met Putin in Vladivostok but has never been to the Russian capital.", ReasonPolarity},
+		{"left out is omitted",
+			"Kim's letter to Xi left out any personal praise.",
+			"Kim's letter to Xi omitted any personal praise.", ""},
+		{"left out of what the paragraph gives is a contradiction",
+			"Kim's letter to Xi left out any personal praise.",
+			"Kim's letter to Xi was full of personal praise.", ReasonPolarity},
+		{"a negation matched where the paragraph says it, after its but",
+			"A separate letter Kim sent to Xi Jinping on Sunday left out any personal praise for Xi.",
+			"The warm tone contrasted with a separate letter Kim sent to Xi Jinping on Sunday, which commemorated the anniversary but omitted any personal praise for Xi.", ""},
+		{"a negation split off still contradicts the clause it matches",
+			"A separate letter Kim sent to Xi Jinping on Sunday did not commemorate the anniversary.",
+			"The warm tone contrasted with a separate letter Kim sent to Xi Jinping on Sunday, which commemorated the anniversary but omitted any personal praise for Xi.", ReasonPolarity},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -2,6 +2,7 @@ package answer
 
 import (
 	"cmp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,7 +21,7 @@ var (
 	// negationPhrases negate as two words, the stems of a verb and its
 	// particle: "held back from an assessment" is "declined to offer" one.
 	// The particle may come after the object: "turned the request down".
-	negationPhrases = setOf("hold back", "held back", "turn down", "pass up", "stop short", "opt out", "stay away", "play down")
+	negationPhrases = setOf("hold back", "held back", "turn down", "pass up", "stop short", "opt out", "stay away", "play down", "leav out")
 	// contrastStems negate only what their "of" or "than" introduces:
 	// "instead of Moscow" negates Moscow, while "instead placing the
 	// Secretary General beside him" affirms the placing.
@@ -232,7 +233,7 @@ func polarityConflict(claim string, paragraphs []string, stats analysis.TermStat
 		if len(analysis.Tokens(cc)) < 2 || q.IsEmpty() {
 			continue
 		}
-		if r := conflictWith(cc, q, paraClauses); r != "" {
+		if r := conflictWith(cc, q, paraClauses); r != "" && !agreesInParts(cc, paraClauses, inParas, frame, stats) {
 			return r
 		}
 		// What the clause sets aside is a claim too, and a short one: "…
@@ -245,6 +246,63 @@ func polarityConflict(claim string, paragraphs []string, stats analysis.TermStat
 		}
 	}
 	return ""
+}
+
+// agreesInParts reports whether a claim clause that conflicts as a whole
+// agrees once split where its negation starts, each part with the
+// paragraph clause it matches best: "a separate letter Kim sent to Xi
+// Jinping on Sunday left out any personal praise for Xi" matches "…a
+// separate letter Kim sent to … Xi Jinping on Sunday, which commemorated
+// …" as a whole, but what it negates is "omitted any personal praise for
+// Xi", a clause of its own after the paragraph's "but". Both parts must
+// match a clause and agree with it.
+func agreesInParts(cc string, paraClauses []clause, inParas, frame map[string]bool, stats analysis.TermStats) bool {
+	head, tail := splitAtNegation(cc)
+	if len(analysis.Tokens(head)) < 2 || len(analysis.Tokens(tail)) < 2 {
+		return false
+	}
+	for _, part := range []string{head, tail} {
+		q := analysis.NewQuestion(strings.Join(presentWords(part, inParas, frame), " "), stats)
+		if q.IsEmpty() || !matchesAClause(q, paraClauses) || conflictWith(part, q, paraClauses) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// splitAtNegation splits a clause before its first negation cue (see
+// cuesOf): "a letter … on Sunday" and "left out any personal praise for
+// Xi". tail is "" when the clause negates nothing.
+func splitAtNegation(clause string) (head, tail string) {
+	ws := splitWords(strings.ReplaceAll(typographic.Replace(strings.ToLower(clause)), "n't", " not"))
+	stems := make([]string, len(ws))
+	for i, w := range ws {
+		stems[i] = analysis.Stem(w.text)
+	}
+	for i, w := range ws {
+		at := i
+		if verb := phrasalNegation(ws, stems, i); verb >= 0 {
+			at = verb
+		} else if !negationWords[w.text] && !(negationStems[stems[i]] && !contrastStems[stems[i]]) {
+			continue
+		}
+		return joinWords(ws[:at]), joinWords(ws[at:])
+	}
+	return clause, ""
+}
+
+func joinWords(ws []word) string {
+	parts := make([]string, len(ws))
+	for i, w := range ws {
+		parts[i] = w.text
+	}
+	return strings.Join(parts, " ")
+}
+
+// matchesAClause reports whether some paragraph clause holds
+// minClauseMatch of q.
+func matchesAClause(q analysis.Question, paraClauses []clause) bool {
+	return slices.ContainsFunc(paraClauses, func(pc clause) bool { return q.Coverage(pc.stems) >= minClauseMatch })
 }
 
 // setAgainst is where a claim sets one thing against another: "A rather

@@ -289,6 +289,9 @@ func (c *replyCounts) score(t *testing.T, fx replyFixture, a answer.Answer, chec
 			if d.Reason != answer.ReasonRefusal {
 				t.Errorf("%s: %s not read as a refusal (%s): %q", fx.ID, s.Label, d.Reason, s.Text)
 			}
+		case s.Label == "non_answer" && d.Kept:
+			// No hard rule of its own: the reply's outcome is (see below).
+			t.Logf("%s: kept a non_answer sentence: %q", fx.ID, d.Sentence)
 		case fabricatedLabels[s.Label]:
 			c.fabricated++
 			if !d.Kept {
