@@ -192,7 +192,10 @@ func TestSpelledOutNumbersShareTheirDigitsWithTheParagraph(t *testing.T) {
 		"Seventeen of them held talks":            "17 of them held talks",
 		"one hundred and five tons":               "105 tons",
 		"one of the reasons, the first time":      "one of the reasons, the first time",
-		"the two leaders met twice":               "the 2 leaders met twice",
+		"two leaders met twice":                   "2 leaders met twice",
+		// a pair weighs as the common word, as numbersIn reads it
+		"the two leaders met twice":  "the two leaders met twice",
+		"Both sides, two days later": "Both sides, 2 days later",
 	} {
 		if got := numberWordsAsDigits(in); got != want {
 			t.Errorf("%q: got %q, want %q", in, got, want)

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/footnote-dev/footnote/internal/lazyregexp"
 )
@@ -226,16 +228,43 @@ var numberWordRun = lazyregexp.New(func() string {
 // numberWordsAsDigits writes the number words of text in digits, so that a
 // paraphrase's "twenty-seven countries" shares the word "27" with its
 // paragraph's "27 countries" when the coverage of its words is weighed.
-// Vague words alone ("one of them", "the first time") are left as they are.
+// Vague words alone ("one of them", "the first time") are left as they
+// are, and so is a pair ("the two fought on the same side"): it refers
+// back to what the sentence names, as numbersIn reads it, so it weighs as
+// the common word "two", not as the rare "2".
 func numberWordsAsDigits(text string) string {
-	return numberWordRun.ReplaceAllStringFunc(text, func(run string) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range numberWordRun.FindAllStringIndex(text, -1) {
+		run := text[m[0]:m[1]]
 		low := strings.ToLower(run)
 		v, n := wordsValue(splitWords(low))
-		if n == 0 || n == 1 && vague[low] {
-			return run
+		b.WriteString(text[last:m[0]])
+		last = m[1]
+		switch {
+		case n == 0 || n == 1 && (vague[low] || low == "two" && pairWords[lastWord(text[:m[0]])]):
+			b.WriteString(run)
+		default:
+			b.WriteString(formatNumber(v))
 		}
-		return formatNumber(v)
-	})
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// lastWord is the word text ends with, lower-cased; "" when text ends in
+// punctuation ("…Russia, two days later") or holds no word.
+func lastWord(text string) string {
+	t := strings.TrimRightFunc(text, unicode.IsSpace)
+	start := len(t)
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(t[:start])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		start -= size
+	}
+	return strings.ToLower(t[start:])
 }
 
 // withDigits adds to a paragraph's stems the digits of every number it
