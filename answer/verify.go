@@ -296,7 +296,8 @@ func keepContextOfAnAnswer(f focus, checks []SentenceCheck, sources []retrieval.
 		switch {
 		case c.Detail == detailUntyped:
 			checks[i] = decideAgain(f.untyped(), c, sources, stats)
-		case c.Detail == "" && i > 0 && checks[i-1].Kept && opensByReferring(c.Sentence):
+		case c.Detail == "" && i > 0 && checks[i-1].Kept && opensByReferring(c.Sentence),
+			c.Detail == "" && f.opensWithAskedName(c.Sentence) && slices.ContainsFunc(checks[:i], func(c SentenceCheck) bool { return c.Kept }):
 			checks[i] = decideAgain(f.asContext(), c, sources, stats)
 		}
 	}
@@ -311,6 +312,17 @@ func decideAgain(f focus, c SentenceCheck, sources []retrieval.Result, stats ana
 // demonstratives open a sentence that speaks of what the one before it
 // said, as a pronoun opens one that speaks of whom it named.
 var demonstratives = setOf("this", "that", "these", "those", "such")
+
+// opensWithAskedName reports whether a sentence opens with a name the
+// question asks about, by name or alias: "Pinkston also cautioned that
+// …" after a kept answer to "What did Daniel Pinkston say…?", "Kim Jong
+// Il is also remembered for Juche" after "Kim Jong Il died in 2011".
+// What follows an answer about the same party elaborates on it.
+func (f focus) opensWithAskedName(sentence string) bool {
+	ws := splitWords(sentence)
+	ns := namesIn(ws, func(string) bool { return true }, f.stats)
+	return len(ns) > 0 && ns[0].start == 0 && f.index.has(ns[0])
+}
 
 // opensByReferring reports whether a sentence opens with a word that
 // refers to the sentence before it: "Her presence…", "This reflects…".
