@@ -119,6 +119,28 @@ func TestRefusalsAreRecognisedInAnyWordingAndClaimsAreNot(t *testing.T) {
 		"The articles refer to the alleged North Korean cyber attack on Sony Pictures, but they never put a figure on the company's losses.",
 		"However, no quantity is given anywhere in the provided material.",
 		"That question falls outside what these articles cover; they don't discuss the 2022 South Korean election.",
+		// the material as the subject of any negated verb
+		"The provided context doesn't go as far as explaining what was agreed.",
+		"The coverage never gets around to the treaty's ratification.",
+		"My sources are quiet on Kim's schooling.",
+		"The articles leave that question unanswered.",
+		"My search of the supplied articles turned up nothing on it.",
+		"The reporting I was handed doesn't reach that far.",
+		// the material named after the verb
+		"Kim's birth date is absent from all five texts.",
+		"Nowhere in the provided text is his height discussed.",
+		"There appears to be no coverage of this in the documents.",
+		"No figure for the troop numbers is given in the material.",
+		"Nothing in what you've shared tells us that.",
+		"Hmm, I don't see anything about his wife in here.",
+		// the speaker's means
+		"I have nothing to go on for that question.",
+		"From the articles alone, there's no way to know.",
+		"Honestly, this one isn't answerable from the texts.",
+		"I can't point to any passage that answers this.",
+		// an absence stated alone, uncited
+		"The exact day the treaty was signed is not given.",
+		"The number of soldiers killed isn't reported.",
 	}
 	for _, s := range refusals {
 		if !isRefusal(s) {
@@ -152,6 +174,13 @@ func TestRefusalsAreRecognisedInAnyWordingAndClaimsAreNot(t *testing.T) {
 		"Security was not provided by the host country [2].",
 		"The school Kim attended is never named in public, the ministry says [1].",
 		"No date for the summit was given by the ministry [1].",
+		"According to the sources, Kim has never been to the Russian capital [1].",
+		"In the article, he has not visited any foreign country since then [1].",
+		"Kim's message to Xi made no mention of personal ties [2].",
+		"Personal praise for Xi was not mentioned in Kim's Sunday letter [1].",
+		"The article says Kim did not attend the parade [1].",
+		"The piece notes that Xi has not visited Pyongyang [2].",
+		"The articles, published in June, describe a treaty that was never ratified [1].",
 	}
 	for _, s := range claims {
 		if isRefusal(s) {
@@ -451,6 +480,40 @@ func TestASentenceReferringBackToAKeptAnswerIsItsContext(t *testing.T) {
 		{"a sentence opening with her after the answer", answer + "Her presence carried generational symbolism, suggesting Pyongyang intends to maintain its alliance well into the future [2].", 2},
 		{"the same claim not referring back", answer + "Pyongyang intends to maintain its alliance with Beijing and Moscow well into the future [2].", 1},
 		{"a referring sentence with no answer before it", "Her presence carried generational symbolism, suggesting Pyongyang intends to maintain its alliance well into the future [2].", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := Verify(q, tt.reply, sources, stats)
+			kept := 0
+			for _, c := range v.Sentences {
+				if c.Kept {
+					kept++
+				}
+			}
+			if kept != tt.sentences {
+				t.Errorf("kept %d sentences, want %d: %+v", kept, tt.sentences, v.Sentences)
+			}
+		})
+	}
+}
+
+func TestASentenceOpeningWithTheAskedNameAfterAnAnswerIsItsContext(t *testing.T) {
+	stats := builtinStats(t)
+	q := "When did Kim Jong Il die?"
+	sources := []retrieval.Result{
+		{Doc: "d", Paragraph: 1, Text: "Kim has never visited a foreign country since taking over North Korea following the death of his father, Kim Jong Il, in 2011."},
+		{Doc: "d", Paragraph: 2, Text: "“Juche” is Korean for self-reliance, a mantra of Kim Jong Il, the father of the current North Korean leader."},
+		{Doc: "d", Paragraph: 3, Text: "Putin hailed the publication of a book on Juche in Russia."},
+	}
+	answer := "Kim Jong Il died in 2011 [1]. "
+	tests := []struct {
+		name, reply string
+		sentences   int
+	}{
+		{"the asked name opening a sentence after the answer", answer + "Kim Jong Il is also remembered for Juche, the Korean notion of self-reliance that was one of his mantras [2].", 2},
+		{"the asked name after a removed sentence after the answer", answer + "He died in Moscow [3]. Kim Jong Il is also remembered for Juche, the Korean notion of self-reliance that was one of his mantras [2].", 2},
+		{"another name opening it", answer + "Putin hailed the publication of a book on Juche in Russia [3].", 1},
+		{"the asked name with no answer before it", "Kim Jong Il is also remembered for Juche, the Korean notion of self-reliance that was one of his mantras [2].", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

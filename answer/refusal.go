@@ -47,7 +47,7 @@ var refusalPatterns = sync.OnceValue(func() []*regexp.Regexp {
 		// "…, and neither do the other sources", "nor does any other article"
 		`\b(?:neither|nor)\s+(?:do|does|did)\s+(?:the\s+|any\s+)?(?:other\s+)?(?:\w+\s+)?`+sourceNoun+`\b`,
 		// "none of the provided articles puts a number on…"
-		`\b(?:none of|neither of)\s+(?:the\s+|these\s+|those\s+)?(?:[\w-]+\s+){0,2}?`+sourceNounStrict+`\b`,
+		`\b(?:none of|neither of)\s+(?:the\s+|these\s+|those\s+)?(?:[\w-]+\s+){0,2}?(?:`+sourceNounStrict+`|reporting|coverage|texts?)\b`,
 		// "that isn't something the provided sources cover"
 		`\bnot\s+(?:something|anything|a\s+(?:question|topic|detail|point|matter))\s+(?:that\s+)?(?:the\s+|these\s+|those\s+)?(?:[\w-]+\s+){0,2}?`+sourceNoun+`\s+(?:\w+\s+)?`+statingVerb+`\b`,
 		// "the sources were written before the meeting, so they can't tell us…"
@@ -58,7 +58,7 @@ var refusalPatterns = sync.OnceValue(func() []*regexp.Regexp {
 		// "the articles mention Juche only in a title and never explain it":
 		// the source, the subject of a present-tense verb of stating, then
 		// failing to state in the same clause
-		`\b`+sourceNoun+`\s+(?:\w+\s+)?`+statingVerb+`\b[^.;]{0,100}?\b(?:and|but)\s+(?:never|do not|does not|fail to|fails to)\s+(?:\w+\s+)?`+statingVerb+`\b`,
+		`\b`+sourceNoun+`\s+(?:\w+\s+)?\w+\b[^.;]{0,100}?\b(?:and|but)\s+(?:never|do not|does not|fail to|fails to)\s+(?:\w+\s+)?`+statingVerb+`\b`,
 		// "the coverage describes Kim's welcome rather than Putin's"
 		`^\W*(?:the\s+|these\s+)?(?:\w+\s+)?`+sourceNoun+`\s+(?:only\s+)?(?:describes?|covers?|discuss(?:es)?|deals? with|(?:is|are) about|focus(?:es)? on)\s+(?:(?:[\w-]+'s|the|a|an)\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:rather than|instead of|not)\b`,
 		// "the articles only mention …": what they say instead of the answer
@@ -68,17 +68,54 @@ var refusalPatterns = sync.OnceValue(func() []*regexp.Regexp {
 		// "the sources are silent on", "say nothing about", "make no mention of"
 		`\b`+sourceNoun+`(?:\s+[\w'-]+){0,3}?\s+(?:are|is|were|was|remain|remains)\s+silent\b`,
 		`\b(?:say|says|said|mention|mentions|contain|contains|tell|tells|reveal|reveals)\s+nothing\s+(?:about|on|of|regarding|concerning)\b`,
-		`\bmakes?\s+no\s+(?:mention|reference)\b`,
+		// "It makes no mention of…": the material, or a sentence opening
+		// with "it" or "they"; "Kim's message made no mention of personal
+		// ties" is a claim about the message.
+		`(?:^\W*(?:it|they)|\b`+sourceNoun+`)\s+(?:[\w'-]+\s+){0,3}?(?:makes?|made)\s+no\s+(?:mention|reference)\b`,
 		`\b`+sourceNoun+`(?:\s+[\w'-]+){0,3}?\s+(?:gives?|provides?|offers?|includes?|contains?|states?|mentions?|lists?|specif(?:y|ies))\s+no\s+(?:exact\s+|specific\s+|precise\s+|clear\s+|particular\s+)?(?:time|date|hour|day|figure|number|name|reason|answer|indication|details?|information|data|reference|mention)\b`,
 		`\b`+sourceNoun+`(?:\s+[\w'-]+){0,3}?\s+(?:provides?|gives?|offers?|contains?|includes?|has|have|had|holds?)\s+no\s+(?:information|details?|data|mention|indication|evidence|record|answer|reference)\b`,
 		// "there is no information about", "there's no mention of"
 		`\bthere(?:\s+is|'s|\s+are|\s+was|\s+were)?\s+no\s+(?:\w+\s+)?(?:information|mention|details?|data|indication|record|reference|evidence|answer|word|statement)\b`,
 		`\b(?:no|not enough|insufficient|little)\s+(?:\w+\s+)?(?:information|details?|data)\s+(?:about|on|regarding|concerning|as to|is|are|was|were|to)\b`,
-		`\bno\s+(?:mention|indication|record)\s+(?:of|that|about)\b`,
-		`\bnothing\s+(?:in|from)\s+(?:the\s+|these\s+)?(?:\w+\s+)?`+sourceNoun+`\b`,
-		// "is not mentioned", "are not stated": verbs that only texts do
-		`\b(?:(?:is|are|was|were)\s+not|isn't|aren't|wasn't|weren't)\s+(?:explicitly\s+|specifically\s+|directly\s+)?(?:mentioned|stated)\b`,
-		`\bnot\s+(?:explicitly\s+|specifically\s+)?(?:mentioned|stated|specified|given|provided|included|covered|addressed|discussed|found|available|reported|disclosed|answered)\s+(?:in|by|anywhere in|within)\s+(?:the\s+|these\s+|any\s+of\s+the\s+)?(?:\w+\s+)?`+sourceNoun+`\b`,
+		// "No mention of Kim's wife appears…", "…, with no mention of"; not
+		// "Kim's message made no mention of…" (see above)
+		`(?:^\W*|\b(?:with|and|but|find|found|see|saw|is|was|there's)\s+)no\s+(?:mention|indication|record)\s+(?:of|that|about)\b`,
+		`\bnothing\s+(?:in|from)\s+(?:the\s+|these\s+)?(?:[\w-]+\s+){0,3}?`+sourceNoun+`\b`,
+		// "There is no dollar figure for the damage … in the provided
+		// texts", "there appears to be no coverage of this in the documents"
+		`\bthere(?:\s+is|'s|\s+are|\s+was|\s+were|\s+appears\s+to\s+be|\s+seems\s+to\s+be)?\s+no\b[^.;]{0,80}?\b(?:in|from)\s+(?:the|these|those|any\s+of\s+the)\s+(?:[\w-]+\s+){0,2}?`+sourceNoun+`\b`,
+		// "that question is left unanswered"
+		`\b(?:question|that|this|it)\s+(?:is|remains|was|stays)\s+(?:left\s+)?(?:unanswered|unaddressed|open)\b`,
+		// "is not mentioned", "are not stated": verbs that only texts do,
+		// unless a world's text is named ("was not mentioned in Kim's
+		// letter"); in the sources it is the pattern after this one
+		`\b(?:(?:is|are|was|were)\s+not|isn't|aren't|wasn't|weren't)\s+(?:explicitly\s+|specifically\s+|directly\s+)?(?:mentioned|stated)(?:\W*$|\s*[,;:]|\s+(?:anywhere|at\s+all|either|here|there)\b)`,
+		`\b(?:not|never)\s+(?:explicitly\s+|specifically\s+|directly\s+|clearly\s+)?(?:mentioned|stated|specified|given|provided|included|covered|addressed|discussed|found|available|reported|disclosed|answered|described|listed|laid\s+out|resolved|explained|detailed|named|present|broached|touched\s+on|identified|quantified|recorded)\s+(?:anywhere\s+)?(?:in|by|within|among|across|from)\s+(?:the\s+|these\s+|those\s+|any\s+of\s+the\s+|all\s+|either\s+of\s+the\s+)?(?:[\w-]+\s+){0,3}?`+sourceNoun+`\b`,
+		// "is absent from all five texts", "goes unreported in the sources"
+		`\b(?:absent|missing|omitted|left\s+out)\s+(?:from|in)\s+(?:the\s+|these\s+|those\s+|all\s+|any\s+of\s+the\s+)?(?:[\w-]+\s+){0,3}?`+sourceNoun+`\b`,
+		`\bgoes\s+un(?:reported|mentioned|stated|addressed|answered|explained|specified)\b`,
+		// "nowhere in the provided text", "nothing here about…", "nothing
+		// in what you've shared", "nothing I was given mentions…"
+		`\bnowhere\s+(?:in|among|across)\s+(?:the\s+|these\s+|those\s+|any\s+of\s+the\s+)?(?:[\w-]+\s+){0,3}?`+sourceNoun+`\b`,
+		`\bnothing\s+(?:here|in\s+here)\b`,
+		`\b(?:anything|nothing)\b[^.;]{0,80}?\bin\s+here\b`,
+		`\bnothing\s+(?:in\s+)?(?:what\s+)?(?:you|i)(?:'ve|\s+have|\s+was|\s+were)?\s+(?:been\s+)?(?:given|shared|provided|supplied|handed)\b`,
+		// "no source among those provided mentions it"
+		`\bno\s+(?:single\s+|other\s+)?(?:source|article|passage|excerpt|snippet|extract)\b`,
+		`\b(?:none|neither)\s+of\s+(?:them|the\s+(?:[\w-]+\s+){0,2}?(?:reporting|coverage|texts?|pieces|materials?|documents))\s+(?:\w+\s+)?(?:`+statingVerb+`|brings?\s+(?:it\s+|this\s+|that\s+)?up|says?\s+anything)\b`,
+		`\bnor\s+(?:the\s+|any\s+)?(?:[\w-]+\s+){0,2}?`+sourceNoun+`\s+(?:\w+\s+)?`+statingVerb+`\b`,
+		// the speaker's means: "I have nothing to go on", "gives me nothing
+		// to work with", "there's no way to know", "not enough in these
+		// articles", "isn't answerable from the texts", "no answer … can be
+		// drawn from these passages"
+		`\bnothing\s+to\s+(?:go\s+on|work\s+with|base)\b`,
+		`\bno\s+way\s+(?:to|of)\s+(?:know|knowing|tell|telling|say|saying|determine|determining|answer|answering)\b`,
+		`\b(?:not|n't|isn't)\s+(?:\w+\s+)?answerable\b`,
+		`\b(?:not\s+enough|insufficient)\s+(?:information\s+|detail\s+|data\s+)?(?:in|from)\s+(?:the\s+|these\s+|those\s+|my\s+|what\s+)`,
+		`\b(?:no|nothing)\b[^.;]{0,60}?\b(?:can|could)\s+be\s+(?:drawn|inferred|answered|determined|gleaned|worked\s+out|concluded|deduced)\s+(?:from|on\s+the\s+basis\s+of)\b`,
+		`\bi(?:'m|\s+am)\s+not\s+(?:finding|seeing|able\s+to\s+find)\b`,
+		`\bi\s+(?:do\s+not|don't|did\s+not|didn't)\s+(?:have\s+enough|see\s+(?:any|anything))\b`,
+		`\bi\s+(?:cannot|can't|can\s+not|could\s+not|couldn't)\s+(?:\w+\s+)?point\s+to\b`,
 		`\b(?:does\s+not|doesn't|do\s+not|don't)\s+appear\s+(?:in|anywhere in)\s+(?:(?:any|either|all|both|each)\s+of\s+)?(?:the\s+|these\s+|those\s+)?(?:\w+\s+)?`+sourceNoun+`\b`,
 		// "No comparable figure is provided for Beijing's parade", "An
 		// exact death toll is not provided": a missing figure, with a verb
@@ -91,7 +128,7 @@ var refusalPatterns = sync.OnceValue(func() []*regexp.Regexp {
 		// prediction about South Korea's economy in these articles"
 		`\b(?:(?:do|does|did)\s+not|never)\b[^.;,]{0,100}?\b(?:in|from)\s+(?:the\s+|these\s+|those\s+|(?:either|any|all|both)\s+of\s+the\s+)?(?:provided\s+|given\s+|retrieved\s+|\w+\s+)?`+sourceNounStrict+`\W*$`,
 		// "No statement by Japan's prime minister appears in these articles"
-		`\bno\s+[^.;,]{1,60}?\b(?:appears?|is\s+(?:given|mentioned|reported|quoted|found|recorded)|are\s+(?:given|mentioned|reported|quoted|found|recorded))\s+(?:in|anywhere\s+in)\s+(?:the\s+|these\s+|those\s+|any\s+of\s+the\s+)?(?:provided\s+|given\s+|\w+\s+)?`+sourceNounStrict+`\b`,
+		`\bno\s+[^.;,]{1,60}?\b(?:appears?|(?:is|are|was|were)\s+(?:given|mentioned|reported|quoted|found|recorded|provided|stated|offered|supplied|listed))\s+(?:in|anywhere\s+in)\s+(?:the\s+|these\s+|those\s+|any\s+of\s+the\s+)?(?:[\w-]+\s+){0,2}?`+sourceNoun+`\b`,
 		// the speaker's own knowledge: "I couldn't find", "I don't know"
 		`\bi(?:\s+|')(?:(?:therefore|thus|also|really|simply|still|unfortunately|honestly|genuinely|just|sadly|regrettably)\s+)?(?:could\s*not|couldn't|cannot|can't|can\s+not|am\s+unable\s+to|'m\s+unable\s+to|m\s+unable\s+to|was\s+unable\s+to|do\s+not|don't|did\s+not|didn't|am\s+not\s+able\s+to|'m\s+not\s+able\s+to)\s+(?:\w+\s+)?(?:find|see|locate|determine|answer|tell|say|identify|confirm|know|provide|give|verify|spot|extract|work out|help)\b`,
 		`\bi\s+(?:have|had)\s+no\s+(?:information|data|details|way|basis|grounds|knowledge|evidence|record|source|means)\b`,
@@ -124,6 +161,9 @@ var refusalPatterns = sync.OnceValue(func() []*regexp.Regexp {
 var uncitedRefusalPatterns = sync.OnceValue(func() []*regexp.Regexp {
 	return compileAll(
 		`\b(?:is|are|was|were)\s+never\s+(?:named|mentioned|identified|specified|stated|given|disclosed|explained)\b`,
+		// "The exact day … is not given.", "… isn't reported."
+		`\b(?:is|are|was|were)\s+not\s+(?:\w+ly\s+)?(?:given|reported|named|listed|specified|provided|described|disclosed|included|laid\s+out|identified)\W*$`,
+		`\b(?:is|are)\s+(?:absent|missing|unreported|unspecified|unstated)\W*$`,
 		`\bno\s+(?:[\w-]+\s+){0,2}?(?:figure|toll|count|number|total|tally|breakdown|estimate|date|time|timing|name|reason|explanation|amount|quantity|sum|price|cost|details?|specifics|answer)\b[^.;]{0,30}?\b(?:is|was|are|were)\s+(?:given|specified|reported|disclosed|named)\b`,
 	)
 })
@@ -155,5 +195,5 @@ func isRefusal(sentence string) bool {
 			return true
 		}
 	}
-	return false
+	return materialFailsToSay(s)
 }
