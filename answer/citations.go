@@ -10,19 +10,22 @@ import (
 // Citation styles models write, all read as source numbers and rewritten
 // to footnote's own [n]:
 //
-//	[1]  [1, 3]  [1][3]  [1-3]  [Source 2]  [Sources 1, 2]  [source: 2]
-//	(Source 2)  (Sources 1 and 3)  [^2]  【2】  【1, 2】
+//	[1]  [1, 3]  [1, 2, and 3]  [1][3]  [1-3]  [Source 2]  [Sources 1, 2]
+//	[source: 2]  [Passage 2]  [Article 2]  [Doc 2]  (Source 2)
+//	(Sources 1 and 3)  [^2]  【2】  【1, 2】  【2†source】
 //
-// A bare number in round brackets is not a citation: "(2019)" is a year.
+// A bare number in round brackets is not a citation: "(2019)" is a year;
+// nor is "(Article 5)", which a treaty has.
 var (
 	// markerList is what may sit between the brackets: numbers joined by
 	// commas, semicolons, "and", "&", "to" or dashes, each optionally
-	// preceded by "Source"/"Sources"/"Ref" and a "#" or "^".
-	markerNumber = `(?:(?:sources?|refs?|src)\.?\s*:?\s*)?[#^]?\s*\d+`
-	markerJoin   = `\s*(?:,|;|、|\band\b|&|\bto\b|-|–|—)\s*`
+	// preceded by "Source"/"Sources"/"Ref" (or the passage, article or
+	// document the model calls it) and a "#" or "^".
+	markerNumber = `(?:(?:sources?|refs?|src|passages?|articles?|docs?|documents?|excerpts?)\.?\s*:?\s*)?[#^]?\s*\d+`
+	markerJoin   = `\s*(?:,\s*(?:and|&)\b|,|;|、|\band\b|&|\bto\b|-|–|—)\s*`
 	markerList   = markerNumber + `(?:` + markerJoin + markerNumber + `)*`
 	// anyMarker matches one marker in any style, with the space before it.
-	anyMarker = lazyregexp.New(`(?i)\s*(?:\[\s*\^?\s*` + markerList + `\s*\]|【\s*` + markerList + `\s*】|\(\s*(?:sources?|refs?)\.?\s*:?\s*\d+(?:` + markerJoin + markerNumber + `)*\s*\))`)
+	anyMarker = lazyregexp.New(`(?i)\s*(?:\[\s*\^?\s*` + markerList + `\s*\]|【\s*` + markerList + `\s*(?:†[^】\n]{0,20})?】|\(\s*(?:sources?|refs?)\.?\s*:?\s*\d+(?:` + markerJoin + markerNumber + `)*\s*\))`)
 	// footnoteDefinition is a Markdown footnote's definition line, "[^1]:
 	// Kim and Russia, ¶9": a list of sources, not a claim.
 	footnoteDefinition = lazyregexp.New(`(?m)^[ \t]*\[\^?\s*\d+\s*\]:[^\n]*$`)

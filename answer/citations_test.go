@@ -43,7 +43,13 @@ func TestEveryCitationStyleIsReadAndRewrittenAsN(t *testing.T) {
 		{"a Markdown footnote", "Kim left.[^2]", "Kim left.[2]", []int{2}},
 		{"lenticular brackets", "Kim left 【2】.", "Kim left [2].", []int{2}},
 		{"lenticular list", "Kim left 【1, 2】.", "Kim left [1][2].", []int{1, 2}},
+		{"a list with a serial and", "Kim left [2, 3, and 4].", "Kim left [2][3][4].", []int{2, 3, 4}},
+		{"Passage n", "Kim left [Passage 2].", "Kim left [2].", []int{2}},
+		{"Article n", "Kim left [Article 3].", "Kim left [3].", []int{3}},
+		{"Doc n", "Kim left [Doc 1].", "Kim left [1].", []int{1}},
+		{"lenticular with a dagger", "Kim left 【2†source】.", "Kim left [2].", []int{2}},
 		{"a year in round brackets is no citation", "Kim left in May (2015).", "Kim left in May (2015).", nil},
+		{"a treaty's article in round brackets is no citation", "NATO's mutual defence clause (Article 5) applies.", "NATO's mutual defence clause (Article 5) applies.", nil},
 		{"a footnote definition line goes", "Kim left [^1].\n[^1]: Kim in Beijing, paragraph 3", "Kim left [1].\n", []int{1}},
 	}
 	for _, tt := range tests {
