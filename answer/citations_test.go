@@ -147,6 +147,16 @@ func TestRefusalsAreRecognisedInAnyWordingAndClaimsAreNot(t *testing.T) {
 		// an absence stated alone, uncited
 		"The exact day the treaty was signed is not given.",
 		"The number of soldiers killed isn't reported.",
+		// uncited, any sentence about something missing
+		"Not stated.",
+		"Kim's age? Can't say from these.",
+		"Xi's parade speech is neither quoted nor summarized.",
+		"Nope, no car make or model is mentioned.",
+		"The amount of crude oil is never quantified.",
+		// cited, the material named or a text's verb at the clause's end
+		"Duration of the visit is unspecified in the provided text [1].",
+		"Kim's health isn't discussed [3].",
+		"Outcome of the summit? Not in here. [2]",
 	}
 	for _, s := range refusals {
 		if !isRefusal(s) {
@@ -187,6 +197,11 @@ func TestRefusalsAreRecognisedInAnyWordingAndClaimsAreNot(t *testing.T) {
 		"The article says Kim did not attend the parade [1].",
 		"The piece notes that Xi has not visited Pyongyang [2].",
 		"The articles, published in June, describe a treaty that was never ratified [1].",
+		"The treaty was not discussed at the summit [1].",
+		"Kim's health was not addressed by the ministry [2].",
+		// uncited framing
+		"Here's what I found in the sources:",
+		"Let me know if you'd like more detail on any of these points.",
 	}
 	for _, s := range claims {
 		if isRefusal(s) {

@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/footnote-dev/footnote/corpus"
+	"github.com/footnote-dev/footnote/internal/lazyregexp"
 )
 
 // What a refusal refers to: the material the model was given.
@@ -89,7 +90,11 @@ var refusalPatterns = sync.OnceValue(func() []*regexp.Regexp {
 		// "is not mentioned", "are not stated": verbs that only texts do,
 		// unless a world's text is named ("was not mentioned in Kim's
 		// letter"); in the sources it is the pattern after this one
-		`\b(?:(?:is|are|was|were)\s+not|isn't|aren't|wasn't|weren't)\s+(?:explicitly\s+|specifically\s+|directly\s+)?(?:mentioned|stated)(?:\W*$|\s*[,;:]|\s+(?:anywhere|at\s+all|either|here|there)\b)`,
+		`\b(?:(?:is|are|was|were)\s+not|isn't|aren't|wasn't|weren't)\s+(?:explicitly\s+|specifically\s+|directly\s+)?(?:mentioned|stated|discussed|covered|addressed)(?:\W*$|\s*[,;:]|\s+(?:anywhere|at\s+all|either|here|there)\b)`,
+		// "Duration of the visit is unspecified in the provided text",
+		// "Outcome of the summit? Not in here."
+		`\b(?:unspecified|unmentioned|unaddressed|unstated|unreported|undisclosed)\s+(?:in|by|within)\s+(?:the\s+|these\s+|those\s+|any\s+of\s+the\s+)?(?:[\w-]+\s+){0,2}?`+sourceNoun+`\b`,
+		`\bnot\s+in\s+here\b`,
 		`\b(?:not|never)\s+(?:explicitly\s+|specifically\s+|directly\s+|clearly\s+)?(?:mentioned|stated|specified|given|provided|included|covered|addressed|discussed|found|available|reported|disclosed|answered|described|listed|laid\s+out|resolved|explained|detailed|named|present|broached|touched\s+on|identified|quantified|recorded)\s+(?:anywhere\s+)?(?:in|by|within|among|across|from)\s+(?:the\s+|these\s+|those\s+|any\s+of\s+the\s+|all\s+|either\s+of\s+the\s+)?(?:[\w-]+\s+){0,3}?`+sourceNoun+`\b`,
 		// "is absent from all five texts", "goes unreported in the sources"
 		`\b(?:absent|missing|omitted|left\s+out)\s+(?:from|in)\s+(?:the\s+|these\s+|those\s+|all\s+|any\s+of\s+the\s+)?(?:[\w-]+\s+){0,3}?`+sourceNoun+`\b`,
@@ -168,6 +173,16 @@ var uncitedRefusalPatterns = sync.OnceValue(func() []*regexp.Regexp {
 	)
 })
 
+// uncitedAbsence is what an uncited sentence that speaks of something
+// missing holds: a negation ("Not stated.", "Kim's age? Can't say from
+// these."), or a word for an unsaid, unknown or left-out thing ("Duration
+// of the visit is unspecified", "overall GDP is left out"). A reply's
+// uncited sentences are framing ("Here is what the sources say:"),
+// refusals, or claims footnote removes anyway for citing nothing; read as
+// refusals, the last only turn a reply of nothing but uncited claims into
+// an abstention instead of the extractive fallback.
+var uncitedAbsence = lazyregexp.New(`\b(?:not|no|never|nothing|none|neither|nor|nowhere|zero|without|cannot|nope)\b|n't\b|\bun(?:specified|named|stated|addressed|answered|known|clear|reported|disclosed|mentioned|identified|quantified|recorded|documented|available|confirmed|explained)\b|\b(?:absent|missing|omitted|left\s+out|beyond|outside|silent|mum)\b`)
+
 func compileAll(patterns ...string) []*regexp.Regexp {
 	out := make([]*regexp.Regexp, len(patterns))
 	for i, p := range patterns {
@@ -188,6 +203,9 @@ func isRefusal(sentence string) bool {
 	expanded := strings.NewReplacer("can't", "cannot", "won't", "will not", "n't", " not").Replace(s)
 	patterns := refusalPatterns()
 	if len(citedNumbers(sentence)) == 0 {
+		if uncitedAbsence.MatchString(s) {
+			return true
+		}
 		patterns = append(patterns[:len(patterns):len(patterns)], uncitedRefusalPatterns()...)
 	}
 	for _, re := range patterns {
