@@ -74,6 +74,41 @@ func otherActor(q string, qs []quotedSentence) bool {
 	return other
 }
 
+// deniedActor reports whether a sentence sets the question's subject
+// aside by name — "It was Russia, not China, that vetoed…" for "When did
+// China veto…?", "…, and not Beijing," — denying who the question takes
+// as the actor. "Not only China" and "not just Beijing" add to it instead.
+func deniedActor(q string, qs []quotedSentence) bool {
+	m := askedActor.FindStringSubmatch(typographic.Replace(q))
+	if m == nil || analysis.IsStop(m[3]) || strings.Contains(m[2], "'") {
+		return false
+	}
+	var alts []string
+	for _, w := range splitWords(m[2]) {
+		alts = append(alts, fold(w.lower()))
+		alts = append(alts, seats[fold(w.lower())]...)
+	}
+	for _, x := range qs {
+		ws := splitWords(strings.ToLower(typographic.Replace(x.text)))
+		for i := 0; i+1 < len(ws); i++ {
+			if ws[i].text != "not" || !slices.Contains(alts, fold(ws[i+1].text)) || !setsAside(ws, i) {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// setsAside reports whether the "not" at ws[i] opens a contrast of its
+// own — after a comma, "and" or "but", or closed by one — rather than
+// negating a verb ("did not China…" is no English) or adding ("not only").
+func setsAside(ws []word, i int) bool {
+	before := ws[i].broken || i > 0 && (ws[i-1].text == "and" || ws[i-1].text == "but")
+	after := i+2 < len(ws) && ws[i+2].broken
+	return before || after
+}
+
 // actorOf returns the index of the name standing as the subject of the
 // verb at ws[i] ("Kim was also seated"), -1 when no name stands there, and
 // whether the verb is passive.

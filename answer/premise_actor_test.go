@@ -35,3 +35,24 @@ func TestTheQuestionsSubjectGivenAnotherRoleIsRivalled(t *testing.T) {
 		})
 	}
 }
+
+func TestTheQuestionsSubjectSetAsideByNameIsDenied(t *testing.T) {
+	q := "When did China veto the U.N. resolution?"
+	tests := []struct {
+		name, sentence string
+		want           bool
+	}{
+		{"another actor, not the question's", "It was Russia, not China, that vetoed the resolution.", true},
+		{"its seat set aside", "Moscow, and not Beijing, vetoed the resolution.", true},
+		{"not only adds to it", "Not only China but Russia vetoed the resolution.", false},
+		{"a negated verb is no contrast", "China did not veto the resolution.", false},
+		{"another name set aside", "China, not Russia, vetoed the resolution.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := deniedActor(q, ownParagraphs(tt.sentence)); got != tt.want {
+				t.Errorf("deniedActor(%q) = %v, want %v", tt.sentence, got, tt.want)
+			}
+		})
+	}
+}

@@ -197,6 +197,17 @@ func refusedAfterContext(f focus, checks []SentenceCheck, sources []retrieval.Re
 	if len(supplied) == 0 {
 		return false
 	}
+	switch missing := f.anchorsMissing(checks); {
+	case len(missing) > 0 && slices.ContainsFunc(refusals, func(r map[string]bool) bool { return namesAny(r, missing) && f.sharesATerm(r) }):
+		for i, c := range checks {
+			if c.Kept {
+				checks[i] = c.remove(ReasonOffQuestion, "the reply says what was asked is missing")
+			}
+		}
+		return false
+	case len(missing) > 0:
+		return true // a refusal naming what the kept text lacks could take it back
+	}
 	if f.asksType() && slices.ContainsFunc(checks, func(c SentenceCheck) bool { return c.Kept && f.typed(claimOf(c.Sentence)) }) {
 		return false // "Who sat next to Kim?" answered with a name stands, whatever else is missing
 	}
@@ -229,6 +240,72 @@ func refusedAfterContext(f focus, checks []SentenceCheck, sources []retrieval.Re
 		}
 	}
 	return false
+}
+
+// anchorsMissing are the stems of the question's owners and numbers
+// ("China" of "China's parade", "2015") that no kept sentence holds, by
+// name, alias or seat ("Beijing" holds China). A refusal naming one of them takes the kept
+// text back: after "For Moscow's Victory Day parade this year, delegations
+// from 27 countries attended [1]", "I therefore can't say how many
+// countries were represented in Beijing." says, by the model's own
+// account, that its count is for another parade than China's in 2015.
+func (f focus) anchorsMissing(checks []SentenceCheck) [][]string {
+	var kept []nameIndex
+	keptStems := map[string]bool{}
+	for _, c := range checks {
+		if c.Kept {
+			kept = append(kept, newNameIndex(claimOf(c.Sentence), f.stats))
+			keptStems = merge(keptStems, analysis.StemSet(claimOf(c.Sentence)))
+		}
+	}
+	var out [][]string
+	q := strings.ToLower(typographic.Replace(f.question))
+	for _, n := range f.names {
+		// Only an owner ("China's parade") anchors the thing asked; a
+		// name elsewhere in the question ("Who did Kim sit next to?") an
+		// answer need not repeat, and holding back every answer that
+		// does not would stop most streams.
+		if strings.Contains(q, n.raw[len(n.raw)-1]+"'s ") && !slices.ContainsFunc(kept, func(ix nameIndex) bool { return ix.has(n) }) {
+			out = append(out, anchorStems(n))
+		}
+	}
+	for _, t := range analysis.Tokens(f.question) {
+		if hasDigit(t) && !keptStems[t] {
+			out = append(out, []string{t})
+		}
+	}
+	return out
+}
+
+// anchorStems are the stems a sentence naming n holds: its own, and its
+// seats' ("Beijing" for China).
+func anchorStems(n name) []string {
+	var out []string
+	for _, t := range n.tokens {
+		out = append(out, analysis.Stem(t))
+		for _, s := range seats[t] {
+			out = append(out, analysis.Stem(s))
+		}
+	}
+	return out
+}
+
+// sharesATerm reports whether stems, a refusal's, hold one of the
+// question's own content words besides its names: a refusal of the
+// thing asked ("how many countries were represented in Beijing"), not of
+// something else the reply adds ("The article does not explain why China
+// tolerates North Korea's existence" after an answer to how far the threat
+// is from Beijing).
+func (f focus) sharesATerm(stems map[string]bool) bool {
+	return slices.ContainsFunc(f.terms, func(t string) bool { return !analysis.IsStop(t) && stems[t] })
+}
+
+// namesAny reports whether stems, a sentence's, hold a word of one of
+// the anchors.
+func namesAny(stems map[string]bool, anchors [][]string) bool {
+	return slices.ContainsFunc(anchors, func(a []string) bool {
+		return slices.ContainsFunc(a, func(st string) bool { return stems[st] })
+	})
 }
 
 // missingAsked are the words of a question part's focus — the thing it
