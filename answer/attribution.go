@@ -16,6 +16,11 @@ const reportingVerb = `(?:said|says|say|wrote|writes|write|told|tells|tell|state
 // capRun is a run of capitalised words, hyphens and connectors inside.
 const capRun = `((?:[A-Z][\p{L}'’.-]*)(?:\s+(?:of\s+|for\s+)?[A-Z][\p{L}'’.-]*)*)`
 
+// roleNoun may stand between a speaker's affiliation and its verb: "a
+// Ministry of Unification official said", whose speaker the ministry
+// names.
+const roleNoun = `(?:\s+(?:official|officials|spokesman|spokeswoman|spokesperson|analyst|analysts|expert|experts|professor|researcher|researchers|aide|aides|diplomat|diplomats|source|sources|minister|ambassador|lawmaker|lawmakers|scholar|scholars|adviser|advisor|advisers|advisors|commentator|commentators))?`
+
 // speakerPatterns are the reporting patterns, compiled on first use (only
 // the verifier of a model's reply needs them).
 type speakerPatterns struct {
@@ -26,7 +31,7 @@ type speakerPatterns struct {
 var speakers = sync.OnceValue(func() speakerPatterns {
 	return speakerPatterns{
 		named: []*regexp.Regexp{
-			regexp.MustCompile(capRun + `(?:,[^,]{1,90},)?(?:\s+(?:himself|herself|themselves|also|later|earlier|then|reportedly|previously|once|first|again|repeatedly|has|had|have|publicly|openly))*\s+` + reportingVerb + `\b`),
+			regexp.MustCompile(capRun + roleNoun + `(?:,[^,]{1,90},)?(?:\s+(?:himself|herself|themselves|also|later|earlier|then|reportedly|previously|once|first|again|repeatedly|has|had|have|publicly|openly))*\s+` + reportingVerb + `\b`),
 			regexp.MustCompile(`[,"”]\s*` + reportingVerb + `\s+` + capRun),
 			regexp.MustCompile(`(?i:according to|per|in the words of)\s+` + capRun),
 		},

@@ -658,6 +658,40 @@ func TestASpeakersOwnerIsNotPartOfTheSpeakersName(t *testing.T) {
 	}
 }
 
+func TestASpeakersAffiliationBeforeTheirRoleIsTheSpeaker(t *testing.T) {
+	stats := builtinStats(t)
+	para := "“By placing his daughter on a multilateral diplomatic stage rich with military symbolism, Kim aimed to show the regime’s permanence,” said Lee Byung-chul, a professor at the Institute for Far Eastern Studies at Kyungnam University."
+	tests := []struct {
+		claim string
+		bad   bool
+	}{
+		{"A Kyungnam University professor said Kim put his daughter on the diplomatic stage to show the regime's permanence.", false},
+		{"A Ministry of Unification official said Kim put his daughter on the diplomatic stage to show the regime's permanence.", true},
+	}
+	for _, tt := range tests {
+		if who, bad := attributionFails(tt.claim, []string{para}, nil, stats); bad != tt.bad {
+			t.Errorf("%q: attribution fails %v (%s), want %v", tt.claim, bad, who, tt.bad)
+		}
+	}
+}
+
+func TestAVagueOrdinalBeforeACalendarUnitIsACount(t *testing.T) {
+	para := []string{"The last time Putin visited North Korea, it was his first year as Russian President. It was a first visit."}
+	tests := []struct {
+		claim   string
+		missing bool
+	}{
+		{"It was in his second year as president.", true},
+		{"It was in his first year as president.", false},
+		{"It was a second visit.", false},
+	}
+	for _, tt := range tests {
+		if v, got := missingNumber(tt.claim, para); got != tt.missing {
+			t.Errorf("%q: missing %v (%v), want %v", tt.claim, got, v, tt.missing)
+		}
+	}
+}
+
 func TestStayingAwayIsAbsence(t *testing.T) {
 	sources := []retrieval.Result{{Doc: "d", Paragraph: 1, Text: "North Korea claimed Kim’s absence was due to “security concerns”, but it reflects its lack of trust in the diplomatic protocol and security arrangements of its ally."}}
 	expectKept(t, sources, builtinStats(t), map[string]bool{

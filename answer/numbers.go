@@ -40,6 +40,17 @@ var (
 	pairWords = setOf("the", "these", "those", "both")
 )
 
+// calendarUnits after a vague word make it a count: "his second year as
+// president" states a number, "a second visit" or "the first time" need
+// not.
+var calendarUnits = setOf("year", "years", "month", "months", "week", "weeks", "day", "days", "term", "terms", "decade", "decades", "century", "anniversary")
+
+// countsUnit reports whether the word at ws[i] is a calendar unit joined
+// to the number before it.
+func countsUnit(ws []word, i int) bool {
+	return i < len(ws) && !ws[i].broken && calendarUnits[ws[i].text]
+}
+
 func isNumberWord(w string) bool {
 	_, u := units[w]
 	_, t := tens[w]
@@ -71,7 +82,7 @@ func numbersIn(text string, strict bool) []float64 {
 		if n == 0 {
 			continue
 		}
-		if strict || n > 1 || !vague[w] && !(w == "two" && i > 0 && pairWords[ws[i-1].text]) {
+		if strict || n > 1 || (!vague[w] || countsUnit(ws, i+n)) && !(w == "two" && i > 0 && pairWords[ws[i-1].text]) {
 			out = append(out, v)
 		}
 		i += n - 1
