@@ -157,6 +157,9 @@ func fold(low string) string {
 	if m, ok := monthAbbreviations[low]; ok {
 		low = m // "Oct." is October
 	}
+	if c, ok := irregularDemonyms[low]; ok {
+		low = c // "Swiss" is Switzerland's
+	}
 	if len(low) < 5 {
 		return low
 	}
@@ -170,6 +173,19 @@ func fold(low string) string {
 		}
 	}
 	return low
+}
+
+// irregularDemonyms are nationalities whose country fold's suffixes do
+// not reach: "a Swiss boarding school" is in Switzerland.
+var irregularDemonyms = map[string]string{
+	"swiss": "switzerland", "dutch": "netherlands", "french": "france", "greek": "greece", "thai": "thailand",
+	"welsh": "wales", "irish": "ireland", "scottish": "scotland", "czech": "czechia", "british": "britain",
+	"turkish": "turkey", "danish": "denmark", "swedish": "sweden", "finnish": "finland", "polish": "poland",
+	"spanish": "spain", "portuguese": "portugal", "filipino": "philippines", "lao": "laos", "iraqi": "iraq",
+	"israeli": "israel", "pakistani": "pakistan", "saudi": "arabia", "kuwaiti": "kuwait", "yemeni": "yemen",
+	"qatari": "qatar", "emirati": "emirates", "bangladeshi": "bangladesh", "afghan": "afghanistan",
+	"uzbek": "uzbekistan", "kazakh": "kazakhstan", "kyrgyz": "kyrgyzstan", "tajik": "tajikistan",
+	"turkmen": "turkmenistan", "icelandic": "iceland", "norse": "norway", "omani": "oman",
 }
 
 // nameIndex is what a paragraph (or a question) says about names: its
