@@ -265,7 +265,7 @@ func (f focus) anchorsMissing(checks []SentenceCheck) [][]string {
 		// name elsewhere in the question ("Who did Kim sit next to?") an
 		// answer need not repeat, and holding back every answer that
 		// does not would stop most streams.
-		if strings.Contains(q, n.raw[len(n.raw)-1]+"'s ") && !slices.ContainsFunc(kept, func(ix nameIndex) bool { return ix.has(n) }) {
+		if (strings.Contains(q, n.raw[len(n.raw)-1]+"'s ") || f.isAskedActor(n)) && !slices.ContainsFunc(kept, func(ix nameIndex) bool { return ix.has(n) }) {
 			out = append(out, anchorStems(n))
 		}
 	}
@@ -275,6 +275,22 @@ func (f focus) anchorsMissing(checks []SentenceCheck) [][]string {
 		}
 	}
 	return out
+}
+
+// isAskedActor reports whether n is the subject of the question's verb
+// ("Xi" in "What did Xi Jinping write…?"): an answer that never names
+// whom it is about, beside a refusal that does, is about someone else.
+func (f focus) isAskedActor(n name) bool {
+	m := askedActor.FindStringSubmatch(typographic.Replace(f.question))
+	if m == nil {
+		return false
+	}
+	for _, w := range splitWords(m[2]) {
+		if slices.Contains(n.tokens, fold(w.lower())) {
+			return true
+		}
+	}
+	return false
 }
 
 // anchorStems are the stems a sentence naming n holds: its own, and its
