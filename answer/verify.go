@@ -221,9 +221,13 @@ func refusedAfterContext(f focus, checks []SentenceCheck, sources []retrieval.Re
 			read[st] = true
 		}
 	}
+	refusedStems := map[string]bool{}
+	for _, r := range refusals {
+		refusedStems = merge(refusedStems, r)
+	}
 	refused := len(refusals) > 0
 	for _, part := range parts {
-		missing := missingAsked(part, supplied, read)
+		missing := missingAsked(part, supplied, read, refusedStems)
 		if len(missing) == 0 {
 			return false // a part's focus is there: no refusal can take the reply back
 		}
@@ -330,12 +334,16 @@ func namesAny(stems map[string]bool, anchors [][]string) bool {
 // ("luncheon" supplies "lunch"), and that none of the paragraphs the model
 // read (read, their stems) has: a reply may paraphrase a focus its
 // sources name, but it cannot have answered about a gift none of them
-// mentions. A question with no noun focus ("Did Park accept?", "Why …")
-// has none, and is never taken back.
-func missingAsked(part string, supplied, read map[string]bool) []string {
+// mentions. A near vector is an association, not a synonym ("barrel"
+// is near "oil"): it does not supply a focus word a refusal in the reply
+// names outright (refused, the refusals' stems), as in "it gives no
+// volumes, so the annual number of barrels isn't stated". A question with
+// no noun focus ("Did Park accept?", "Why …") has none, and is never
+// taken back.
+func missingAsked(part string, supplied, read, refused map[string]bool) []string {
 	var out []string
 	for _, st := range analysis.Tokens(strings.Join(QuestionFocus(part).Words, " ")) {
-		if supplied[st] || read[st] || analysis.Similarity(st, supplied) >= minBridge ||
+		if supplied[st] || read[st] || !refused[st] && analysis.Similarity(st, supplied) >= minBridge ||
 			slices.ContainsFunc(analysis.Related(st), func(r string) bool { return supplied[r] }) {
 			continue
 		}
