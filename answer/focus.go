@@ -303,8 +303,12 @@ func hasCount(sentence string) bool {
 			return true // "2,000 troops" reads as a count
 		}
 	}
-	return len(numbersIn(withoutDigits(sentence), true)) > 0
+	return len(numbersIn(withoutDigits(oneSource.ReplaceAllString(sentence, "")), true)) > 0
 }
+
+// oneSource is "one" counting the reply's sources, not the thing asked:
+// "One article lists crude oil among…" gives no count of barrels.
+var oneSource = lazyregexp.New(`(?i)\bone\s+(?:of\s+the\s+)?(?:articles?|sources?|passages?|reports?|paragraphs?|pieces?|stor(?:y|ies))\b`)
 
 // yearLike is a four-digit 1500–2099.
 func yearLike(w string) bool {
