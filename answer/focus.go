@@ -146,6 +146,9 @@ func (f focus) addressedBy(sentence string, paragraphs []string) bool {
 	// word, a near vector) must be in the sentence: paragraphs are long
 	// enough to hold a word of some other sense ("elevated" for "height").
 	stems, own := f.cache.StemSet(joinLines(paragraphs)), f.cache.StemSet(sentence)
+	if keptAway.MatchString(f.question) && saysAbsent(sentence) {
+		return true // "Why did Kim stay away…?" is asked of his absence in any word
+	}
 	for _, t := range f.terms {
 		if stems[t] || own[t] || slices.ContainsFunc(analysis.Related(t), func(r string) bool { return own[r] }) ||
 			analysis.Similarity(t, own) >= minBridge || absenceStems[t] && saysAbsent(sentence) {
