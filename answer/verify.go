@@ -187,7 +187,7 @@ func refusedAfterContext(f focus, checks []SentenceCheck, sources []retrieval.Re
 	for _, c := range checks {
 		switch {
 		case c.Reason == ReasonRefusal && len(c.Cited) == 0:
-			refusals = append(refusals, analysis.StemSet(c.Sentence))
+			refusals = append(refusals, refusalStems(c.Sentence))
 		case c.Kept:
 			for st := range analysis.StemSet(c.Sentence) {
 				supplied[st] = true
@@ -206,14 +206,16 @@ func refusedAfterContext(f focus, checks []SentenceCheck, sources []retrieval.Re
 		}
 		return false
 	case len(missing) > 0:
-		return true // a refusal naming what the kept text lacks could take it back
+		// A refusal naming what the kept text lacks could take it back,
+		// and so could one refusing the focus, read below.
+		provisional = true
 	}
 	if f.asksType() && slices.ContainsFunc(checks, func(c SentenceCheck) bool { return c.Kept && f.typed(claimOf(c.Sentence)) }) {
-		return false // "Who sat next to Kim?" answered with a name stands, whatever else is missing
+		return provisional // "Who sat next to Kim?" answered with a name stands, whatever else is missing
 	}
 	parts := questionParts(f.question)
 	if len(parts) == 0 {
-		return false
+		return provisional
 	}
 	read := map[string]bool{}
 	for _, r := range sources {
@@ -227,9 +229,9 @@ func refusedAfterContext(f focus, checks []SentenceCheck, sources []retrieval.Re
 	}
 	refused := len(refusals) > 0
 	for _, part := range parts {
-		missing := missingAsked(part, supplied, read, refusedStems)
+		missing := append(missingAsked(part, supplied, read, refusedStems), reasonMissing(part, checks)...)
 		if len(missing) == 0 {
-			return false // a part's focus is there: no refusal can take the reply back
+			return provisional // a part's focus is there: no refusal of it can take the reply back
 		}
 		refused = refused && slices.ContainsFunc(missing, func(st string) bool {
 			return slices.ContainsFunc(refusals, func(r map[string]bool) bool { return r[st] })
@@ -351,6 +353,40 @@ func missingAsked(part string, supplied, read, refused map[string]bool) []string
 	}
 	return out
 }
+
+// reasonStems are the focus of a why-question: its reason, by any of
+// the words a refusal gives it ("offer no reason", "nothing explaining",
+// "no motive"; refusalStems adds "reason" for "don't say why").
+var reasonStems = []string{"reason", "explain", "explan", "motiv", "caus"}
+
+// explains matches the words that give a reason: "because", "citing",
+// "due to", "to avoid", "after Xi rejected the request".
+var explains = lazyregexp.New(`(?i)\b(?:because|since|due|reasons?|caus\w*|cit(?:e|ed|es|ing)|result\w*|aim\w*|purpose\w*|in order|motiv\w*|owing|thanks|led|lead\w*|prompt\w*|explain\w*|explanation|want\w*|hop(?:e|ed|es|ing)|seek\w*|sought|avoid\w*|fear\w*|concern\w*|so that|so as|sign|signal\w*|intend\w*|intent\w*|after|amid|bid|way to|meant|in exchange|in return|given|as part of|to (?:show|secure|win|gain|get|boost|demonstrate|display|strengthen|deepen|counter|ensure|keep|protect|mark|celebrate|send|shore|underline|underscore|highlight))\b`)
+
+// reasonMissing is the focus of a why-question part (reasonStems) when
+// no kept sentence gives a reason: after "The parade was held on May 9
+// in Moscow's Red Square [1]", "the articles offer no reason for his
+// attendance" refuses "Why did Kim attend the parade?" by the model's own
+// account. A kept sentence giving any reason stands, whatever a refusal
+// adds.
+func reasonMissing(part string, checks []SentenceCheck) []string {
+	if QuestionFocus(part).Wh != "why" || slices.ContainsFunc(checks, func(c SentenceCheck) bool { return c.Kept && explains.MatchString(claimOf(c.Sentence)) }) {
+		return nil
+	}
+	return reasonStems
+}
+
+// refusalStems are the stems of an uncited refusal; one asking "why" names
+// the reason.
+func refusalStems(sentence string) map[string]bool {
+	st := analysis.StemSet(sentence)
+	if whyWord.MatchString(sentence) {
+		st["reason"] = true
+	}
+	return st
+}
+
+var whyWord = lazyregexp.New(`(?i)\bwhy\b`)
 
 // questionPart splits a question of several parts at ", and what…" or a
 // second question mark.
