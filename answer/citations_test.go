@@ -297,6 +297,8 @@ func TestAnAntonymContradictsLikeANegation(t *testing.T) {
 	}
 }
 
+const mcCrearyParagraph = "Relations between Beijing and Pyongyang remain chilly. Chinese President Xi Jinping visited South Korea in July, the first time that a Chinese leader visited Seoul before Pyongyang. “The Chinese are so displeased with Kim’s leadership style and actions that Chinese President Xi has visited Seoul and hosted South Korean president Park in Beijing, but Xi has not visited Pyongyang and has not invited Kim to Beijing,” former Defense Intelligence Agency analyst John McCreary wrote Monday."
+
 func TestANegationReachesOnlyWhatItNegates(t *testing.T) {
 	stats := builtinStats(t)
 	tests := []struct {
@@ -372,6 +374,12 @@ func TestANegationReachesOnlyWhatItNegates(t *testing.T) {
 		{"a negation split off still contradicts the clause it matches",
 			"A separate letter Kim sent to Xi Jinping on Sunday did not commemorate the anniversary.",
 			"The warm tone contrasted with a separate letter Kim sent to Xi Jinping on Sunday, which commemorated the anniversary but omitted any personal praise for Xi.", ReasonPolarity},
+		{"the speaker's title locates no clause",
+			"Former Defense Intelligence Agency analyst John McCreary wrote that Xi has visited Seoul and hosted South Korean president Park in Beijing, but has not visited Pyongyang or invited Kim to Beijing.",
+			mcCrearyParagraph, ""},
+		{"a contradiction under the speaker's title is still one",
+			"Former Defense Intelligence Agency analyst John McCreary wrote that Xi has visited Pyongyang and invited Kim to Beijing.",
+			mcCrearyParagraph, ReasonPolarity},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -418,8 +418,26 @@ func reportingFrame(claim string, stats analysis.TermStats) map[string]bool {
 			frame[t] = true
 		}
 	}
+	// The speaker's title is the frame too: "Former Defense Intelligence
+	// Agency analyst John McCreary wrote that …" would otherwise match the
+	// paragraph clause holding "…,” former Defense Intelligence Agency
+	// analyst John McCreary wrote Monday" rather than the one holding what
+	// he wrote.
+	if m := leadIn.FindStringSubmatch(typographic.Replace(claim)); m != nil && len(speakers) > 0 {
+		lead := map[string]bool{}
+		for _, w := range splitWords(m[1]) {
+			lead[fold(w.lower())] = true
+		}
+		if slices.ContainsFunc(speakers, func(sp name) bool { return slices.ContainsFunc(sp.tokens, func(t string) bool { return lead[t] }) }) {
+			frame = merge(frame, lead)
+		}
+	}
 	return frame
 }
+
+// leadIn is the opening of a claim up to its reporting verb: "Former
+// Defense Intelligence Agency analyst John McCreary wrote that".
+var leadIn = lazyregexp.New(`^\W*([^,;:"]{1,100}?)\s+(?:said|says|wrote|writes|told|tells|added|adds|noted|notes|argued|argues|stated|states|explained|explains)\b`)
 
 // presentWords are the words of text whose stems occur in stems, leaving
 // out the reporting frame and numbers.
