@@ -136,7 +136,7 @@ func (f focus) addressedBy(sentence string, paragraphs []string) bool {
 			return false
 		}
 	}
-	if !f.typed(sentence) || f.otherOwner(sentence, ctx) {
+	if !f.typed(sentence) || f.otherOwner(sentence, ctx) || f.swappedName(sentence, ctx) {
 		return false
 	}
 	if len(f.terms) == 0 || f.anchored(sentence) {
@@ -379,6 +379,26 @@ func (f focus) otherOwner(sentence string, paragraphs nameIndex) bool {
 		}
 	}
 	return other && !same
+}
+
+// swappedName reports whether the sentence puts another country or
+// capital where the question puts one that neither the sentence nor its
+// paragraphs (ctx) hold: "60% of North Korea's declared exports to China"
+// answers no "What share of North Korea's exports to Russia…?". A
+// question name merely missing is context the answer need not repeat,
+// and only places are compared: a person or a university beside the
+// question's words is seldom in its place.
+func (f focus) swappedName(sentence string, ctx nameIndex) bool {
+	own := newNameIndex(sentence, f.stats)
+	qws := splitWords(f.question)
+	return slices.ContainsFunc(f.names, func(n name) bool {
+		return isSeat(n) && !ctx.has(n) && own.contrastsWith(n, qws, f.index, isSeat)
+	})
+}
+
+// isSeat reports whether n is a country or a capital (see seats).
+func isSeat(n name) bool {
+	return !slices.ContainsFunc(n.tokens, func(t string) bool { return len(seats[t]) == 0 })
 }
 
 // asksType reports whether the question asks for a kind of answer: a

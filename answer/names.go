@@ -335,9 +335,14 @@ func properOnly(low string) bool { return len(analysis.Related(analysis.Stem(low
 // without such a rival is context the model added ("the Victory Day
 // parade" for "the parade"), not a swap.
 func (ix nameIndex) contrasts(n name, sentence []word, inSentence nameIndex) bool {
+	return ix.contrastsWith(n, sentence, inSentence, func(name) bool { return true })
+}
+
+// contrastsWith is contrasts with only the rivals that kind admits.
+func (ix nameIndex) contrastsWith(n name, sentence []word, inSentence nameIndex, kind func(name) bool) bool {
 	left, right := contextWord(sentence, n.start-1, -1), contextWord(sentence, n.end, +1)
 	for _, p := range ix.names {
-		if inSentence.has(p) || samePerson(p, n) {
+		if inSentence.has(p) || samePerson(p, n) || !kind(p) {
 			continue
 		}
 		if right != "" && stemAt(ix.ws, p.end, +1) == right || left != "" && stemAt(ix.ws, p.start-1, -1) == left {
