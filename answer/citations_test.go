@@ -599,6 +599,16 @@ func TestAnotherNameOfTheSameKindIsASwap(t *testing.T) {
 	})
 }
 
+func TestACountryNamedElseWhereInTheParagraphIsNoSubjectItGivesAnother(t *testing.T) {
+	stats := builtinStats(t)
+	sources := []retrieval.Result{{Doc: "d", Paragraph: 1, Text: "The schoolhouse drama ratcheted up Monday, when the Russians confirmed that they have invited Kim Jong Un to Moscow next May, before the North Korean leader meets with the leadership of China."}}
+	expectKept(t, sources, stats, map[string]bool{
+		"It was the Chinese who confirmed that Kim had been invited to Moscow next May [1].": false,
+		"The Russians confirmed that Kim had been invited to Moscow next May [1].":           true,
+		"Moscow confirmed that Kim had been invited to Russia next May [1].":                 true,
+	})
+}
+
 // expectKept verifies each claim, asked of no question, against sources
 // and checks whether it is kept.
 func expectKept(t *testing.T, sources []retrieval.Result, stats analysis.TermStats, claims map[string]bool) {

@@ -352,6 +352,18 @@ func (ix nameIndex) contrastsWith(n name, sentence []word, inSentence nameIndex,
 	return false
 }
 
+// rivalSubject reports whether the paragraph puts another country, and
+// never n, before the word the sentence puts n before: the one who did it.
+func (ix nameIndex) rivalSubject(n name, sentence []word, inSentence nameIndex) bool {
+	right := contextWord(sentence, n.end, +1)
+	if right == "" {
+		return false
+	}
+	at := func(p name) bool { return stemAt(ix.ws, p.end, +1) == right }
+	return slices.ContainsFunc(ix.names, func(p name) bool { return !inSentence.has(p) && !samePlace(p.tokens, n.tokens) && isSeat(p) && at(p) }) &&
+		!slices.ContainsFunc(ix.names, func(p name) bool { return samePlace(p.tokens, n.tokens) && at(p) })
+}
+
 // rivals reports whether the paragraph puts another name where the
 // sentence puts n (see contrasts), or names another of n's kind: a name
 // with n's last word and none of its others ("Kyungnam University" for

@@ -667,6 +667,13 @@ func missingName(f focus, claim string, paras []string, stats analysis.TermStats
 				// paragraph names another in its place ("… in Berlin").
 				return n.String(), true
 			}
+			if isSeat(n) && ix.rivalSubject(n, ws, buildNameIndex(claim, stats, false)) {
+				// Named, but elsewhere: "It was the Chinese who confirmed"
+				// against "the Russians confirmed …, before … the leadership
+				// of China". The sentence's own names are read without
+				// seats here, so its "Moscow" does not excuse the Russians.
+				return n.String(), true
+			}
 			continue
 		}
 		if f.index.has(n) {
