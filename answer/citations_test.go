@@ -446,6 +446,15 @@ func TestFramingWordsAreNotWeighedAsTheClaim(t *testing.T) {
 	}
 }
 
+func TestNegationWordsAreLeftToThePolarityCheck(t *testing.T) {
+	stats := builtinStats(t)
+	sources := []retrieval.Result{{Doc: "d", Paragraph: 1, Text: mcCrearyParagraph}}
+	expectKept(t, sources, stats, map[string]bool{
+		"Xi has neither been to Pyongyang nor asked Kim to visit Beijing [1].": true,
+		"Xi has never visited South Korea [1].":                                false,
+	})
+}
+
 func TestANameTheQuestionAsksAboutMustNotReplaceTheParagraphs(t *testing.T) {
 	stats := builtinStats(t)
 	tests := []struct {

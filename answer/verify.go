@@ -545,7 +545,7 @@ func decide(f focus, sentence string, sources []retrieval.Result, stats analysis
 	case len(valid) == 0:
 		return c.remove(ReasonUnknownSource, "")
 	}
-	words := analysis.NewQuestion(withoutFraming(inTheCorpusWords(numberWordsAsDigits(claim))), stats)
+	words := analysis.NewQuestion(withoutCues(withoutFraming(inTheCorpusWords(numberWordsAsDigits(claim)))), stats)
 	if words.IsEmpty() {
 		return c.remove(ReasonNoClaim, "")
 	}
@@ -584,6 +584,15 @@ func decide(f focus, sentence string, sources []retrieval.Result, stats analysis
 	c.Kept, c.Reason, c.kept = true, ReasonSupported, kept
 	return c
 }
+
+// cueWords negate or set clauses against each other: the polarity check
+// reads them, so coverage does not ask the paragraph for them. "Xi has
+// neither been to Pyongyang nor asked Kim to visit Beijing" is as
+// covered by "Xi has not visited Pyongyang" as its "not" would be: a rare
+// "neither" weighed as much as "Pyongyang".
+var cueWords = lazyregexp.New(`(?i)\b(?:neither|never|none|nothing|without|cannot|either|however|although|whereas|yet)\b`)
+
+func withoutCues(claim string) string { return cueWords.ReplaceAllString(claim, " ") }
 
 // framing matches the words a sentence opens with, or sets off by
 // commas, that frame its claim rather than make it: "By contrast, he
