@@ -810,3 +810,12 @@ func TestASpanOfYearsStatesItsNumber(t *testing.T) {
 		}
 	}
 }
+
+func TestThePairAClaimRefersBackToIsNoWordToCover(t *testing.T) {
+	stats := builtinStats(t)
+	sources := []retrieval.Result{{Doc: "d", Paragraph: 1, Text: "But that’s the honor North Korean “Supreme Leader” Kim Jong Un paid to Vladimir Putin on Wednesday morning, greeting the Russian President on a red carpet-laid runway in the wee hours and then riding with him through Pyongyang streets festooned with roses and murals of his stout, balding guest."}}
+	expectKept(t, sources, stats, map[string]bool{
+		"The two then drove together through Pyongyang, whose streets had been decked out with roses and murals of the visiting president [1].": true,
+		"The two then flew together to Vladivostok for talks on a new gas pipeline [1].":                                                        false,
+	})
+}

@@ -545,11 +545,16 @@ func decide(f focus, sentence string, sources []retrieval.Result, stats analysis
 	case len(valid) == 0:
 		return c.remove(ReasonUnknownSource, "")
 	}
-	words := analysis.NewQuestion(withoutCues(withoutFraming(inTheCorpusWords(numberWordsAsDigits(claim)))), stats)
+	framed := withoutFraming(inTheCorpusWords(numberWordsAsDigits(claim)))
+	words := analysis.NewQuestion(framed, stats)
 	if words.IsEmpty() {
 		return c.remove(ReasonNoClaim, "")
 	}
 	kept := coverageSupport(words, claim, valid, sources)
+	if bare := withoutCues(framed); len(kept) == 0 && bare != framed {
+		// the paragraph need not hold the cue words, though it may
+		kept = coverageSupport(analysis.NewQuestion(bare, stats), claim, valid, sources)
+	}
 	if len(kept) == 0 {
 		return c.remove(ReasonLowCoverage, "")
 	}
@@ -585,12 +590,15 @@ func decide(f focus, sentence string, sources []retrieval.Result, stats analysis
 	return c
 }
 
-// cueWords negate or set clauses against each other: the polarity check
-// reads them, so coverage does not ask the paragraph for them. "Xi has
-// neither been to Pyongyang nor asked Kim to visit Beijing" is as
-// covered by "Xi has not visited Pyongyang" as its "not" would be: a rare
-// "neither" weighed as much as "Pyongyang".
-var cueWords = lazyregexp.New(`(?i)\b(?:neither|never|none|nothing|without|cannot|either|however|although|whereas|yet)\b`)
+// cueWords negate or set clauses against each other, which the polarity
+// check reads, or refer back ("the two" for the pair just named): a
+// paragraph covers a claim without them. "Xi has neither been to
+// Pyongyang nor asked Kim to visit Beijing" is as covered by "Xi has not
+// visited Pyongyang" as its "not" would be, where a rare "neither" would
+// weigh as much as "Pyongyang". A paragraph that holds them ("the two
+// Koreas") still gets their credit: coverage is read without them only
+// when it fails with them.
+var cueWords = lazyregexp.New(`(?i)\b(?:neither|never|none|nothing|without|cannot|either|however|although|whereas|yet)\b|\bthe two\b`)
 
 func withoutCues(claim string) string { return cueWords.ReplaceAllString(claim, " ") }
 
