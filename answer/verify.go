@@ -230,6 +230,7 @@ func refusedAfterContext(f focus, checks []SentenceCheck, sources []retrieval.Re
 	refused := len(refusals) > 0
 	for _, part := range parts {
 		missing := append(missingAsked(part, supplied, read, refusedStems), reasonMissing(part, checks)...)
+		missing = append(missing, verbMissing(part, supplied)...)
 		if len(missing) == 0 {
 			return provisional // a part's focus is there: no refusal of it can take the reply back
 		}
@@ -374,6 +375,32 @@ func reasonMissing(part string, checks []SentenceCheck) []string {
 		return nil
 	}
 	return reasonStems
+}
+
+// askedVerb reads the verb a question without a noun focus asks about:
+// "accept" in "Did Park Geun-hye accept the invitation?", "respond" in
+// "How did Park respond to Moscow's invitation?".
+var askedVerb = lazyregexp.New(`^\W*(?:(?i:how)\s+)?(?i:did|does|do|will|would)\s+(?:(?:[A-Z][\p{L}'’.-]*|of|the)\s+){1,4}([a-z]+)\b`)
+
+// verbMissing is the stem of the verb a question part asks about, and
+// its related stems, when the part has no noun focus and no kept
+// sentence holds the verb or a related word: after "Moscow invited Park
+// Geun-hye to the celebration [1]", "Her response isn't reported" refuses
+// "How did Park respond?" by the model's own account.
+func verbMissing(part string, supplied map[string]bool) []string {
+	m := askedVerb.FindStringSubmatch(typographic.Replace(part))
+	if m == nil || len(QuestionFocus(part).Words) > 0 || QuestionFocus(part).Wh == "why" {
+		return nil
+	}
+	verb := analysis.Stem(m[1])
+	if analysis.IsStop(verb) {
+		return nil
+	}
+	stems := append([]string{verb}, analysis.Related(verb)...)
+	if slices.ContainsFunc(stems, func(st string) bool { return supplied[st] }) {
+		return nil
+	}
+	return stems
 }
 
 // refusalStems are the stems of an uncited refusal; one asking "why" names
