@@ -83,13 +83,17 @@ func speakersKnown(text string, stats analysis.TermStats, known func(lower strin
 // named there, and where the paragraph sentence that best matches the
 // claim names its own speaker, it must be that one ("Xi wrote …" against
 // "… , McCreary wrote").
-func attributionFails(claim string, paragraphs, bylines []string, stats analysis.TermStats) (string, bool) {
+//
+// asked is the question: a word opening the claim that it writes as a
+// name is one ("Haggard also warned …", asked of Stephan Haggard), though
+// it is a common word too.
+func attributionFails(claim, asked string, paragraphs, bylines []string, stats analysis.TermStats) (string, bool) {
 	if parts := coordinated.Split(claim, -1); len(parts) > 1 {
 		// "Kim told China he would not attend, and Pyongyang put his
 		// absence down to a domestic schedule": each clause has its own
 		// speaker and its own paragraph sentence.
 		for _, part := range parts {
-			if who, bad := attributionFails(part, paragraphs, bylines, stats); bad {
+			if who, bad := attributionFails(part, asked, paragraphs, bylines, stats); bad {
 				return who, true
 			}
 		}
@@ -102,7 +106,10 @@ func attributionFails(claim string, paragraphs, bylines []string, stats analysis
 	// A speaker opening the claim is a name when the paragraphs write it
 	// as one or it is no common word: "Putin told reporters …" where the
 	// paragraph only quotes Ushakov.
-	speakers, _ := speakersKnown(claim, stats, func(low string) bool { return all.caps[fold(low)] || properOnly(low) })
+	question := newNameIndex(asked, stats)
+	speakers, _ := speakersKnown(claim, stats, func(low string) bool {
+		return all.caps[fold(low)] || question.caps[fold(low)] || properOnly(low)
+	})
 	if len(speakers) == 0 {
 		return "", false
 	}

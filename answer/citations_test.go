@@ -580,7 +580,7 @@ func TestAPronounSpeakerIsWhoActedLastByName(t *testing.T) {
 		{`Kim described the relationship as "eternal strategic relations".`, false},
 	}
 	for _, tt := range tests {
-		if who, bad := attributionFails(tt.claim, []string{para}, nil, stats); bad != tt.bad {
+		if who, bad := attributionFails(tt.claim, "", []string{para}, nil, stats); bad != tt.bad {
 			t.Errorf("%q: attribution fails %v (%s), want %v", tt.claim, bad, who, tt.bad)
 		}
 	}
@@ -663,7 +663,7 @@ func TestANameOwningWhatFollowsASayingVerbIsNotTheSpeaker(t *testing.T) {
 	stats := builtinStats(t)
 	para := "“This really takes some pressure off of the North Korean economy, which I expect to rebound,” says Stephan Haggard, professor of Korea studies at the University of California San Diego."
 	claim := "Stephan Haggard, a professor of Korea studies at the University of California San Diego, said Russia's backing takes some pressure off North Korea's economy."
-	if who, bad := attributionFails(claim, []string{para}, nil, stats); bad {
+	if who, bad := attributionFails(claim, "", []string{para}, nil, stats); bad {
 		t.Errorf("attribution fails (%s): Russia owns the backing, it does not speak", who)
 	}
 }
@@ -679,7 +679,7 @@ func TestASpeakersOwnerIsNotPartOfTheSpeakersName(t *testing.T) {
 		{`South Korea's Chosun Ilbo called the two capitals "relatively estranged".`, true},
 	}
 	for _, tt := range tests {
-		if who, bad := attributionFails(tt.claim, []string{para}, nil, stats); bad != tt.bad {
+		if who, bad := attributionFails(tt.claim, "", []string{para}, nil, stats); bad != tt.bad {
 			t.Errorf("%q: attribution fails %v (%s), want %v", tt.claim, bad, who, tt.bad)
 		}
 	}
@@ -696,7 +696,7 @@ func TestASpeakersAffiliationBeforeTheirRoleIsTheSpeaker(t *testing.T) {
 		{"A Ministry of Unification official said Kim put his daughter on the diplomatic stage to show the regime's permanence.", true},
 	}
 	for _, tt := range tests {
-		if who, bad := attributionFails(tt.claim, []string{para}, nil, stats); bad != tt.bad {
+		if who, bad := attributionFails(tt.claim, "", []string{para}, nil, stats); bad != tt.bad {
 			t.Errorf("%q: attribution fails %v (%s), want %v", tt.claim, bad, who, tt.bad)
 		}
 	}
@@ -818,4 +818,13 @@ func TestThePairAClaimRefersBackToIsNoWordToCover(t *testing.T) {
 		"The two then drove together through Pyongyang, whose streets had been decked out with roses and murals of the visiting president [1].": true,
 		"The two then flew together to Vladivostok for talks on a new gas pipeline [1].":                                                        false,
 	})
+}
+
+func TestASpeakerTheQuestionNamesIsANameThoughItIsAWordToo(t *testing.T) {
+	stats := builtinStats(t)
+	para := "Putin’s message to Japan and South Korea, says Alexander Gabuev, the director of the Carnegie Russia Eurasia Center in Berlin, is “your help shredding thousands of young Russian boys on the battlefield is having a price as we can create problems for you from North Korea.”"
+	claim := "Haggard also warned that Japan and South Korea would pay a price because Russia \"can create problems for you from North Korea\"."
+	if _, bad := attributionFails(claim, "What does Stephan Haggard expect for the North Korean economy?", []string{para}, nil, stats); !bad {
+		t.Errorf("%q kept as said by Haggard against a paragraph quoting only Gabuev", claim)
+	}
 }

@@ -668,7 +668,7 @@ func (c SentenceCheck) remove(r Reason, detail string) SentenceCheck {
 // that cover it, whose articles' publishers, authors and titles are
 // bylines; it returns the first failure.
 func checkClaim(f focus, claim string, paras, bylines []string, stats analysis.TermStats) (Reason, string) {
-	if who, bad := attributionFails(claim, paras, bylines, stats); bad {
+	if who, bad := attributionFails(claim, f.question, paras, bylines, stats); bad {
 		return ReasonAttribution, who
 	}
 	if n, bad := missingName(f, claim, paras, stats); bad {
