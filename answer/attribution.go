@@ -32,7 +32,9 @@ var speakers = sync.OnceValue(func() speakerPatterns {
 	return speakerPatterns{
 		named: []*regexp.Regexp{
 			regexp.MustCompile(capRun + roleNoun + `(?:,[^,]{1,90},)?(?:\s+(?:himself|herself|themselves|also|later|earlier|then|reportedly|previously|once|first|again|repeatedly|has|had|have|publicly|openly))*\s+` + reportingVerb + `\b`),
-			regexp.MustCompile(`[,"”]\s*` + reportingVerb + `\s+` + capRun),
+			// ", said Putin." — not ", said Kim put his daughter…", where
+			// the comma closed an appositive of the speaker before it
+			regexp.MustCompile(`[,"”]\s*` + reportingVerb + `\s+` + capRun + roleNoun + `(?:\s*[,.;:!?"”)\[]|\s*$)`),
 			regexp.MustCompile(`(?i:according to|per|in the words of)\s+` + capRun),
 		},
 		pronoun: regexp.MustCompile(`(?i)\b(?:he|she|they|the official|the aide|the analyst|the expert)(?:\s+(?:also|later|earlier|then|again|further|once))*\s+` + reportingVerb + `\b`),

@@ -828,3 +828,20 @@ func TestASpeakerTheQuestionNamesIsANameThoughItIsAWordToo(t *testing.T) {
 		t.Errorf("%q kept as said by Haggard against a paragraph quoting only Gabuev", claim)
 	}
 }
+
+func TestANameAfterAnAppositiveAndItsVerbIsNoSpeaker(t *testing.T) {
+	stats := builtinStats(t)
+	para := "In a separate message to Xi Jinping on Sunday, Kim extended warm greetings to China and its people. The South Korean news service Yonhap described Pyongyang and Beijing as “relatively estranged,” suggesting some tensions between the countries."
+	tests := []struct {
+		claim string
+		bad   bool
+	}{
+		{`Yonhap, the South Korean news service, described Pyongyang and Beijing as "relatively estranged".`, false},
+		{`"Relatively estranged," said Xi.`, true},
+	}
+	for _, tt := range tests {
+		if who, bad := attributionFails(tt.claim, "", []string{para}, nil, stats); bad != tt.bad {
+			t.Errorf("%q: attribution fails %v (%s), want %v", tt.claim, bad, who, tt.bad)
+		}
+	}
+}
