@@ -139,7 +139,7 @@ func (f focus) addressedBy(sentence string, paragraphs []string) bool {
 	if !f.typed(sentence) || f.otherOwner(sentence, ctx) || f.swappedName(sentence, ctx) {
 		return false
 	}
-	if len(f.terms) == 0 || f.anchored(sentence) {
+	if len(f.terms) == 0 || f.anchored(sentence) || f.defines(sentence) {
 		return true
 	}
 	// The paragraph may hold a question word itself; a bridge (a related
@@ -156,6 +156,26 @@ func (f focus) addressedBy(sentence string, paragraphs []string) bool {
 		}
 	}
 	return false
+}
+
+// definitional asks what a name means: "What does the word Juche
+// mean?", "What is the meaning of Juche?", "What does APEC stand for?".
+var definitional = lazyregexp.New(`(?i)^\W*what\s+(?:does|do|did)\b.*\b(?:mean|stand\s+for)\W*$|\bmeaning\s+of\b`)
+
+// definitionWords frame a definitional question; an answer need not
+// repeat them ("Juche is Korean for self-reliance").
+var definitionWords = setOf("word", "term", "phrase", "name", "mean", "meaning", "stand", "concept", "slogan")
+
+// defines reports whether a definitional question's other words are all
+// its frame and the sentence names every name it asks about: the rest of
+// the sentence is the definition, in whatever words.
+func (f focus) defines(sentence string) bool {
+	if len(f.names) == 0 || !definitional.MatchString(f.question) {
+		return false
+	}
+	own := newNameIndex(sentence, f.stats)
+	return !slices.ContainsFunc(f.terms, func(t string) bool { return !definitionWords[t] && !analysis.IsStop(t) }) &&
+		!slices.ContainsFunc(f.names, func(n name) bool { return !own.has(n) })
 }
 
 // spelledOut reports whether n is an acronym whose words a retrieved
