@@ -845,3 +845,15 @@ func TestANameAfterAnAppositiveAndItsVerbIsNoSpeaker(t *testing.T) {
 		}
 	}
 }
+
+func TestAClauseAgreeingWithASecondCitedParagraphIsNoContradiction(t *testing.T) {
+	stats := builtinStats(t)
+	sources := []retrieval.Result{
+		{Doc: "d", Paragraph: 1, Text: "This raises the possibility that Kim Jong-un will visit Moscow for the first time ever. The North Korean leader met Putin in Vladivostok in April 2019 and at the Vostochny Cosmodrome in September that same year, but has never been to the capital."},
+		{Doc: "d", Paragraph: 2, Text: "Speculation is also growing over a potential visit by Kim to Moscow. Putin invited Kim to the Russian capital during their summit, saying, “If you are ready to hold talks, come to Moscow,” according to Russian state media, including TASS."},
+	}
+	expectKept(t, sources, stats, map[string]bool{
+		"Kim met Putin in Vladivostok in April 2019 and then at the Vostochny Cosmodrome in September of that year, but he has never been to Moscow, even though Putin has since invited him to the Russian capital [1][2].": true,
+		"Kim met Putin in Vladivostok in April 2019, but Putin never invited Kim to the Russian capital [1][2].":                                                                                                             false,
+	})
+}

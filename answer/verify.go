@@ -610,7 +610,11 @@ func decide(f focus, sentence string, sources []retrieval.Result, stats analysis
 		r := sources[n-1]
 		bylines = append(bylines, strings.Join([]string{r.Publisher, r.Author, r.Title}, "\n"))
 	}
-	if reason, detail := checkClaim(f, claim, paras, bylines, stats); reason != "" {
+	cited := make([]string, len(valid))
+	for i, n := range valid {
+		cited[i] = sources[n-1].Text
+	}
+	if reason, detail := checkClaim(f, claim, paras, cited, bylines, stats); reason != "" {
 		return c.remove(reason, detail)
 	}
 	c.Kept, c.Reason, c.kept = true, ReasonSupported, kept
@@ -666,8 +670,12 @@ func (c SentenceCheck) remove(r Reason, detail string) SentenceCheck {
 
 // checkClaim runs the checks beyond coverage on a claim and the paragraphs
 // that cover it, whose articles' publishers, authors and titles are
-// bylines; it returns the first failure.
-func checkClaim(f focus, claim string, paras, bylines []string, stats analysis.TermStats) (Reason, string) {
+// bylines; it returns the first failure. Polarity reads every paragraph
+// the claim cites (cited), not only those that cover it: a clause may
+// draw on one that shares too little of the whole sentence to count as
+// its support ("…, even though Putin has since invited him to the Russian
+// capital [1][2]"), and so may a clause that contradicts it.
+func checkClaim(f focus, claim string, paras, cited, bylines []string, stats analysis.TermStats) (Reason, string) {
 	if who, bad := attributionFails(claim, f.question, paras, bylines, stats); bad {
 		return ReasonAttribution, who
 	}
@@ -686,7 +694,7 @@ func checkClaim(f focus, claim string, paras, bylines []string, stats analysis.T
 	if v, bad := missingNumber(claim, append(paras, f.question)); bad {
 		return ReasonNumber, formatNumber(v)
 	}
-	if r := polarityConflict(claim, paras, stats); r != "" {
+	if r := polarityConflict(claim, cited, stats); r != "" {
 		return r, ""
 	}
 	return "", ""
