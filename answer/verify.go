@@ -379,8 +379,9 @@ func reasonMissing(part string, checks []SentenceCheck) []string {
 
 // askedVerb reads the verb a question without a noun focus asks about:
 // "accept" in "Did Park Geun-hye accept the invitation?", "respond" in
-// "How did Park respond to Moscow's invitation?".
-var askedVerb = lazyregexp.New(`^\W*(?:(?i:how)\s+)?(?i:did|does|do|will|would)\s+(?:(?:[A-Z][\p{L}'’.-]*|of|the)\s+){1,4}([a-z]+)\b`)
+// "How did Park respond to Moscow's invitation?", "discuss" in "What did
+// Kim and Putin discuss…?".
+var askedVerb = lazyregexp.New(`^\W*(?:(?i:how|what)\s+)?(?i:did|does|do|will|would)\s+(?:(?:[A-Z][\p{L}'’.-]*|of|the|and)\s+){1,5}([a-z]+)\b`)
 
 // verbMissing is the stem of the verb a question part asks about, and
 // its related stems, when the part has no noun focus and no kept
@@ -393,7 +394,7 @@ func verbMissing(part string, supplied map[string]bool) []string {
 		return nil
 	}
 	verb := analysis.Stem(m[1])
-	if analysis.IsStop(verb) {
+	if analysis.IsStop(verb) || isNumberWord(m[1]) { // "Did the two leaders…" names no verb
 		return nil
 	}
 	stems := append([]string{verb}, analysis.Related(verb)...)
