@@ -319,8 +319,8 @@ var seatWords = func() map[string]bool {
 func hasCount(sentence string) bool {
 	ws := splitWords(strings.ToLower(sentence))
 	for i, w := range ws {
-		if _, ok := digitsValue(w.text); !ok {
-			continue
+		if _, ok := digitsValue(w.text); !ok || ordinal(w.text) {
+			continue // "its 70th Victory Day parade" counts no countries
 		}
 		if !yearLike(w.text) || i+1 < len(ws) && strings.HasSuffix(ws[i+1].text, "s") && (i == 0 || !dateLead[ws[i-1].text]) {
 			return true // "2,000 troops" reads as a count
@@ -332,6 +332,11 @@ func hasCount(sentence string) bool {
 // oneSource is "one" counting the reply's sources, not the thing asked:
 // "One article lists crude oil among…" gives no count of barrels.
 var oneSource = lazyregexp.New(`(?i)\bone\s+(?:of\s+the\s+)?(?:articles?|sources?|passages?|reports?|paragraphs?|pieces?|stor(?:y|ies))\b`)
+
+// ordinal reports whether w is a figure with an ordinal suffix: "70th".
+func ordinal(w string) bool {
+	return len(w) > 2 && w[0] >= '0' && w[0] <= '9' && slices.Contains([]string{"st", "nd", "rd", "th"}, w[len(w)-2:])
+}
 
 // yearLike is a four-digit 1500–2099.
 func yearLike(w string) bool {
