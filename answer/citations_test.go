@@ -857,3 +857,21 @@ func TestAClauseAgreeingWithASecondCitedParagraphIsNoContradiction(t *testing.T)
 		"Kim met Putin in Vladivostok in April 2019, but Putin never invited Kim to the Russian capital [1][2].":                                                                                                             false,
 	})
 }
+
+func TestAnEventPutBeforeWhatTheParagraphPutsItAfterIsAContradiction(t *testing.T) {
+	stats := builtinStats(t)
+	para := "But strains between the two longtime allies have grown since North Korea's missile and nuclear tests, including a 2013 atomic blast after Kim assumed command."
+	tests := []struct {
+		claim string
+		want  Reason
+	}{
+		{"The 2013 blast took place before Kim had assumed command of the country.", ReasonPolarity},
+		{"The 2013 blast came after Kim assumed command.", ""},
+		{"Strains grew before the 2013 blast.", ""}, // no event of the paragraph's own to reverse
+	}
+	for _, tt := range tests {
+		if got := polarityConflict(tt.claim, []string{para}, stats); got != tt.want {
+			t.Errorf("%q: got %q, want %q", tt.claim, got, tt.want)
+		}
+	}
+}

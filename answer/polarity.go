@@ -213,6 +213,9 @@ const minClauseMatch = 0.6
 // confirmed they will attend" against "may attend"), and "" otherwise. A tie with a
 // clause that agrees is agreement.
 func polarityConflict(claim string, paragraphs []string, stats analysis.TermStats) Reason {
+	if orderReversed(claim, paragraphs) {
+		return ReasonPolarity
+	}
 	var paraClauses []clause
 	for _, p := range paragraphs {
 		for _, c := range clausesOf(p) {
@@ -246,6 +249,48 @@ func polarityConflict(claim string, paragraphs []string, stats analysis.TermStat
 		}
 	}
 	return ""
+}
+
+// orderWord puts one event before or after another: "after Kim assumed
+// command".
+var orderWord = lazyregexp.New(`(?i)\b(before|after|prior to)\s+`)
+
+// orderReversed reports whether the claim puts an event before what a
+// paragraph puts it after, or the reverse: "The blast took place before
+// Kim had assumed command" against "a 2013 atomic blast after Kim assumed
+// command". The event is the first content words after the order word,
+// at least two of them shared; a paragraph that also has the claim's own
+// order for it agrees.
+func orderReversed(claim string, paragraphs []string) bool {
+	for _, m := range orderWord.FindAllStringSubmatchIndex(claim, -1) {
+		word, event := strings.ToLower(claim[m[2]:m[3]]), setOf(leadStems(claim[m[1]:])...)
+		if len(event) < 2 {
+			continue
+		}
+		same, opposite := false, false
+		for _, p := range paragraphs {
+			for _, pm := range orderWord.FindAllStringSubmatchIndex(p, -1) {
+				if shareOf(event, setOf(leadStems(p[pm[1]:])...)) < 2.0/3 {
+					continue
+				}
+				if pw := strings.ToLower(p[pm[2]:pm[3]]); (pw == "after") == (word == "after") {
+					same = true
+				} else {
+					opposite = true
+				}
+			}
+		}
+		if opposite && !same {
+			return true
+		}
+	}
+	return false
+}
+
+// leadStems are the first three content stems of text.
+func leadStems(text string) []string {
+	toks := analysis.Tokens(text)
+	return toks[:min(3, len(toks))]
 }
 
 // agreesInParts reports whether a claim clause that conflicts as a whole
