@@ -371,11 +371,33 @@ var explains = lazyregexp.New(`(?i)\b(?:because|since|due|reasons?|caus\w*|cit(?
 // account. A kept sentence giving any reason stands, whatever a refusal
 // adds.
 func reasonMissing(part string, checks []SentenceCheck) []string {
-	if QuestionFocus(part).Wh != "why" || slices.ContainsFunc(checks, func(c SentenceCheck) bool { return c.Kept && explains.MatchString(claimOf(c.Sentence)) }) {
+	gives := func(c SentenceCheck) bool {
+		return c.Kept && (explains.MatchString(claimOf(c.Sentence)) || purposeInfinitive(claimOf(c.Sentence)))
+	}
+	if QuestionFocus(part).Wh != "why" || slices.ContainsFunc(checks, gives) {
 		return nil
 	}
 	return reasonStems
 }
+
+// purposeInfinitive reports whether text has "to" before a lowercase
+// word that no determiner or pronoun is: "went to Beijing to attend the
+// parade" gives a purpose, "went to the parade" does not. It errs towards
+// a reason: "talked to reporters" counts, and a reply it counts keeps its
+// kept text.
+func purposeInfinitive(text string) bool {
+	ws := splitWords(text)
+	for i := 0; i+1 < len(ws); i++ {
+		if ws[i].lower() == "to" && !ws[i+1].capitalised() && !hasDigit(ws[i+1].text) && !toObjects[ws[i+1].lower()] {
+			return true
+		}
+	}
+	return false
+}
+
+// toObjects open the noun phrase a "to" of place or person leads.
+var toObjects = setOf("the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
+	"those", "him", "them", "us", "me", "it", "some", "any", "each", "every", "both", "all", "several", "one")
 
 // askedVerb reads the verb a question without a noun focus asks about:
 // "accept" in "Did Park Geun-hye accept the invitation?", "respond" in
