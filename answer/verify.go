@@ -420,10 +420,24 @@ func verbMissing(part string, supplied map[string]bool) []string {
 		return nil
 	}
 	stems := append([]string{verb}, analysis.Related(verb)...)
-	if slices.ContainsFunc(stems, func(st string) bool { return supplied[st] }) {
+	// The verb's opposite or a verb of refusing answers it too: "Kim
+	// declined the invitation" answers "Did Kim accept it?".
+	answers := append(append([]string{}, stems...), antonyms[verb]...)
+	if slices.ContainsFunc(answers, func(st string) bool { return supplied[st] }) || anyNegatingStem(supplied) {
 		return nil
 	}
 	return stems
+}
+
+// anyNegatingStem reports whether stems hold a verb or noun that negates
+// by meaning (see negationStems): "declin", "reject", "refus".
+func anyNegatingStem(stems map[string]bool) bool {
+	for st := range stems {
+		if negationStems[st] && !contrastStems[st] {
+			return true
+		}
+	}
+	return false
 }
 
 // refusalStems are the stems of an uncited refusal; one asking "why" names
