@@ -875,3 +875,13 @@ func TestAnEventPutBeforeWhatTheParagraphPutsItAfterIsAContradiction(t *testing.
 		}
 	}
 }
+
+func TestARelativeSharingTheFamilyNameIsNoSupportInHisPlace(t *testing.T) {
+	stats := builtinStats(t)
+	sources := []retrieval.Result{{Doc: "d", Paragraph: 1, Text: "The news agency hailed the publication of Kim’s Let Us Brilliantly Accomplish the Revolutionary Cause of Juche in Russia. “Juche” is Korean for self-reliance, a mantra of Kim Jong Il, the father of the current North Korean leader."}}
+	expectKept(t, sources, stats, map[string]bool{
+		"Juche was a mantra of Kim Jong Un, the current North Korean leader [1].":               false,
+		"Juche was a mantra of Kim Jong Il, the father of the current North Korean leader [1].": true,
+		"The news agency hailed the publication in Russia of a work by Kim [1].":                true,
+	})
+}

@@ -322,7 +322,15 @@ func partOf(p, n name) bool {
 		return slices.Contains(p.tokens, n.tokens[0]) || slices.Contains(p.tokens, n.tokens[len(n.tokens)-1])
 	}
 	a, b := p.tokens, n.tokens
-	return len(a) >= 2 && len(b) >= 2 && (slices.Equal(a[:2], b[:2]) || slices.Equal(a[len(a)-2:], b[len(b)-2:]))
+	if len(a) < 2 || len(b) < 2 {
+		return false
+	}
+	if slices.Equal(a[:2], b[:2]) {
+		// "Kim Jong Il" is not "Kim Jong Un": the same first two words
+		// and another last one name a relative
+		return len(a) != len(b) || len(a) == 2 || a[len(a)-1] == b[len(b)-1]
+	}
+	return slices.Equal(a[len(a)-2:], b[len(b)-2:])
 }
 
 // properOnly reports whether a name token is no common word: "Kim" or
@@ -350,6 +358,23 @@ func (ix nameIndex) contrastsWith(n name, sentence []word, inSentence nameIndex,
 		}
 	}
 	return false
+}
+
+// relativeAt reports whether the paragraph puts, beside a word the
+// sentence puts n beside, another full name with n's first word and
+// another last one ("Kim Jong Il" where the sentence has "Kim Jong Un"),
+// one the sentence does not name itself.
+func (ix nameIndex) relativeAt(n name, sentence []word, inSentence nameIndex) bool {
+	if len(n.tokens) < 2 {
+		return false
+	}
+	if placeOrTime(n.raw[len(n.raw)-1]) {
+		return false // "Xi's July visit" read as a name is no relative of "Xi Jinping"
+	}
+	relative := func(p name) bool {
+		return len(p.tokens) >= 2 && p.tokens[0] == n.tokens[0] && p.tokens[len(p.tokens)-1] != n.tokens[len(n.tokens)-1] && !inSentence.has(p)
+	}
+	return ix.contrastsWith(n, sentence, inSentence, relative)
 }
 
 // rivalSubject reports whether the paragraph puts another country, and

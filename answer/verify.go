@@ -756,6 +756,12 @@ func missingName(f focus, claim string, paras []string, stats analysis.TermStats
 				// paragraph names another in its place ("… in Berlin").
 				return n.String(), true
 			}
+			if ix.relativeAt(n, ws, sentence) {
+				// "a mantra of Kim Jong Un" against "a mantra of Kim Jong
+				// Il, the father of the current North Korean leader": the
+				// paragraph's "Kim" elsewhere is no support for the son.
+				return n.String(), true
+			}
 			if isSeat(n) && ix.rivalSubject(n, ws, buildNameIndex(claim, stats, false)) {
 				// Named, but elsewhere: "It was the Chinese who confirmed"
 				// against "the Russians confirmed …, before … the leadership
