@@ -572,18 +572,10 @@ func TestASentenceOpeningWithTheAskedNameAfterAnAnswerIsItsContext(t *testing.T)
 func TestAPronounSpeakerIsWhoActedLastByName(t *testing.T) {
 	stats := builtinStats(t)
 	para := "In his message to Putin, Kim expressed hope in the deepening of ties between Pyongyang and Moscow. He also recalled their meeting in June, calling their current relationship an “invincible alliance relations” and “eternal strategic relations.”"
-	tests := []struct {
-		claim string
-		bad   bool
-	}{
+	expectAttributions(t, stats, para, []attributionCase{
 		{`Putin, for his part, described the relationship as "eternal strategic relations".`, true},
 		{`Kim described the relationship as "eternal strategic relations".`, false},
-	}
-	for _, tt := range tests {
-		if who, bad := attributionFails(tt.claim, "", []string{para}, nil, stats); bad != tt.bad {
-			t.Errorf("%q: attribution fails %v (%s), want %v", tt.claim, bad, who, tt.bad)
-		}
-	}
+	})
 }
 
 func TestACapitalStandsForItsCountryOnlyWhereNoOtherCityStands(t *testing.T) {
@@ -671,35 +663,19 @@ func TestANameOwningWhatFollowsASayingVerbIsNotTheSpeaker(t *testing.T) {
 func TestASpeakersOwnerIsNotPartOfTheSpeakersName(t *testing.T) {
 	stats := builtinStats(t)
 	para := "The South Korean news service Yonhap described Pyongyang and Beijing as “relatively estranged.”"
-	tests := []struct {
-		claim string
-		bad   bool
-	}{
+	expectAttributions(t, stats, para, []attributionCase{
 		{`South Korea's Yonhap called the two capitals "relatively estranged".`, false},
 		{`South Korea's Chosun Ilbo called the two capitals "relatively estranged".`, true},
-	}
-	for _, tt := range tests {
-		if who, bad := attributionFails(tt.claim, "", []string{para}, nil, stats); bad != tt.bad {
-			t.Errorf("%q: attribution fails %v (%s), want %v", tt.claim, bad, who, tt.bad)
-		}
-	}
+	})
 }
 
 func TestASpeakersAffiliationBeforeTheirRoleIsTheSpeaker(t *testing.T) {
 	stats := builtinStats(t)
 	para := "“By placing his daughter on a multilateral diplomatic stage rich with military symbolism, Kim aimed to show the regime’s permanence,” said Lee Byung-chul, a professor at the Institute for Far Eastern Studies at Kyungnam University."
-	tests := []struct {
-		claim string
-		bad   bool
-	}{
+	expectAttributions(t, stats, para, []attributionCase{
 		{"A Kyungnam University professor said Kim put his daughter on the diplomatic stage to show the regime's permanence.", false},
 		{"A Ministry of Unification official said Kim put his daughter on the diplomatic stage to show the regime's permanence.", true},
-	}
-	for _, tt := range tests {
-		if who, bad := attributionFails(tt.claim, "", []string{para}, nil, stats); bad != tt.bad {
-			t.Errorf("%q: attribution fails %v (%s), want %v", tt.claim, bad, who, tt.bad)
-		}
-	}
+	})
 }
 
 func TestAVagueOrdinalBeforeACalendarUnitIsACount(t *testing.T) {
@@ -832,18 +808,10 @@ func TestASpeakerTheQuestionNamesIsANameThoughItIsAWordToo(t *testing.T) {
 func TestANameAfterAnAppositiveAndItsVerbIsNoSpeaker(t *testing.T) {
 	stats := builtinStats(t)
 	para := "In a separate message to Xi Jinping on Sunday, Kim extended warm greetings to China and its people. The South Korean news service Yonhap described Pyongyang and Beijing as “relatively estranged,” suggesting some tensions between the countries."
-	tests := []struct {
-		claim string
-		bad   bool
-	}{
+	expectAttributions(t, stats, para, []attributionCase{
 		{`Yonhap, the South Korean news service, described Pyongyang and Beijing as "relatively estranged".`, false},
 		{`"Relatively estranged," said Xi.`, true},
-	}
-	for _, tt := range tests {
-		if who, bad := attributionFails(tt.claim, "", []string{para}, nil, stats); bad != tt.bad {
-			t.Errorf("%q: attribution fails %v (%s), want %v", tt.claim, bad, who, tt.bad)
-		}
-	}
+	})
 }
 
 func TestAClauseAgreeingWithASecondCitedParagraphIsNoContradiction(t *testing.T) {
@@ -884,4 +852,20 @@ func TestARelativeSharingTheFamilyNameIsNoSupportInHisPlace(t *testing.T) {
 		"Juche was a mantra of Kim Jong Il, the father of the current North Korean leader [1].": true,
 		"The news agency hailed the publication in Russia of a work by Kim [1].":                true,
 	})
+}
+
+// attributionCase is a claim and whether its attribution fails.
+type attributionCase struct {
+	claim string
+	bad   bool
+}
+
+// expectAttributions checks each claim's attribution against para.
+func expectAttributions(t *testing.T, stats analysis.TermStats, para string, cases []attributionCase) {
+	t.Helper()
+	for _, tt := range cases {
+		if who, bad := attributionFails(tt.claim, "", []string{para}, nil, stats); bad != tt.bad {
+			t.Errorf("%q: attribution fails %v (%s), want %v", tt.claim, bad, who, tt.bad)
+		}
+	}
 }
