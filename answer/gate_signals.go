@@ -67,7 +67,9 @@ type Signals struct {
 	// Rival is 1 when every sentence that could answer puts another name
 	// where the question puts one of its own, or when the picked
 	// paragraphs give the question's premise the other way round: a
-	// movement reversed, another family member (see rivalled).
+	// movement reversed, another family member (see rivalled) — or when
+	// no retrieved article states the event a why-question takes as given
+	// (see premiseUnstated).
 	Rival float64 `json:"rival"`
 }
 
@@ -134,6 +136,9 @@ func measure(q string, results []retrieval.Result, ex extraction, terms analysis
 	s.Unanchored = unanchored(f, paragraphOf(results[ex.best].Title, results[ex.best].Text), "", "")
 	s.UnanchoredAnswer = unanchoredAnswer(f, focus, qs)
 	s.Rival = rivalled(f, focus, qs)
+	if s.Rival == 0 && premiseUnstated(q, qs) {
+		s.Rival = 1
+	}
 	if anchorQ != q {
 		f = newFocus(q, terms)
 	}
