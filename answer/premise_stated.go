@@ -20,12 +20,14 @@ const premiseFloor = 0.75
 // aviation authority ban the drone flights?" where no article bans
 // anything. A why-question asks for the reason of an event it takes as
 // given; reasons for another event — the flights, the complaints —
-// answer a question nobody asked.
+// answer a question nobody asked. A premise told by a verb that negates
+// ("Why did Krakow cancel the festival?") is read too: the cancelling is
+// the event.
 func premiseUnstated(q string, qs []quotedSentence) bool {
 	if QuestionFocus(q).Wh != "why" || len(qs) == 0 {
 		return false
 	}
-	words := assertedWords(premiseOf(q))
+	words := assertedWords(assertedPremise(q))
 	if len(words) == 0 {
 		return false
 	}
@@ -75,3 +77,21 @@ var (
 	modals      = setOf("could", "would", "might", "may", "should", "will", "can", "must")
 	degreeWords = setOf("so", "too", "very", "such", "how")
 )
+
+// assertedPremise is the premise of q (see presupposing) with a verb that
+// negates by meaning kept ("Why did Krakow cancel the festival?" takes a
+// cancelling as given), "" when a negation word denies it ("Why did Kim
+// not go…?").
+func assertedPremise(q string) string {
+	m := presupposing.FindStringSubmatch(q)
+	if m == nil {
+		return ""
+	}
+	ws := splitWords(strings.ToLower(m[1]))
+	for i, w := range ws {
+		if negationWords[w.text] || strings.HasSuffix(w.text, "n't") || i+1 < len(ws) && negationPhrases[w.text+" "+ws[i+1].text] {
+			return ""
+		}
+	}
+	return m[1]
+}
