@@ -718,9 +718,16 @@ func TestAnArticlesBylineBelongsToItsParagraphs(t *testing.T) {
 			t.Errorf("%q removed: %+v", claim, v.Sentences)
 		}
 	}
-	sources[0].Author = ""
+	publisherNamed := "The threat of nuclear catastrophe, which TIME calls very real, lies just 500 miles from Beijing [1]."
+	if v := Verify(q, publisherNamed, sources, stats); v.Text == "" {
+		t.Errorf("%q removed: %+v", publisherNamed, v.Sentences)
+	}
+	sources[0].Author, sources[0].Publisher = "", ""
 	if v := Verify(q, "Charlie Campbell writes that the threat of nuclear catastrophe lies just 500 miles from Beijing [1].", sources, stats); v.Text != "" {
 		t.Errorf("kept a writer the source does not have: %+v", v.Sentences)
+	}
+	if v := Verify(q, publisherNamed, sources, stats); v.Text != "" {
+		t.Errorf("kept a publisher the source does not have: %+v", v.Sentences)
 	}
 }
 

@@ -545,16 +545,17 @@ func decide(f focus, sentence string, sources []retrieval.Result, stats analysis
 		// whose premise it denies.
 		return c.remove(ReasonOffQuestion, detailPremise)
 	}
-	var bylines []string
+	var bylines, writers []string
 	for _, n := range kept {
 		r := sources[n-1]
 		bylines = append(bylines, strings.Join([]string{r.Publisher, r.Author, r.Title}, "\n"))
+		writers = append(writers, r.Publisher+"\n"+r.Author)
 	}
 	cited := make([]string, len(valid))
 	for i, n := range valid {
 		cited[i] = sources[n-1].Text
 	}
-	if reason, detail := checkClaim(f, claim, paras, cited, bylines, stats); reason != "" {
+	if reason, detail := checkClaim(f, claim, paras, cited, claimSources{bylines, writers}, stats); reason != "" {
 		return c.remove(reason, detail)
 	}
 	c.Kept, c.Reason, c.kept = true, ReasonSupported, kept
@@ -608,18 +609,23 @@ func (c SentenceCheck) remove(r Reason, detail string) SentenceCheck {
 	return c
 }
 
+// claimSources are what a claim's covering paragraphs' articles say of
+// themselves: bylines (publisher, author and title) and writers (publisher
+// and author).
+type claimSources struct{ bylines, writers []string }
+
 // checkClaim runs the checks beyond coverage on a claim and the paragraphs
-// that cover it, whose articles' publishers, authors and titles are
-// bylines; it returns the first failure. Polarity reads every paragraph
+// that cover it, whose articles are described by src; it returns the
+// first failure. Polarity reads every paragraph
 // the claim cites (cited), not only those that cover it: a clause may
 // draw on one that shares too little of the whole sentence to count as
 // its support ("…, even though Putin has since invited him to the Russian
 // capital [1][2]"), and so may a clause that contradicts it.
-func checkClaim(f focus, claim string, paras, cited, bylines []string, stats analysis.TermStats) (Reason, string) {
-	if who, bad := attributionFails(claim, f.question, paras, bylines, stats); bad {
+func checkClaim(f focus, claim string, paras, cited []string, src claimSources, stats analysis.TermStats) (Reason, string) {
+	if who, bad := attributionFails(claim, f.question, paras, src.bylines, stats); bad {
 		return ReasonAttribution, who
 	}
-	if n, bad := missingName(f, claim, paras, stats); bad {
+	if n, bad := missingName(f, claim, paras, src.writers, stats); bad {
 		return ReasonName, n
 	}
 	if n, bad := swappedSubject(claim, paras, stats); bad {
@@ -641,13 +647,25 @@ func checkClaim(f focus, claim string, paras, cited, bylines []string, stats ana
 }
 
 // missingName returns the first name of claim its paragraphs do not
-// support (see Verify).
-func missingName(f focus, claim string, paras []string, stats analysis.TermStats) (string, bool) {
+// support (see Verify). A name the cited articles' writers hold — their
+// publisher or author — is theirs: "which TIME cited as a sign of warming
+// ties" names the article's own publisher, which no paragraph repeats.
+func missingName(f focus, claim string, paras, writers []string, stats analysis.TermStats) (string, bool) {
 	ix := newNameIndex(joinLines(paras), stats)
 	ws := splitWords(claim)
 	sentence := newNameIndex(claim, stats)
 	var plain *nameIndex // the paragraphs' names without the seats of their countries
+	var byline *nameIndex
 	for _, n := range namesIn(ws, func(low string) bool { return ix.caps[fold(low)] }, stats) {
+		if !ix.has(n) && len(writers) > 0 {
+			if byline == nil {
+				built := newNameIndex(joinLines(writers), stats)
+				byline = &built
+			}
+			if byline.has(n) {
+				continue
+			}
+		}
 		if ix.has(n) {
 			if plain == nil {
 				built := buildNameIndex(joinLines(paras), stats, false)
