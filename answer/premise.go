@@ -38,7 +38,7 @@ func premiseReversed(q string, qs []quotedSentence) bool {
 	}
 	_, reversed := reversedMovement(q, paras)
 	_, swapped := swappedKin(q, paras)
-	return reversed || swapped || otherActor(q, qs) || deniedActor(q, qs) || opposedPremise(q, qs) || otherDestination(q, qs)
+	return reversed || swapped || otherActor(q, qs) || deniedActor(q, qs) || deniedName(q, qs) || opposedPremise(q, qs) || otherDestination(q, qs)
 }
 
 // minOpposedShare is the share of the premise's words a sentence must hold

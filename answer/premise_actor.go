@@ -100,12 +100,58 @@ func deniedActor(q string, qs []quotedSentence) bool {
 	return false
 }
 
+// deniedName reports whether a sentence sets aside by name a place or
+// party the question asks about — "The 60% figure refers to exports to
+// China, not Russia" for "What share of exports to Russia…?" — saying
+// that what it states is about another. A name the question itself sets
+// aside ("instead of Moscow") is not asked about.
+func deniedName(q string, qs []quotedSentence) bool {
+	var alts [][]string
+	for _, n := range QuestionNames(withoutContrasts(q)) {
+		var words []string
+		for _, w := range splitWords(strings.ToLower(typographic.Replace(n.Text))) {
+			words = append(words, fold(w.text))
+		}
+		alts = append(alts, words)
+		if len(words) == 1 {
+			for _, seat := range seats[words[0]] {
+				alts = append(alts, []string{seat})
+			}
+		}
+	}
+	for _, x := range qs {
+		ws := splitWords(strings.ToLower(typographic.Replace(x.text)))
+		for i := 0; i+1 < len(ws); i++ {
+			if ws[i].text == "not" && slices.ContainsFunc(alts, func(a []string) bool { return wordsAt(ws, i+1, a) && setsAsideFor(ws, i, len(a)) }) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// wordsAt reports whether ws spells words from i on.
+func wordsAt(ws []word, i int, words []string) bool {
+	if len(words) == 0 || i+len(words) > len(ws) {
+		return false
+	}
+	for k, w := range words {
+		if fold(ws[i+k].text) != w {
+			return false
+		}
+	}
+	return true
+}
+
 // setsAside reports whether the "not" at ws[i] opens a contrast of its
 // own — after a comma, "and" or "but", or closed by one — rather than
 // negating a verb ("did not China…" is no English) or adding ("not only").
-func setsAside(ws []word, i int) bool {
+func setsAside(ws []word, i int) bool { return setsAsideFor(ws, i, 1) }
+
+// setsAsideFor is setsAside for a "not" before a name of n words.
+func setsAsideFor(ws []word, i, n int) bool {
 	before := ws[i].broken || i > 0 && (ws[i-1].text == "and" || ws[i-1].text == "but")
-	after := i+2 < len(ws) && ws[i+2].broken
+	after := i+n+1 < len(ws) && ws[i+n+1].broken
 	return before || after
 }
 

@@ -56,3 +56,30 @@ func TestTheQuestionsSubjectSetAsideByNameIsDenied(t *testing.T) {
 		})
 	}
 }
+
+func TestANameTheQuestionAsksAboutSetAsideIsDenied(t *testing.T) {
+	tests := []struct {
+		name, question, sentence string
+		want                     bool
+	}{
+		{"the place asked about, set aside at the end",
+			"What share of North Korea's exports to Russia is hair products?", "The 60% figure refers to exports to China, not Russia.", true},
+		{"a name of two words set aside",
+			"What did South Korea say about the drills?", "It was Japan, not South Korea, that spoke of the drills.", true},
+		{"a seat for its country",
+			"What share of North Korea's exports to Russia is hair products?", "The figure is for exports to Beijing, not Moscow.", true},
+		{"another name set aside",
+			"What share of North Korea's exports to China is hair products?", "The 60% figure refers to exports to China, not Russia.", false},
+		{"a name the question sets aside itself is not asked about",
+			"Where did Kim go instead of Moscow?", "He visited the embassy in Pyongyang, not Moscow.", false},
+		{"a negated verb is no contrast",
+			"How did Russia respond to the test?", "Russia did not respond to the test.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := deniedName(tt.question, ownParagraphs(tt.sentence)); got != tt.want {
+				t.Errorf("deniedName(%q, %q) = %v, want %v", tt.question, tt.sentence, got, tt.want)
+			}
+		})
+	}
+}
