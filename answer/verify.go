@@ -250,7 +250,8 @@ func refusedAfterContext(f focus, checks []SentenceCheck, sources []retrieval.Re
 }
 
 // anchorsMissing are the stems of the question's owners and numbers
-// ("China" of "China's parade", "2015") that no kept sentence holds, by
+// ("China" of "China's parade", "the Beijing parade", "2015") that no
+// kept sentence holds, by
 // name, alias or seat ("Beijing" holds China). A refusal naming one of them takes the kept
 // text back: after "For Moscow's Victory Day parade this year, delegations
 // from 27 countries attended [1]", "I therefore can't say how many
@@ -272,7 +273,7 @@ func (f focus) anchorsMissing(checks []SentenceCheck) [][]string {
 		// name elsewhere in the question ("Who did Kim sit next to?") an
 		// answer need not repeat, and holding back every answer that
 		// does not would stop most streams.
-		if (strings.Contains(q, n.raw[len(n.raw)-1]+"'s ") || f.isAskedActor(n)) && !slices.ContainsFunc(kept, func(ix nameIndex) bool { return ix.has(n) }) {
+		if (strings.Contains(q, n.raw[len(n.raw)-1]+"'s ") || attributive(q, n) || f.isAskedActor(n)) && !slices.ContainsFunc(kept, func(ix nameIndex) bool { return ix.has(n) }) {
 			out = append(out, anchorStems(n))
 		}
 	}
@@ -282,6 +283,20 @@ func (f focus) anchorsMissing(checks []SentenceCheck) [][]string {
 		}
 	}
 	return out
+}
+
+// attributive reports whether the question, in lower case, puts n
+// between "the" and a noun, as owners do: "the Beijing military parade"
+// is Beijing's parade, "the Russian embassy" Russia's.
+func attributive(q string, n name) bool {
+	ws := splitWords(q)
+	for i := 1; i+len(n.raw) < len(ws); i++ {
+		if ws[i-1].text == "the" && wordsAt(ws, i, n.tokens) {
+			next := ws[i+len(n.raw)].text
+			return !analysis.IsStop(next) && !ws[i+len(n.raw)].broken
+		}
+	}
+	return false
 }
 
 // isAskedActor reports whether n is the subject of the question's verb
