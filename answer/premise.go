@@ -97,14 +97,18 @@ func premiseOf(q string) string {
 }
 
 // negates reports whether text carries a negation of its own: "not",
-// "instead of", "stay away".
+// "instead of", "stay away", or a verb that negates by meaning ("refuse").
 func negates(text string) bool {
 	ws := splitWords(strings.ToLower(text))
+	return deniedByWord(ws) || slices.ContainsFunc(ws, func(w word) bool { return negationStems[analysis.Stem(w.text)] })
+}
+
+// deniedByWord reports whether lower-case ws hold a negation word ("not",
+// "never", "n't") or a negating phrase ("stay away"), not counting verbs
+// that negate by meaning.
+func deniedByWord(ws []word) bool {
 	for i, w := range ws {
-		if negationWords[w.text] || negationStems[analysis.Stem(w.text)] || strings.HasSuffix(w.text, "n't") {
-			return true
-		}
-		if i+1 < len(ws) && negationPhrases[w.text+" "+ws[i+1].text] {
+		if negationWords[w.text] || strings.HasSuffix(w.text, "n't") || i+1 < len(ws) && negationPhrases[w.text+" "+ws[i+1].text] {
 			return true
 		}
 	}

@@ -87,11 +87,8 @@ func assertedPremise(q string) string {
 	if m == nil {
 		return ""
 	}
-	ws := splitWords(strings.ToLower(m[1]))
-	for i, w := range ws {
-		if negationWords[w.text] || strings.HasSuffix(w.text, "n't") || i+1 < len(ws) && negationPhrases[w.text+" "+ws[i+1].text] {
-			return ""
-		}
+	if deniedByWord(splitWords(strings.ToLower(m[1]))) {
+		return ""
 	}
 	return m[1]
 }

@@ -251,9 +251,8 @@ func refusedAfterContext(f focus, checks []SentenceCheck, sources []retrieval.Re
 
 // anchorsMissing are the stems of the question's owners and numbers
 // ("China" of "China's parade", "the Beijing parade", "2015") that no
-// kept sentence holds, by
-// name, alias or seat ("Beijing" holds China). A refusal naming one of them takes the kept
-// text back: after "For Moscow's Victory Day parade this year, delegations
+// kept sentence holds, by name, alias or seat ("Beijing" holds China). A
+// refusal naming one of them takes the kept text back: after "For Moscow's Victory Day parade this year, delegations
 // from 27 countries attended [1]", "I therefore can't say how many
 // countries were represented in Beijing." says, by the model's own
 // account, that its count is for another parade than China's in 2015.
@@ -291,9 +290,9 @@ func (f focus) anchorsMissing(checks []SentenceCheck) [][]string {
 func attributive(q string, n name) bool {
 	ws := splitWords(q)
 	for i := 1; i+len(n.raw) < len(ws); i++ {
-		if ws[i-1].text == "the" && wordsAt(ws, i, n.tokens) {
-			next := ws[i+len(n.raw)].text
-			return !analysis.IsStop(next) && !ws[i+len(n.raw)].broken
+		next := ws[i+len(n.raw)]
+		if ws[i-1].text == "the" && wordsAt(ws, i, n.tokens) && !next.broken && !analysis.IsStop(next.text) {
+			return true
 		}
 	}
 	return false
@@ -631,8 +630,8 @@ type claimSources struct{ bylines, writers []string }
 
 // checkClaim runs the checks beyond coverage on a claim and the paragraphs
 // that cover it, whose articles are described by src; it returns the
-// first failure. Polarity reads every paragraph
-// the claim cites (cited), not only those that cover it: a clause may
+// first failure. Polarity reads every paragraph the claim cites (cited),
+// not only those that cover it: a clause may
 // draw on one that shares too little of the whole sentence to count as
 // its support ("…, even though Putin has since invited him to the Russian
 // capital [1][2]"), and so may a clause that contradicts it.
