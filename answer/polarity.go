@@ -48,7 +48,12 @@ var (
 	// stated as a fact ("the anniversary falls on Oct. 10").
 	speculationWords = setOf("will", "would", "may", "might", "could", "possibility", "possible", "possibly",
 		"potential", "potentially", "likely", "speculation", "rumors", "rumours", "if", "whether", "perhaps",
-		"probably", "prospect")
+		"probably", "prospect", "seeking", "seeks", "trying", "tries", "attempting", "attempts")
+	// demandWords before "for" ask for a thing, which is not to have it:
+	// "calling for a sunset clause", "pressing for talks". On the
+	// sentence's side they hedge (hedgeWords).
+	demandWords = setOf("calling", "calls", "called", "call", "pushing", "pushes", "pushed", "pressing", "presses",
+		"pressed", "asking", "asks", "asked", "lobbying", "lobbied")
 	// hedges on the sentence's side: it does not claim the thing happened.
 	hedgeWords = setOf("will", "would", "may", "might", "could", "can", "possibility", "possible", "possibly",
 		"potential", "potentially", "likely", "unlikely", "expected", "expects", "expect", "scheduled", "schedule",
@@ -130,6 +135,8 @@ func modalsOf(clause string) modalCues {
 	return m
 }
 
+var unquoted = strings.NewReplacer(`"`, " ")
+
 // cueScope is how many words after a negation or speculation cue it
 // governs: "never visited a foreign country" negates the visit, not "the
 // death of his father" later in the clause.
@@ -138,14 +145,16 @@ const cueScope = 6
 // cuesOf reads the cues of clause that govern one of the shared stems.
 func cuesOf(clause string, shared map[string]bool) clauseCues {
 	var c clauseCues
-	ws := splitWords(strings.ReplaceAll(typographic.Replace(strings.ToLower(clause)), "n't", " not"))
+	// A quotation mark ends no cue's reach: "calling for a “sunset
+	// clause”" asks for the clause.
+	ws := splitWords(unquoted.Replace(strings.ReplaceAll(typographic.Replace(strings.ToLower(clause)), "n't", " not")))
 	stems := make([]string, len(ws))
 	for i, w := range ws {
 		stems[i] = analysis.Stem(w.text)
 	}
 	for i, w := range ws {
 		low := w.text
-		c.hedged = c.hedged || hedgeWords[low]
+		c.hedged = c.hedged || hedgeWords[low] || demandWords[low] && i+1 < len(ws) && ws[i+1].text == "for"
 		c.certain = c.certain || certaintyWords[low]
 		if verb := phrasalNegation(ws, stems, i); verb >= 0 {
 			// "turned the request down" negates from its verb on.
@@ -158,7 +167,7 @@ func cuesOf(clause string, shared map[string]bool) clauseCues {
 		if negationWords[low] || lexical || contrast {
 			c.negated = c.negated || governs(ws, stems, i, lexical, shared)
 		}
-		if speculationWords[low] {
+		if speculationWords[low] || demandWords[low] && i+1 < len(ws) && ws[i+1].text == "for" {
 			c.speculative = c.speculative || governs(ws, stems, i, false, shared)
 		}
 	}
@@ -319,7 +328,9 @@ func agreesInParts(cc string, paraClauses []clause, inParas, frame map[string]bo
 // cuesOf): "a letter … on Sunday" and "left out any personal praise for
 // Xi". tail is "" when the clause negates nothing.
 func splitAtNegation(clause string) (head, tail string) {
-	ws := splitWords(strings.ReplaceAll(typographic.Replace(strings.ToLower(clause)), "n't", " not"))
+	// A quotation mark ends no cue's reach: "calling for a “sunset
+	// clause”" asks for the clause.
+	ws := splitWords(unquoted.Replace(strings.ReplaceAll(typographic.Replace(strings.ToLower(clause)), "n't", " not")))
 	stems := make([]string, len(ws))
 	for i, w := range ws {
 		stems[i] = analysis.Stem(w.text)
