@@ -438,6 +438,7 @@ func TestFramingWordsAreNotWeighedAsTheClaim(t *testing.T) {
 		{"Seen from Putin's side, any cost is a gain.", "any cost is a gain."},
 		{"From Seoul's point of view, the talks failed.", "the talks failed."},
 		{"The article presents this as part of a narrative.", "part of a narrative."},
+		{"The article reads this as a hint that ties are closer.", "a hint that ties are closer."},
 		{"This is a reversal, since Russia once backed sanctions.", "Russia once backed sanctions."},
 		{"The author doesn't buy this, arguing that Kim only attends as the top guest.", "Kim only attends as the top guest."},
 		{"Another article likewise describes relations as chilly.", "relations as chilly."},
@@ -649,6 +650,10 @@ func TestACapitalOpeningAClaimStandsForItsGovernment(t *testing.T) {
 		{"the capital as the subject", "Pyongyang attributed Kim's absence to security concerns.", true},
 		{"after an answer to a yes/no question", "Yes — Pyongyang blamed security concerns.", true},
 		{"the capital as a place is a claim of its own", "Kim's absence from Pyongyang was due to security concerns.", false},
+		{"the capital owning what follows", "Pyongyang's explanation was security concerns.", true},
+		{"the capital owning what follows past the opening", "Security concerns were Pyongyang's explanation.", true},
+		{"the capital a relation is with", "Security concerns strained ties with Pyongyang.", true},
+		{"the capital after another preposition is a place", "Security concerns kept Kim in Pyongyang.", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/footnote-dev/footnote/analysis"
+	"github.com/footnote-dev/footnote/internal/lazyregexp"
 
 	"github.com/kljensen/snowball/english"
 )
@@ -528,7 +529,7 @@ func monthForms(w string) []string {
 // city is a claim the country does not make.
 func withNameForms(stems map[string]bool, claim, text string) map[string]bool {
 	var names map[string]bool
-	subject := governmentSeat(claim)
+	governments := governmentSeats(claim)
 	for _, w := range splitWords(claim) {
 		if !w.capitalised() {
 			continue
@@ -540,18 +541,42 @@ func withNameForms(stems map[string]bool, claim, text string) map[string]bool {
 		if names == nil {
 			names = paragraphNames(text)
 		}
-		if names[fold(w.lower())] || fold(w.lower()) == subject && slices.ContainsFunc(countriesOf[subject], func(c string) bool { return names[c] }) {
+		f := fold(w.lower())
+		if names[f] || slices.Contains(governments, f) && slices.ContainsFunc(countriesOf[f], func(c string) bool { return names[c] }) {
 			stems[st] = true
 		}
 	}
 	return stems
 }
 
+// governmentSeats are the folded capitals a claim uses as the
+// governments they stand for: the one it opens with (governmentSeat), one
+// owning what follows it ("at Beijing's expense") and one a relation is
+// with ("closer ties with Moscow"). Elsewhere a capital is a place.
+func governmentSeats(claim string) []string {
+	var out []string
+	if g := governmentSeat(claim); g != "" {
+		out = append(out, g)
+	}
+	for _, m := range capitalAsParty.FindAllStringSubmatch(typographic.Replace(claim), -1) {
+		name := m[1] + m[2]
+		if f := fold(strings.ToLower(name)); len(countriesOf[f]) > 0 {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// capitalAsParty matches a capitalised word after "with" or before a
+// possessive "'s".
+var capitalAsParty = lazyregexp.New(`\bwith\s+(\p{Lu}[\p{L}-]+)\b|\b(\p{Lu}[\p{L}-]+)'s\b`)
+
 // governmentSeat is the folded capital a claim opens with, as the
 // government it stands for ("Pyongyang officially attributed…",
 // "Pyongyang's official explanation was…"), or "" when it opens with
-// anything else. Only there does a capital stand in for its country's
-// name: elsewhere it is a place ("based in Moscow").
+// anything else. There, and where governmentSeats finds it, a capital
+// stands in for its country's name: elsewhere it is a place ("based in
+// Moscow").
 func governmentSeat(claim string) string {
 	ws := splitWords(withoutFraming(claim))
 	if len(ws) == 0 {
