@@ -153,6 +153,24 @@ func TestStreamingShowsNoModelTextWhenTheAnswerIsNotTheModels(t *testing.T) {
 	}
 }
 
+func TestAStreamHoldsKeptTextThatALaterRefusalOfTheFocusTakesBack(t *testing.T) {
+	q := "What sanctions did Beijing impose on Pyongyang over the Sony hack?"
+	reply := "China was looking into North Korea's possible role in the Sony hack, Bloomberg reported [1]. " +
+		"The sources say nothing about China imposing sanctions in response."
+	s := newLLMSetup(t, builtinIndex(t), openaiapi.Config{})
+	s.srv.Chat(fakeopenai.Paced(reply, paceDelay))
+	a, ps := streamed(t, s.eng, q)
+	checkPartials(t, ps, a)
+	for _, p := range ps {
+		if p.Text != "" {
+			t.Errorf("partial %q shown before the refusal that takes it back", p.Text)
+		}
+	}
+	if !a.Abstained {
+		t.Errorf("answer %q (mode %s), want an abstention", a.Text, a.Mode)
+	}
+}
+
 func TestAStreamCutAfterAVerifiedSentenceKeepsWhatWasShown(t *testing.T) {
 	f := fakeopenai.Luncheon()
 	s := newLLMSetup(t, builtinIndex(t), openaiapi.Config{})
@@ -274,7 +292,8 @@ func TestStreamedTextIsAlwaysAPrefixOfTheFinalAnswer(t *testing.T) {
 	// verification for the prefix property to be tested. Replies of random
 	// paragraph sentences alone left fewer as the verifier grew stricter
 	// (58 of 176 down to 43), so half now open with the sentence closest
-	// to the question, as an answer would (78).
+	// to the question, as an answer would (78; 71 since a kept text
+	// lacking the focus a refusal could still name is held too).
 	if shownSome < len(questions)/4 {
 		t.Errorf("verified text was shown for only %d of %d questions: the test exercises too little", shownSome, len(questions))
 	}

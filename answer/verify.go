@@ -163,7 +163,7 @@ func Verify(question, text string, sources []retrieval.Result, stats analysis.Te
 	}
 	contextAfterRefusal(checks)
 	keepContextOfAnAnswer(f, checks, sources, stats)
-	provisional := refusedAfterContext(f, checks, sources)
+	provisional := refusedAfterContext(f, checks)
 	v := assemble(checks, sources)
 	v.provisional = provisional
 	return v
@@ -181,7 +181,7 @@ func Verify(question, text string, sources []retrieval.Result, stats analysis.Te
 // take the kept text back — no part of the question answered yet, nor a
 // typed question answered with its type — so that a stream holds such
 // text back instead of showing what may end as an abstention.
-func refusedAfterContext(f focus, checks []SentenceCheck, sources []retrieval.Result) (provisional bool) {
+func refusedAfterContext(f focus, checks []SentenceCheck) (provisional bool) {
 	var refusals []map[string]bool
 	supplied := map[string]bool{}
 	for _, c := range checks {
@@ -217,19 +217,13 @@ func refusedAfterContext(f focus, checks []SentenceCheck, sources []retrieval.Re
 	if len(parts) == 0 {
 		return provisional
 	}
-	read := map[string]bool{}
-	for _, r := range sources {
-		for st := range analysis.StemSet(r.Text) {
-			read[st] = true
-		}
-	}
 	refusedStems := map[string]bool{}
 	for _, r := range refusals {
 		refusedStems = merge(refusedStems, r)
 	}
 	refused := len(refusals) > 0
 	for _, part := range parts {
-		missing := append(missingAsked(part, supplied, read, refusedStems), reasonMissing(part, checks)...)
+		missing := append(missingAsked(part, supplied, refusedStems), reasonMissing(part, checks)...)
 		missing = append(missing, verbMissing(part, supplied)...)
 		if len(missing) == 0 {
 			return provisional // a part's focus is there: no refusal of it can take the reply back
@@ -348,19 +342,23 @@ func namesAny(stems map[string]bool, anchors [][]string) bool {
 // missingAsked are the words of a question part's focus — the thing it
 // asks about: "gift" in "What gift…", "date" in "On what date…" — that no
 // kept sentence supplies, directly, by a related word or a near vector
-// ("luncheon" supplies "lunch"), and that none of the paragraphs the model
-// read (read, their stems) has: a reply may paraphrase a focus its
-// sources name, but it cannot have answered about a gift none of them
-// mentions. A near vector is an association, not a synonym ("barrel"
-// is near "oil"): it does not supply a focus word a refusal in the reply
-// names outright (refused, the refusals' stems), as in "it gives no
-// volumes, so the annual number of barrels isn't stated". A question with
-// no noun focus ("Did Park accept?", "Why …") has none, and is never
-// taken back.
-func missingAsked(part string, supplied, read, refused map[string]bool) []string {
+// ("luncheon" supplies "lunch"). A refusal in the reply naming one takes
+// the kept text back, whether or not the paragraphs the model read use
+// the word: after "China was looking into North Korea's possible role in
+// the Sony hack [1]", "The sources say nothing about China imposing
+// sanctions" refuses "What sanctions did Beijing impose…?" by the model's
+// own account, though the paragraphs speak of sanctions elsewhere. Until
+// the reply ends, a kept text lacking the focus is held, as such a
+// refusal may still come. A near vector is an association, not a synonym
+// ("barrel" is near "oil"): it does not supply a focus word a refusal in
+// the reply names outright (refused, the refusals' stems), as in "it
+// gives no volumes, so the annual number of barrels isn't stated". A
+// question with no noun focus ("Did Park accept?", "Why …") has none, and
+// is never taken back.
+func missingAsked(part string, supplied, refused map[string]bool) []string {
 	var out []string
 	for _, st := range analysis.Tokens(strings.Join(QuestionFocus(part).Words, " ")) {
-		if supplied[st] || read[st] || !refused[st] && analysis.Similarity(st, supplied) >= minBridge ||
+		if supplied[st] || !refused[st] && analysis.Similarity(st, supplied) >= minBridge ||
 			slices.ContainsFunc(analysis.Related(st), func(r string) bool { return supplied[r] }) {
 			continue
 		}
