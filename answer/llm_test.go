@@ -152,7 +152,7 @@ func TestThePromptNumbersTheRetrievedParagraphsAsSources(t *testing.T) {
 	}
 	user := msgs[1].Content
 	for i, r := range a.Retrieved {
-		n := `<source n="` + string(rune('1'+i)) + `"`
+		n := `<source n="` + strconv.Itoa(i+1) + `"`
 		if !strings.Contains(user, n) || !strings.Contains(user, r.Text[:40]) {
 			t.Errorf("the prompt lacks source %d (%s)", i+1, r.ID)
 		}
@@ -165,7 +165,7 @@ func TestThePromptNumbersTheRetrievedParagraphsAsSources(t *testing.T) {
 func TestTheModelIsShownParagraphsPastTheOnesTheGateReads(t *testing.T) {
 	ix := builtinIndex(t)
 	const q = "Where did Kim go instead of attending the Victory Day parade in Moscow?"
-	ranked, err := ix.Search(t.Context(), q, answer.DefaultK+3, retrieval.SearchOptions{})
+	ranked, err := ix.Search(t.Context(), q, answer.DefaultK+answer.ModelExtraK, retrieval.SearchOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,8 +176,8 @@ func TestTheModelIsShownParagraphsPastTheOnesTheGateReads(t *testing.T) {
 	s := newLLMSetup(t, ix, openaiapi.Config{})
 	s.srv.Chat(fakeopenai.Text(fmt.Sprintf("Kim visited the Russian embassy in Pyongyang instead [%d].", n)))
 	a := ask(t, s.eng, answer.Request{Question: q})
-	if len(a.Retrieved) != answer.DefaultK+3 {
-		t.Errorf("the model was shown %d paragraphs, want %d", len(a.Retrieved), answer.DefaultK+3)
+	if len(a.Retrieved) != answer.DefaultK+answer.ModelExtraK {
+		t.Errorf("the model was shown %d paragraphs, want %d", len(a.Retrieved), answer.DefaultK+answer.ModelExtraK)
 	}
 	if a.Abstained || a.FallbackReason != "" || !strings.Contains(a.Text, "embassy") {
 		t.Errorf("answer %q (fallback %q), want the model's sentence citing paragraph %d kept", a.Text, a.FallbackReason, n)
