@@ -228,6 +228,10 @@ func TestNumbersAreComparedByValueWhateverTheirSpelling(t *testing.T) {
 		{"The two leaders met at 3:00.", false},
 		{"One of the delegations held talks for the first time.", false},
 		{"The fifth delegation.", true},
+		{"A dozen of them held talks.", true},
+		{"Half a dozen of them held talks.", true},
+		{"Two dozen years on.", false},
+		{"Dozens of countries attended.", false},
 	}
 	for _, tt := range tests {
 		if v, got := missingNumber(tt.claim, para); got != tt.missing {

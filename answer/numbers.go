@@ -29,7 +29,7 @@ var (
 		"eightieth": 80, "ninetieth": 90,
 	}
 	scales = map[string]float64{
-		"hundred": 100, "hundredth": 100, "thousand": 1e3, "thousandth": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+		"dozen": 12, "hundred": 100, "hundredth": 100, "thousand": 1e3, "thousandth": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
 	}
 	// vague words are numbers a paraphrase uses loosely ("one of the
 	// reasons", "the first time", "a second visit"): a claim need not
@@ -78,6 +78,10 @@ func numbersIn(text string, strict bool) []float64 {
 			out = append(out, v)
 			continue
 		}
+		if v, ok := dozenValue(ws, i); ok {
+			out = append(out, v)
+			continue
+		}
 		v, n := wordsValue(ws[i:])
 		if n == 0 {
 			continue
@@ -91,6 +95,19 @@ func numbersIn(text string, strict bool) []float64 {
 		out = append(out, spansIn(text)...)
 	}
 	return append(out, rangeEnds(text)...)
+}
+
+// dozenValue reads "a dozen" (12) and "half a dozen" (6) ending at
+// ws[i]; "dozens" states no number, and "two dozen" is read by
+// wordsValue as a scale.
+func dozenValue(ws []word, i int) (float64, bool) {
+	if ws[i].text != "dozen" || i == 0 || ws[i-1].text != "a" {
+		return 0, false
+	}
+	if i > 1 && ws[i-2].text == "half" {
+		return 6, true
+	}
+	return 12, true
 }
 
 // spanWords are lengths of time that state a number of years without a
