@@ -137,6 +137,10 @@ func modalsOf(clause string) modalCues {
 
 var unquoted = strings.NewReplacer(`"`, " ")
 
+// firstTime is a first visit, trip or time: a "never before" in other
+// words.
+var firstTime = lazyregexp.New(`(?i)\bfirst(?:[\s-]+ever)?\s+(?:time|trip|visit|journey)\b|\bfor\s+the\s+first\s+time\b`)
+
 // cueScope is how many words after a negation or speculation cue it
 // governs: "never visited a foreign country" negates the visit, not "the
 // death of his father" later in the clause.
@@ -412,6 +416,12 @@ func conflictWith(claimClause string, q analysis.Question, paraClauses []clause)
 			}
 		}
 		cc, pcc := cuesOf(claimClause, shared), cuesOf(pc.text, shared)
+		// A first visit says there was none before: "It would be Kim's
+		// first trip to the Russian capital" agrees with "has never been
+		// to the capital".
+		if pcc.negated && !cc.negated && firstTime.MatchString(claimClause) {
+			cc.negated = true
+		}
 		if antonymous(claimStems, pc.stems) {
 			// "increased" where the paragraph has "reduced": the claim says
 			// the opposite however its negations line up.
