@@ -597,7 +597,7 @@ var framing = lazyregexp.New(`(?i)^\W*(?:(?:by|in) contrast|officially|notably|m
 	// a point of view, or the article's way of putting it: "Seen from
 	// Putin's side, …", "The article presents this as …"
 	`|^\W*(?:(?:seen|viewed|looked at)\s+)?from\s+[\w'’ -]{1,30}?\s(?:side|perspective|point of view|standpoint|vantage point),` +
-	`|\bthe (?:articles?|author|piece|report|writer|coverage) (?:presents?|frames?|portrays?|casts?|characteri[sz]es|depicts?|treats?|sees|views?|reads?|interprets?) (?:this|it|that|these|them) as\b` +
+	`|\bthe (?:articles?|author|piece|report|writer|coverage) (?:presents?|frames?|portrays?|casts?|characteri[sz]es|depicts?|treats?|sees|views?|reads?|interprets?) (?:this|it|that|these|them)(?: [a-z]+)? as\b` +
 	// an inference the sentence draws from what follows: "This is a
 	// reversal, since …"
 	`|^\W*(?:this|that|it) (?:is|was|marks|marked|represents|represented) an? [\w-]+(?: [\w-]+)?,? (?:since|because|as|given that)\b` +
