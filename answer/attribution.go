@@ -90,6 +90,9 @@ func speakersKnown(text string, stats analysis.TermStats, known func(lower strin
 // name is one ("Haggard also warned …", asked of Stephan Haggard), though
 // it is a common word too.
 func attributionFails(claim, asked string, paragraphs, bylines []string, stats analysis.TermStats) (string, bool) {
+	if who, bad := bodyMissing(claim, paragraphs); bad {
+		return who, true
+	}
 	if parts := coordinated.Split(claim, -1); len(parts) > 1 {
 		// "Kim told China he would not attend, and Pyongyang put his
 		// absence down to a domestic schedule": each clause has its own
@@ -281,4 +284,25 @@ func lastSubject(text string, stats analysis.TermStats) (name, bool) {
 		}
 	}
 	return name{}, false
+}
+
+// bodySpeaker is a statement given to a body by its common noun: "The
+// office also suggested…", "the ministry said".
+var bodySpeaker = lazyregexp.New(`(?i)\bthe\s+(office|ministry|embassy|agency|department|committee|council|cabinet|presidency)\s+(?:(?:also|later|then|again|further|itself)\s+)*` + reportingVerb + `\b`)
+
+// bodyMissing returns a body a claim reports speaking ("The office also
+// suggested…") that none of its paragraphs names, by its noun: the
+// paragraph's "a Ministry of Unification official said" is no office's
+// word. A body named by its proper name ("the Kremlin said") is a name,
+// and the name checks read it.
+func bodyMissing(claim string, paragraphs []string) (string, bool) {
+	m := bodySpeaker.FindStringSubmatch(typographic.Replace(claim))
+	if m == nil {
+		return "", false
+	}
+	body := analysis.Stem(strings.ToLower(m[1]))
+	if slices.ContainsFunc(paragraphs, func(p string) bool { return analysis.StemSet(p)[body] }) {
+		return "", false
+	}
+	return "the " + strings.ToLower(m[1]), true
 }

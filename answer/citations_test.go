@@ -703,6 +703,16 @@ func TestASpeakersAffiliationBeforeTheirRoleIsTheSpeaker(t *testing.T) {
 	})
 }
 
+func TestABodyGivenAStatementMustBeInTheParagraph(t *testing.T) {
+	stats := builtinStats(t)
+	para := "Still, a Ministry of Unification official said Thursday that North Korea may use its improved ties with China and Russia as leverage to engage in talks with the United States."
+	expectAttributions(t, stats, para, []attributionCase{
+		{"The office also suggested North Korea might use its ties with China and Russia as leverage for talks with the United States.", true},
+		{"The ministry said North Korea might use its ties with China and Russia as leverage for talks with the United States.", false},
+		{"An official said North Korea might use its ties with China and Russia as leverage for talks with the United States.", false},
+	})
+}
+
 func TestAVagueOrdinalBeforeACalendarUnitIsACount(t *testing.T) {
 	para := []string{"The last time Putin visited North Korea, it was his first year as Russian President. It was a first visit."}
 	tests := []struct {
