@@ -450,6 +450,8 @@ func TestFramingWordsAreNotWeighedAsTheClaim(t *testing.T) {
 		{"The article presents this as part of a narrative.", "part of a narrative."},
 		{"The article reads this as a hint that ties are closer.", "a hint that ties are closer."},
 		{"The author reads that explanation as a sign of distrust.", "a sign of distrust."},
+		{"It seems China signed the treaty.", "China signed the treaty."},
+		{"Based on the sources, the talks failed.", "the talks failed."},
 		{"This is a reversal, since Russia once backed sanctions.", "Russia once backed sanctions."},
 		{"The author doesn't buy this, arguing that Kim only attends as the top guest.", "Kim only attends as the top guest."},
 		{"Another article likewise describes relations as chilly.", "relations as chilly."},

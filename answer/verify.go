@@ -591,12 +591,13 @@ func withoutCues(claim string) string { return cueWords.ReplaceAllString(claim, 
 // noted, …", "Officially, …", "In the author's view, the real story is
 // that …". A paragraph has no reason to repeat them, so they do not count
 // against its support.
-var framing = lazyregexp.New(`(?i)^\W*(?:(?:by|in) contrast|officially|notably|meanwhile|in short|in other words|overall|in fact|indeed|in (?:the|this) (?:author|writer|article|piece|report)['’]s view|in (?:the|this) (?:author|writer)['’]s (?:words|telling)|according to the (?:article|author|piece|report|sources?|writer)|the (?:articles?|sources?|piece|report|author|writer) (?:says?|notes?|adds?|explains?|argues?|suggests?|contends?|writes?|points? out|uses (?:this|that|it) to (?:argue|suggest|show)) that)\b|,\s*(?:he|she|they|it|the (?:author|writer|article))\s+(?:noted|notes|added|adds|said|says|wrote|writes|argued|argues|explained|explains),|\bthe real (?:story|reason|point|issue) (?:is|was) that\b` +
+var framing = lazyregexp.New(`(?i)^\W*(?:(?:by|in) contrast|officially|notably|meanwhile|in short|in other words|overall|in fact|indeed|apparently|it (?:seems|appears)(?: that)?|in (?:the|this) (?:author|writer|article|piece|report)['’]s view|in (?:the|this) (?:author|writer)['’]s (?:words|telling)|according to the (?:article|author|piece|report|sources?|writer)|the (?:articles?|sources?|piece|report|author|writer) (?:says?|notes?|adds?|explains?|argues?|suggests?|contends?|writes?|points? out|uses (?:this|that|it) to (?:argue|suggest|show)) that)\b|,\s*(?:he|she|they|it|the (?:author|writer|article))\s+(?:noted|notes|added|adds|said|says|wrote|writes|argued|argues|explained|explains),|\bthe real (?:story|reason|point|issue) (?:is|was) that\b` +
 	// an answer to a yes/no question before its claim: "Yes — …", "No, …"
 	`|^\W*(?:yes|no)\b\s*[—–,:-]` +
 	// a point of view, or the article's way of putting it: "Seen from
 	// Putin's side, …", "The article presents this as …"
 	`|^\W*(?:(?:seen|viewed|looked at)\s+)?from\s+[\w'’ -]{1,30}?\s(?:side|perspective|point of view|standpoint|vantage point),` +
+	`|^\W*based on the (?:articles?|sources?|passages?|text),` +
 	`|\bthe (?:articles?|author|piece|report|writer|coverage) (?:presents?|frames?|portrays?|casts?|characteri[sz]es|depicts?|treats?|sees|views?|reads?|interprets?) (?:this|it|that|these|them)(?: [a-z]+)? as\b` +
 	// an inference the sentence draws from what follows: "This is a
 	// reversal, since …"
@@ -664,6 +665,7 @@ func checkClaim(f focus, claim string, paras, cited []string, src claimSources, 
 // ties" names the article's own publisher, which no paragraph repeats.
 func missingName(f focus, claim string, paras, writers []string, stats analysis.TermStats) (string, bool) {
 	ix := newNameIndex(joinLines(paras), stats)
+	claim = withoutFraming(claim) // "Officially North Korea blamed…" names North Korea
 	ws := splitWords(claim)
 	sentence := newNameIndex(claim, stats)
 	var plain *nameIndex // the paragraphs' names without the seats of their countries
