@@ -378,16 +378,30 @@ func (ix nameIndex) relativeAt(n name, sentence []word, inSentence nameIndex) bo
 	return ix.contrastsWith(n, sentence, inSentence, relative)
 }
 
+// proFormReach is how many words after a noun a pro-form "one" may
+// stand for it: "a Chinese satellite to a Russian one".
+const proFormReach = 4
+
 // rivalSubject reports whether the paragraph puts another country, and
 // never n, before the word the sentence puts n before: the one who did it.
+// A rival followed closely by n before "one" does not count.
 func (ix nameIndex) rivalSubject(n name, sentence []word, inSentence nameIndex) bool {
 	right := contextWord(sentence, n.end, +1)
 	if right == "" {
 		return false
 	}
 	at := func(p name) bool { return stemAt(ix.ws, p.end, +1) == right }
-	return slices.ContainsFunc(ix.names, func(p name) bool { return !inSentence.has(p) && !samePlace(p.tokens, n.tokens) && isSeat(p) && at(p) }) &&
-		!slices.ContainsFunc(ix.names, func(p name) bool { return samePlace(p.tokens, n.tokens) && at(p) })
+	same := func(p name) bool { return samePlace(p.tokens, n.tokens) }
+	// "from a Chinese satellite to a Russian one": the pro-form just
+	// after the rival's noun stands for it, and Russia is at it too.
+	oneAfter := func(p name) bool {
+		return slices.ContainsFunc(ix.names, func(o name) bool {
+			return same(o) && o.start > p.end && o.start <= p.end+proFormReach && stemAt(ix.ws, o.end, +1) == "one"
+		})
+	}
+	return slices.ContainsFunc(ix.names, func(p name) bool {
+		return !inSentence.has(p) && !same(p) && isSeat(p) && at(p) && !oneAfter(p)
+	}) && !slices.ContainsFunc(ix.names, func(p name) bool { return same(p) && at(p) })
 }
 
 // rivals reports whether the paragraph puts another name where the

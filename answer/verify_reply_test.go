@@ -227,6 +227,24 @@ func TestVerifyRemovesWhatTheMatchingSentenceGivesToAnother(t *testing.T) {
 	}
 }
 
+func TestAProFormAfterTheRivalsNounStandsForIt(t *testing.T) {
+	lx := builtinLexical(t)
+	sources := builtinParagraphs(t, "from a Chinese satellite to a Russian one")
+	q := "What satellite does North Korea use for its TV now?"
+	tests := []struct {
+		claim string
+		kept  bool
+	}{
+		{"North Korea now uses a Russian satellite for its state television broadcasts [1].", true},
+		{"That suggests Pyongyang's warming ties with Beijing come at Moscow's expense [1].", false},
+	}
+	for _, tt := range tests {
+		if v := answer.Verify(q, tt.claim, sources, lx); (v.Text != "") != tt.kept {
+			t.Errorf("%q: kept %v, want %v (%+v)", tt.claim, v.Text != "", tt.kept, v.Sentences)
+		}
+	}
+}
+
 func TestAWordCapitalisedOnlyAtASentencesStartIsNoSubjectToSwap(t *testing.T) {
 	reply := "Delegations from 27 countries attended this year's Victory Day parade, which was held on May 9 in Moscow's Red Square [1][2]."
 	v := answer.Verify("How many countries sent delegations to this year's Victory Day parade in Moscow?", reply,
