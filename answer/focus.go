@@ -160,7 +160,7 @@ func (f focus) addressedBy(sentence string, paragraphs []string) bool {
 
 // definitional asks what a name means: "What does the word Juche
 // mean?", "What is the meaning of Juche?", "What does APEC stand for?".
-var definitional = lazyregexp.New(`(?i)^\W*what\s+(?:does|do|did)\b.*\b(?:mean|stand\s+for)\W*$|\bmeaning\s+of\b`)
+var definitional = lazyregexp.New(`(?i)^\W*what(?:\s+(?:does|do|did)|['’]?s)\b.*\b(?:mean|stand\s+for)\W*$|\bmeaning\s+of\b`)
 
 // definitionWords frame a definitional question; an answer need not
 // repeat them ("Juche is Korean for self-reliance").

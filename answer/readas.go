@@ -18,7 +18,11 @@ import (
 // writes out.
 var shorthand = map[string]string{"ppl": "people", "govt": "government", "gov": "government", "yr": "year",
 	"yrs": "years", "hrs": "hours", "mins": "minutes", "approx": "approximately", "dept": "department",
-	"intl": "international", "natl": "national", "bn": "billion", "mln": "million"}
+	"intl": "international", "natl": "national", "bn": "billion", "mln": "million",
+	// contractions typed without their apostrophe ("whats juche mean")
+	"whats": "what's", "whos": "who's", "wheres": "where's", "hows": "how's", "dont": "don't",
+	"didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't", "wasnt": "wasn't", "arent": "aren't",
+	"werent": "weren't", "havent": "haven't", "hasnt": "hasn't"}
 
 // readAs is q as the retrieved paragraphs spell it, for everything after
 // the first search: people write "krakow" for "Kraków", "tampre" for

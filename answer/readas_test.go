@@ -17,6 +17,7 @@ func TestReadAsSpellsTheQuestionAsTheParagraphsDo(t *testing.T) {
 		{"two neighbouring letters swapped", "how many brnaches will open?", "how many branches will open?"},
 		{"a known name written in lower case", "how long from lund to dalby", "how long from Lund to Dalby"},
 		{"chat shorthand", "how many ppl came?", "how many people came?"},
+		{"a contraction typed without its apostrophe", "whats the deal?", "what's the deal?"},
 		{"a name the corpus lacks stays unknown", "How many books does the Rotterdam library hold?", "How many books does the Rotterdam library hold?"},
 		{"a word the paragraphs write in both cases stays", "what does the city spend?", "what does the city spend?"},
 		{"an English word is no typo", "What did the mayor reject?", "What did the mayor reject?"},
