@@ -541,6 +541,9 @@ func decide(f focus, sentence string, sources []retrieval.Result, stats analysis
 	for i, n := range kept {
 		paras[i] = sources[n-1].Text
 	}
+	if addedActUncovered(framed, claim, paras, stats) {
+		return c.remove(ReasonLowCoverage, "")
+	}
 	if !f.addressedByAny(claim, paras) {
 		// Drawn from its paragraphs but not about the question: a cited
 		// non-answer, whatever else may be wrong with it; a reply of them

@@ -317,3 +317,22 @@ func TestEachClauseOfAClaimHasItsOwnSpeaker(t *testing.T) {
 		t.Errorf("decisions %+v, want kept: Kim told China, and North Korea gave the reason", v.Sentences)
 	}
 }
+
+func TestAnActAddedWithAndMustBeStatedToo(t *testing.T) {
+	lx := builtinLexical(t)
+	sources := builtinParagraphs(t, "reduced energy shipments to North Korea")
+	q := "How did China respond to North Korea's 2013 nuclear test?"
+	tests := []struct {
+		claim string
+		kept  bool
+	}{
+		{"China summoned Pyongyang's ambassador and reduced energy shipments to North Korea [1].", true},
+		{"China also reduced energy shipments and cut off food aid to North Korea [1].", false},
+		{"China summoned Pyongyang's ambassador and cut energy shipments to North Korea [1].", true},
+	}
+	for _, tt := range tests {
+		if v := answer.Verify(q, tt.claim, sources, lx); (v.Text != "") != tt.kept {
+			t.Errorf("%q: kept %v, want %v (%+v)", tt.claim, v.Text != "", tt.kept, v.Sentences)
+		}
+	}
+}
