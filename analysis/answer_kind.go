@@ -66,7 +66,11 @@ var (
 	causes = byFirstWord([]string{"because", "reason", "reasons", "due to", "owing to", "thanks to", "so that", "in order to",
 		"sought to", "aim to", "aims to", "aimed to", "aiming to", "in an effort to", "as a result",
 		"the result of", "driven by", "out of fear", "for fear", "in protest", "in retaliation", "to avoid",
-		"to prevent"})
+		"to prevent",
+		// a purpose infinitive: "invited Kim to highlight the strong ties"
+		"to highlight", "to show", "to demonstrate", "to signal", "to underline", "to underscore", "to display",
+		"to strengthen", "to deepen", "to boost", "to secure", "to counter", "to ensure", "to emphasize",
+		"to emphasise"})
 )
 
 // byFirstWord maps each phrase's first word to the phrases it opens.

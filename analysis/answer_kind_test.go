@@ -55,6 +55,8 @@ func TestAnswerKindHoldsOnlyWhatAnswersIt(t *testing.T) {
 		{"a causal connective is a reason", KindReason, "Its absence was due to security concerns.", true},
 		{"a purpose is a reason", KindReason, "He sought to demonstrate a coalition.", true},
 		{"a plain report is no reason", KindReason, "Kim declined the invitation.", false},
+		{"a purpose infinitive is a reason", KindReason, "Putin invited Kim to highlight the strong ties.", true},
+		{"a destination is no purpose", KindReason, "Putin invited Kim to Moscow.", false},
 		{"a connective opening the sentence counts", KindReason, "Because of the war, Kim stayed.", true},
 		{"a connective inside a longer word does not", KindReason, "The reasonable man stayed.", false},
 		{"any text holds an answer of any kind", KindAny, "Kim declined.", true},
