@@ -83,6 +83,15 @@ type candidate struct {
 // cache memoises stems: a paragraph's sentences, and the paragraph when
 // the gate reads it again, are stemmed from words already stemmed.
 func extract(q string, results []retrieval.Result, lx analysis.TermStats, cache *analysis.StemCache) extraction {
+	if kind := analysis.QuestionKind(q); kind == analysis.KindReason {
+		// A why-question's answer opens with a reason when one scores near
+		// the best sentence: "China invited the leaders of its key allies
+		// to Tiananmen Square" covers "Why did Kim stay away from China's
+		// 2015 parade?" best and says nothing of why.
+		if ex := extractWith(q, results, lx, cache, kind.Holds); ex.best >= 0 {
+			return ex
+		}
+	}
 	return extractWith(q, results, lx, cache, nil)
 }
 

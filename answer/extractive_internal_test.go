@@ -66,3 +66,31 @@ func TestTheExtractiveAnswerReadsASentenceInItsSurroundings(t *testing.T) {
 		})
 	}
 }
+
+func TestAWhyQuestionsAnswerOpensWithAReasonThatScoresNearTheBest(t *testing.T) {
+	results := []retrieval.Result{
+		{Rank: 1, Doc: "a", Paragraph: 1, Text: "China held its 70th Victory Day parade in Beijing in 2015, with leaders of its allies in Tiananmen Square."},
+		{Rank: 2, Doc: "a", Paragraph: 2, Text: "Kim stayed away from the parade because Xi rejected his request."},
+		{Rank: 3, Doc: "a", Paragraph: 3, Text: "Trains between Lund and Dalby run every 30 minutes because of demand."},
+	}
+	var chunks [][]string
+	for _, r := range results {
+		chunks = append(chunks, analysis.Tokens(r.Text))
+	}
+	stats := retrieval.NewLexical(chunks)
+	tests := []struct {
+		name, question string
+		want           int
+	}{
+		{"a reason near the best leads", "Why did Kim stay away from China's 70th Victory Day parade in Tiananmen Square in 2015?", 1},
+		{"a reason far below the best does not", "Why did China hold its 70th Victory Day parade in Tiananmen Square in 2015?", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ex := extract(tt.question, results, stats, &analysis.StemCache{})
+			if ex.best != tt.want {
+				t.Errorf("best sentence from result %d (%q), want %d", ex.best, ex.sentences, tt.want)
+			}
+		})
+	}
+}
