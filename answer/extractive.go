@@ -161,8 +161,8 @@ func paragraphSets(results []retrieval.Result, cache *analysis.StemCache) []map[
 }
 
 // anaphoric matches a sentence that opens by pointing back at the one
-// before it.
-var anaphoric = lazyregexp.New(`^["“]?(This|That|These|Those|It|Such|He|She|They|His|Her|Their)\b`)
+// before it, after a conjunction too ("But that's the honor…").
+var anaphoric = lazyregexp.New(`^["“]?(?:(?:But|And|Yet|So),?\s+)?(?i:this|that|these|those|it|such|he|she|they|his|her|their)\b`)
 
 // neighbour returns the sentence offset positions from c in its paragraph.
 func neighbour(cands []candidate, c candidate, offset int) (candidate, bool) {

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/footnote-dev/footnote/analysis"
@@ -92,5 +93,15 @@ func TestAWhyQuestionsAnswerOpensWithAReasonThatScoresNearTheBest(t *testing.T) 
 				t.Errorf("best sentence from result %d (%q), want %d", ex.best, ex.sentences, tt.want)
 			}
 		})
+	}
+}
+
+func TestASentenceThatPointsBackBringsTheOneBeforeIt(t *testing.T) {
+	para := "It must be somebody important to warrant a personal airport pickup at 3 a.m. But that’s the honor Kim paid to Putin on Wednesday, greeting him on a red carpet-laid runway in the wee hours."
+	results := []retrieval.Result{{Rank: 1, Doc: "a", Paragraph: 1, Text: para}}
+	stats := retrieval.NewLexical([][]string{analysis.Tokens(para)})
+	ex := extract("When did Kim greet Putin on the runway?", results, stats, &analysis.StemCache{})
+	if len(ex.sentences) == 0 || !strings.Contains(strings.Join(ex.sentences, " "), "3 a.m.") {
+		t.Errorf("sentences %q: want the one before \"But that’s the honor…\", which says what that is", ex.sentences)
 	}
 }
