@@ -22,6 +22,9 @@ const (
 	KindDate
 	KindNumber
 	KindReason
+	// KindQuote is the words someone used: "What term did Kim use for
+	// Putin?", "How did Kim describe the war?". Articles quote them.
+	KindQuote
 )
 
 // The openings that ask for a date, a number or a cause. The first two are
@@ -30,6 +33,7 @@ const (
 var (
 	asksDate   = lazyregexp.New(`(?i)^\s*(?:(?:and|so|but)\s+)?(?:when|what\s+(?:year|date|day|month|time|hour)|which\s+(?:year|date|day|month)|in\s+what\s+(?:year|month))\b`)
 	asksNumber = lazyregexp.New(`(?i)^\s*(?:(?:and|so|but)\s+)?(?:how\s+(?:many|much)|what\s+(?:percentage|share|proportion|number|amount))\b`)
+	asksQuote  = lazyregexp.New(`(?i)^\s*(?:[^,?]{1,60},\s*)?(?:(?:and|so|but)\s+)?(?:(?:what|which)\s+(?:[a-z]+\s+)?(?:terms?|phrases?|words?|expressions?|labels?|nicknames?|slogans?)\s+(?:did|does|do|has|have|had)\b|how\s+(?:did|does|do|has|have)\s+.{1,60}?\s(?:describe|characteri[sz]e|call|label|refer\s+to)\b)`)
 	asksReason = lazyregexp.New(`(?i)^\s*(?:(?:and|so|but)\s+)?(?:why|how\s+come|(?:for\s+)?what\s+(?:[a-z]+\s+)?(?:reasons?|excuses?|explanations?|motives?)|what\s+(?:motivated|drove|prompted|caused))\b`)
 )
 
@@ -42,6 +46,8 @@ func QuestionKind(question string) AnswerKind {
 		return KindNumber
 	case asksReason.MatchString(question):
 		return KindReason
+	case asksQuote.MatchString(question):
+		return KindQuote
 	}
 	return KindAny
 }
@@ -93,6 +99,8 @@ func (k AnswerKind) Holds(text string) bool {
 		return strings.ContainsAny(text, "0123456789") || hasPhrase(strings.ToLower(text), numberWords)
 	case KindReason:
 		return hasPhrase(strings.ToLower(text), causes)
+	case KindQuote:
+		return strings.ContainsAny(text, "\"“”")
 	}
 	return text != ""
 }

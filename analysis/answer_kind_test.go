@@ -19,6 +19,11 @@ func TestQuestionKindReadsTheOpeningWords(t *testing.T) {
 		{"What official reason did North Korea give?", KindReason},
 		{"For what reason was the line delayed?", KindReason},
 		{"What main reasons do experts cite?", KindReason},
+		{"In his letter, what term did Kim use to describe Putin?", KindQuote},
+		{"What phrases did Kim use for the relationship?", KindQuote},
+		{"How did Kim describe Russia's war in Ukraine?", KindQuote},
+		{"What did Kim describe in his letter?", KindAny},
+		{"What words are in the treaty's title?", KindAny},
 		{"What official said it?", KindAny},
 		{"Who greeted Kim in Vladivostok?", KindAny},
 		{"How tall is Putin?", KindAny},
@@ -59,6 +64,8 @@ func TestAnswerKindHoldsOnlyWhatAnswersIt(t *testing.T) {
 		{"a destination is no purpose", KindReason, "Putin invited Kim to Moscow.", false},
 		{"a connective opening the sentence counts", KindReason, "Because of the war, Kim stayed.", true},
 		{"a connective inside a longer word does not", KindReason, "The reasonable man stayed.", false},
+		{"a quotation holds someone's words", KindQuote, "Kim called Putin his “closest comrade.”", true},
+		{"a paraphrase holds none", KindQuote, "Kim praised Putin warmly.", false},
 		{"any text holds an answer of any kind", KindAny, "Kim declined.", true},
 	}
 	for _, tt := range tests {

@@ -194,7 +194,7 @@ func candidates(qs analysis.Question, results []retrieval.Result, paras []map[st
 			read := qs.Read(stems)
 			score := 0.6*qs.CoverageIn(read, around, contextCredit) + 0.4*paraCov - 0.02*float64(i) - 0.00002*float64(len(s.Text))
 			around = around.Join(read) // what the next sentence refers back to
-			if qs.Kind == analysis.KindReason && qs.Kind.Holds(s.Text) {
+			if (qs.Kind == analysis.KindReason || qs.Kind == analysis.KindQuote) && qs.Kind.Holds(s.Text) {
 				score += sentenceKindBonus
 			}
 			out = append(out, candidate{text: s.Text, result: i, order: j, stems: stems, score: score})
