@@ -77,6 +77,8 @@ func TestRefusalsAreRecognisedInAnyWordingAndClaimsAreNot(t *testing.T) {
 		"Kim's height is not mentioned.",
 		"The passages provided are silent on this point.",
 		"Unfortunately, I am unable to answer this from the given sources.",
+		"I'm therefore unable to name the winner from these sources.",
+		"I can't recommend any book from these articles.",
 		"This cannot be determined from the articles.",
 		"The articles make no mention of his wife.",
 		"That is outside the scope of the provided documents.",

@@ -135,7 +135,7 @@ var refusalPatterns = sync.OnceValue(func() []*regexp.Regexp {
 		// "No statement by Japan's prime minister appears in these articles"
 		`\bno\s+[^.;,]{1,60}?\b(?:appears?|(?:is|are|was|were)\s+(?:given|mentioned|reported|quoted|found|recorded|provided|stated|offered|supplied|listed))\s+(?:in|anywhere\s+in)\s+(?:the\s+|these\s+|those\s+|any\s+of\s+the\s+)?(?:[\w-]+\s+){0,2}?`+sourceNoun+`\b`,
 		// the speaker's own knowledge: "I couldn't find", "I don't know"
-		`\bi(?:\s+|')(?:(?:therefore|thus|also|really|simply|still|unfortunately|honestly|genuinely|just|sadly|regrettably)\s+)?(?:could\s*not|couldn't|cannot|can't|can\s+not|am\s+unable\s+to|'m\s+unable\s+to|m\s+unable\s+to|was\s+unable\s+to|do\s+not|don't|did\s+not|didn't|am\s+not\s+able\s+to|'m\s+not\s+able\s+to)\s+(?:\w+\s+)?(?:find|see|locate|determine|answer|tell|say|identify|confirm|know|provide|give|verify|spot|extract|work out|help)\b`,
+		`\bi(?:\s+|')(?:(?:therefore|thus|also|really|simply|still|unfortunately|honestly|genuinely|just|sadly|regrettably)\s+)?(?:could\s*not|couldn't|cannot|can't|can\s+not|am\s+(?:\w+\s+)?unable\s+to|'m\s+(?:\w+\s+)?unable\s+to|m\s+(?:\w+\s+)?unable\s+to|was\s+unable\s+to|do\s+not|don't|did\s+not|didn't|am\s+not\s+able\s+to|'m\s+not\s+able\s+to)\s+(?:\w+\s+)?(?:find|see|locate|determine|answer|tell|say|identify|confirm|know|provide|give|verify|spot|extract|work out|help|name|point|recommend|list)\b`,
 		`\bi\s+(?:have|had)\s+no\s+(?:information|data|details|way|basis|grounds|knowledge|evidence|record|source|means)\b`,
 		`\bi(?:'m| am)\s+(?:not\s+sure|afraid|sorry)\b`,
 		`\b(?:unable|not\s+able|impossible|not\s+possible)\s+to\s+(?:answer|determine|tell|say|find|confirm|identify|know|provide|establish)\b`,
