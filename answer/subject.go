@@ -23,7 +23,12 @@ const minSubjectMatch = 0.5
 // gives it to another. A sentence that refers back ("he", "the North
 // Korean leader") may mean the subject, and is left alone.
 func swappedSubject(claim string, paras []string, stats analysis.TermStats) (string, bool) {
-	ws := splitWords(withoutFraming(claim)) // "It seems China signed…" is China's claim
+	// "It seems China signed…" is China's claim; the subject opens its
+	// first clause, and only that clause is its act: in "Putin whipping
+	// Kim … isn't part of Beijing's plan, and the article concludes that
+	// …", the second clause is no act of Putin's.
+	first := coordinated.Split(withoutFraming(claim), 2)[0]
+	ws := splitWords(first)
 	// The claim's first word is a name when the paragraphs write it as
 	// one, it is a country or capital, or it is no common word ("China
 	// joined…", "Putin told…"), not when it only opens the sentence
