@@ -389,6 +389,17 @@ const detailUntyped = "holds no answer of the kind asked"
 // says what the question takes as given the other way round.
 const detailPremise = "denies what the question takes as given"
 
+// detailOnlyOfAnother marks a sentence removed as off the question because
+// it says what the sources hold only of something else.
+const detailOnlyOfAnother = "says the sources hold it only of something else"
+
+// onlyOfAnother matches a sentence that says what the sources hold of the
+// thing asked only for something else: "The only export figure in the
+// sources concerns China…", "The sources give a delegation count only for
+// Russia's Victory Day parade…". True and cited, and by its own words no
+// answer to what was asked of Russia, or of Beijing's parade.
+var onlyOfAnother = lazyregexp.New(`(?i)\bthe\s+only\b[^.;]{0,60}?\b(?:in|from|across)\s+(?:the|these|those|any\s+of\s+the)\s+` + sourceNoun + `\b|\b` + sourceNoun + `\s+(?:give|gives|provide|provides|offer|offers|have|has|contain|contains)\b[^.;]{0,60}?\bonly\s+(?:for|about|of|on)\b`)
+
 // keepContextOfAnAnswer keeps, in a reply that answers, the sentences
 // removed only for lacking the kind of answer asked: "Kim and Putin signed
 // the treaty in June [1]. It restored Soviet-era commitments [1]." The
@@ -543,6 +554,9 @@ func decide(f focus, sentence string, sources []retrieval.Result, stats analysis
 	}
 	if addedActUncovered(framed, claim, paras, stats) {
 		return c.remove(ReasonLowCoverage, "")
+	}
+	if onlyOfAnother.MatchString(claim) {
+		return c.remove(ReasonOffQuestion, detailOnlyOfAnother)
 	}
 	if !f.addressedByAny(claim, paras) {
 		// Drawn from its paragraphs but not about the question: a cited
