@@ -2,6 +2,7 @@ package answer
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/footnote-dev/footnote/analysis"
@@ -586,6 +587,9 @@ func decide(f focus, sentence string, sources []retrieval.Result, stats analysis
 	}
 	if reason, detail := checkClaim(f, claim, paras, cited, claimSources{bylines, writers}, stats); reason != "" {
 		return c.remove(reason, detail)
+	}
+	if y, bad := redatedYear(claim, kept, sources); bad {
+		return c.remove(ReasonNumber, strconv.Itoa(y))
 	}
 	c.Kept, c.Reason, c.kept = true, ReasonSupported, kept
 	return c
