@@ -160,7 +160,11 @@ func (f focus) addressedBy(sentence string, paragraphs []string) bool {
 
 // definitional asks what a name means: "What does the word Juche
 // mean?", "What is the meaning of Juche?", "What does APEC stand for?".
-var definitional = lazyregexp.New(`(?i)^\W*what(?:\s+(?:does|do|did)|['’]?s)\b.*\b(?:mean|stand\s+for)\W*$|\bmeaning\s+of\b`)
+var definitional = lazyregexp.New(`(?i)^\W*what(?:\s+(?:does|do|did)|['’]?s)\b.*\b(?:mean|stand\s+for)(?:\W+(?:lol|pls|plz|please|thanks|thx|haha|again|exactly|anyway))?\W*$|\bmeaning\s+of\b`)
+
+// chatWords may close a casual question without asking anything: "what
+// does juche mean lol".
+var chatWords = setOf("lol", "pls", "plz", "please", "thank", "thanks", "thx", "haha", "again", "exactly", "anyway")
 
 // definitionWords frame a definitional question; an answer need not
 // repeat them ("Juche is Korean for self-reliance").
@@ -174,7 +178,7 @@ func (f focus) defines(sentence string) bool {
 		return false
 	}
 	own := newNameIndex(sentence, f.stats)
-	return !slices.ContainsFunc(f.terms, func(t string) bool { return !definitionWords[t] && !analysis.IsStop(t) }) &&
+	return !slices.ContainsFunc(f.terms, func(t string) bool { return !definitionWords[t] && !chatWords[t] && !analysis.IsStop(t) }) &&
 		!slices.ContainsFunc(f.names, func(n name) bool { return !own.has(n) })
 }
 
